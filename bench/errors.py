@@ -1,0 +1,37 @@
+"""Errors meant for people: one line naming the file, line and field."""
+
+from __future__ import annotations
+
+
+class BenchError(Exception):
+    """A user-facing problem; the CLI prints ``str(error)`` and exits 2."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None, field: str | None = None):
+        self.message = message
+        self.file = file
+        self.line = line
+        self.field = field
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = str(self.file) + (f":{self.line}" if self.line is not None else "") + ": "
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+
+class InputError(BenchError):
+    """A file or record that does not hold what it must."""
+
+
+class IntegrityError(BenchError):
+    """A shipped article or gold file that differs from what was recorded."""
+
+
+class ExtractorNotFound(BenchError):
+    """An extractor name, module path or file that cannot be loaded."""
+
+
+class MismatchError(BenchError):
+    """Results that cannot be compared (different gold, different level)."""

@@ -1,0 +1,99 @@
+"""The fact types and the values a fact carries.
+
+A :class:`Fact` is one mention (gold) or one prediction: a document id, a
+type, a normalized value and, when known, the mention text and its
+character offsets. Facts are frozen, so sets of them do the matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Union
+
+FACT_TYPES = ("date", "headcount", "user_count", "agency", "official")
+COUNT_TYPES = ("headcount", "user_count")
+QUALIFIERS = ("eq", "lt", "le", "gt", "ge", "approx")
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """How many of something: ``Count(50, "lt", "employees")`` is "less than 50 employees"."""
+
+    count: int
+    qualifier: str
+    unit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"count": self.count, "qualifier": self.qualifier, "unit": self.unit}
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    """A government official: canonical name and title."""
+
+    name: str
+    title: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title}
+
+
+Value = Union[str, Count, Official]
+
+
+def value_from_json(fact_type: str, raw: Any) -> Value:
+    """Build the value of a fact of ``fact_type`` from its JSON form (already schema-checked)."""
+    if fact_type in COUNT_TYPES:
+        return Count(int(raw["count"]), raw["qualifier"], raw["unit"])
+    if fact_type == "official":
+        return Official(raw["name"], raw["title"])
+    return raw
+
+
+def value_to_json(value: Value) -> Any:
+    return value if isinstance(value, str) else value.to_dict()
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One mention of a fact in a document (gold), or one prediction.
+
+    ``start``/``end`` are Python string indices into the document text;
+    ``text == document.text[start:end]`` whenever they are given.
+    """
+
+    doc_id: str
+    type: str
+    value: Value
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    id: str | None = None
+
+    @property
+    def has_span(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        out.update(doc_id=self.doc_id, type=self.type)
+        if self.text is not None:
+            out["text"] = self.text
+        if self.has_span:
+            out.update(start=self.start, end=self.end)
+        out["value"] = value_to_json(self.value)
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "Fact":
+        return cls(
+            doc_id=raw["doc_id"],
+            type=raw["type"],
+            value=value_from_json(raw["type"], raw["value"]),
+            text=raw.get("text"),
+            start=raw.get("start"),
+            end=raw.get("end"),
+            id=raw.get("id"),
+        )
