@@ -71,24 +71,31 @@ def read_json(path: str | Path) -> Any:
 
 
 @contextmanager
-def atomic_writer(path: str | Path) -> Iterator[TextIO]:
-    """Open ``path`` for writing through a temporary file in the same folder.
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path in the same folder as ``path``, renamed onto it when the block succeeds.
 
-    The file appears under its name only when the block ends without an
-    exception (Ctrl-C included); otherwise no partial file is left.
+    On any exception (Ctrl-C included) the temporary file is removed and
+    ``path`` is left as it was: no partial file ever appears under its name.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        yield Path(tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_writer(path: str | Path) -> Iterator[TextIO]:
+    """Open ``path`` for writing text atomically (see :func:`atomic_path`)."""
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

@@ -1,0 +1,159 @@
+"""The ``bench`` command line: thin commands over the library.
+
+Exit codes: 0 success, 1 a gate or check failed (or a run had failed
+documents), 2 bad input or usage. User mistakes print one line, no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from bench.errors import BenchError
+
+
+class _Group(TyperGroup):
+    """Catches :class:`BenchError` once for every command: one line on stderr, exit 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BenchError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="factbench: score fact extractors on hand-labeled news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+GoldOption = typer.Option(None, "--gold", help="Gold directory (default: the bundled gold set).", file_okay=False)
+FormatOption = typer.Option("table", "--format", "-f", help="table | json | markdown")
+
+
+def _load_gold(gold_dir: Optional[Path]):
+    from bench.gold import load_gold
+
+    return load_gold(gold_dir)
+
+
+def _params(pairs: list[str]) -> dict[str, Any]:
+    """``--param key=value`` pairs; values are JSON when they parse as JSON, else strings."""
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise BenchError(f"expected key=value, got {pair!r}", field="--param")
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    return params
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = ("table", "json", "markdown")) -> None:
+    if fmt not in allowed:
+        raise BenchError(f"{fmt!r} is not one of {', '.join(allowed)}", field="--format")
+
+
+@app.command()
+def validate(
+    gold: Optional[Path] = GoldOption,
+    predictions: list[Path] = typer.Option([], "--predictions", "-p", help="A predictions JSONL file to check (repeatable)."),
+    documents: list[Path] = typer.Option([], "--documents", "-d", help="A documents JSONL file to check (repeatable)."),
+) -> None:
+    """Check the gold, and any predictions or documents files, against the schemas and the texts.
+
+    Prints one line per problem (FILE:LINE: field: what is wrong); exit 2 if any.
+    Predictions are checked against the gold's articles, or against --documents when given.
+    Reads files only; never runs code from them.
+
+    Example: bench validate --predictions preds.jsonl
+    """
+    from bench.documents import iter_documents
+    from bench.gold import gold_problems
+    from bench.validate import Problem, check_fact_records, problems_only
+
+    problems, loaded = gold_problems(gold)
+    texts = {doc.id: doc.text for doc in loaded.documents} if loaded else {}
+    if documents:
+        texts = {}
+        for path in documents:
+            try:
+                texts.update({doc.id: doc.text for doc in iter_documents(path)})
+            except BenchError as error:
+                problems.append(Problem.from_error(error))
+    for path in predictions:
+        problems.extend(problems_only(check_fact_records(path, "prediction", texts)))
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        raise typer.Exit(2)
+    checked = ["gold " + loaded.version if loaded else "gold"] + [str(p) for p in (*documents, *predictions)]
+    typer.echo(f"ok: {', '.join(checked)}", err=True)
+
+
+@app.command()
+def stats(gold: Optional[Path] = GoldOption, fmt: str = FormatOption) -> None:
+    """Gold statistics: mentions and distinct facts per type per document.
+
+    Example: bench stats --format markdown
+    """
+    from bench.gold import gold_statistics
+    from bench.render import statistics_table
+
+    _check_format(fmt)
+    loaded = _load_gold(gold)
+    rows = gold_statistics(loaded)
+    if fmt == "json":
+        typer.echo(json.dumps({"version": loaded.version, "hash": loaded.hash, "documents": rows}, indent=2))
+    else:
+        typer.echo(statistics_table(rows, markdown=fmt == "markdown"))
+
+
+@app.command()
+def export(
+    hf: Path = typer.Option(..., "--hf", help="Folder to write the Hugging Face dataset into.", file_okay=False),
+    gold: Optional[Path] = GoldOption,
+) -> None:
+    """Export the gold for the Hugging Face Hub: data file plus a dataset card.
+
+    Example: bench export --hf out/factbench-gold
+    """
+    from bench.hf import export_hf
+
+    for path in export_hf(_load_gold(gold), hf):
+        typer.echo(str(path))
+
+
+@app.command("list")
+def list_(gold: Optional[Path] = GoldOption) -> None:
+    """Extractors (built-in and plug-ins) with versions, and fact types with their gold counts.
+
+    Listing imports each extractor's module to read its version and description.
+
+    Example: bench list
+    """
+    from bench.render import extractor_rows, fact_type_rows
+
+    typer.echo(extractor_rows())
+    typer.echo("")
+    typer.echo(fact_type_rows(_load_gold(gold)))
+
+
+def main() -> None:  # console-script entry point
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""A real, non-editable install: console script, package data, lazy imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("datasets", "sklearn", "spacy")
+
+
+def test_importing_the_cli_imports_no_heavy_library():
+    code = "import sys, bench, bench.cli; print(sorted(m for m in %r if m in sys.modules))" % (HEAVY,)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def installed_bench(tmp_path_factory) -> Path:
+    """`pip install .` (not editable) into a fresh venv that sees this machine's packages."""
+    home = tmp_path_factory.mktemp("venv")
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(home)
+    python = home / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--ignore-installed", str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    return home / "bin" / "bench"
+
+
+def _run_outside(bench: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run([str(bench), *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_installed_console_script_runs_outside_the_checkout(installed_bench, tmp_path):
+    help_text = _run_outside(installed_bench, tmp_path, "--help")
+    assert help_text.returncode == 0 and "validate" in help_text.stdout
+    checked = _run_outside(installed_bench, tmp_path, "validate")
+    assert checked.returncode == 0, checked.stderr
+    assert "ok: gold 1.0.0" in checked.stderr
+
+
+def test_installed_package_reads_bundled_data_not_the_checkout(installed_bench, tmp_path):
+    code = "import bench.resources as r; print(r.seeds_dir())"
+    python = installed_bench.parent / "python"
+    out = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert "_data" in out.stdout and str(ROOT) not in out.stdout
