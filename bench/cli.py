@@ -151,6 +151,103 @@ def list_(gold: Optional[Path] = GoldOption) -> None:
     typer.echo(fact_type_rows(_load_gold(gold)))
 
 
+@app.command()
+def readme(
+    path: Path = typer.Argument(Path("README.md"), help="The Markdown file whose generated blocks to refresh."),
+    check: bool = typer.Option(False, "--check", help="Only compare: exit 1 when a block is out of date."),
+) -> None:
+    """Regenerate the tables between <!-- bench:NAME --> markers (gold statistics, baseline scores).
+
+    Example: bench readme --check README.md
+    """
+    from bench.jsonl import write_text_atomic
+    from bench.readme import update_blocks
+
+    try:
+        current = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BenchError(f"cannot read: {exc.strerror}", str(path)) from None
+    fresh = update_blocks(current, str(path))
+    if check:
+        if fresh != current:
+            typer.echo(f"{path}: generated tables are out of date; run: bench readme {path}", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{path}: generated tables are current", err=True)
+    elif fresh != current:
+        write_text_atomic(path, fresh)
+        typer.echo(f"updated {path}", err=True)
+
+
+ExtractorOption = typer.Option(..., "--extractor", "-e", help="A built-in or plug-in name, package.module:attr, or path/to/file.py:attr (loading a module or file runs its code).")
+ParamOption = typer.Option([], "--param", help="key=value passed to the extractor (repeatable; values parsed as JSON when they can be).")
+
+
+def _progress(items, total: int | None, label: str):
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _report_failures(failures: list) -> None:
+    for run in failures:
+        typer.echo(f"failed: {run.doc_id}: {run.failure}", err=True)
+
+
+@app.command()
+def predict(
+    extractor: str = ExtractorOption,
+    output: Path = typer.Option(..., "--output", "-o", help="Predictions JSONL to write (atomically)."),
+    docs: Optional[Path] = typer.Option(None, "--docs", help="Documents JSONL: {id, text, published?} per line."),
+    dataset: Optional[str] = typer.Option(None, "--dataset", help="A Hugging Face dataset: Hub name, saved folder or data file."),
+    split: str = typer.Option("test", "--split"),
+    text_column: str = typer.Option("text", "--text-column"),
+    id_column: str = typer.Option("id", "--id-column"),
+    date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with the published date (ISO)."),
+    param: list[str] = ParamOption,
+    gold: Optional[Path] = GoldOption,
+) -> None:
+    """Run an extractor over documents and write its predictions (default: the bundled seeds).
+
+    A document on which the extractor fails is reported on stderr and the run
+    goes on; the exit code is then 3.
+
+    Example: bench predict --extractor regex -o preds.jsonl --docs news.jsonl
+    """
+    from bench.jsonl import write_jsonl_atomic
+    from bench.registry import load_extractor
+    from bench.run import run_for_gold
+    from bench.sources import DatasetSpec, iter_source
+
+    spec = DatasetSpec(dataset, split, text_column, id_column, date_column) if dataset else None
+    documents = iter_source(docs, spec)
+    loaded_gold = _load_gold(gold)
+    model = load_extractor(extractor, _params(param))
+    total = len(loaded_gold.documents) if docs is None and spec is None else None
+    failures: list = []
+
+    def records():
+        runs = run_for_gold(model, documents, loaded_gold.documents, loaded_gold.facts)
+        for run in _progress(runs, total, f"{model.name}"):
+            if run.failure:
+                failures.append(run)
+            yield from (fact.to_dict() for fact in run.facts)
+
+    count = write_jsonl_atomic(output, records())
+    _report_failures(failures)
+    typer.echo(f"wrote {count} predictions to {output}", err=True)
+    if failures:
+        raise typer.Exit(3)
+
+
 def main() -> None:  # console-script entry point
     app()
 
