@@ -1,0 +1,47 @@
+"""JSONL reading errors name the line; writes are atomic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.errors import InputError
+from bench.jsonl import atomic_writer, iter_jsonl, read_json
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"a": 1}\n[1, 2]\n', "f.jsonl:2: expected a JSON object, got list"),
+        (b'{"a": 1}\n{"a": NaN}\n', "f.jsonl:2: invalid JSON: NaN is not valid JSON"),
+        (b'{"a": 1}\n\n{"a": \n', "f.jsonl:3: invalid JSON: Expecting value"),
+        (b'\xff\xfe{"a": 1}\n', "f.jsonl:1: not UTF-8 (byte 0)"),
+    ],
+)
+def test_bad_lines_are_named(tmp_path, monkeypatch, content, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "f.jsonl").write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        list(iter_jsonl("f.jsonl"))
+    assert str(caught.value) == message
+
+
+def test_bom_crlf_and_blank_lines_are_accepted(tmp_path):
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"a": 1}\r\n\r\n{"a": 2}\r\n')
+    assert list(iter_jsonl(path)) == [(1, {"a": 1}), (3, {"a": 2})]
+
+
+def test_missing_file_is_one_line(tmp_path):
+    with pytest.raises(InputError, match=r"nope\.json: cannot read: No such file or directory$"):
+        read_json(tmp_path / "nope.json")
+
+
+def test_interrupted_write_leaves_old_file_and_no_temporary(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_writer(target) as handle:
+            handle.write("partial")
+            raise KeyboardInterrupt
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
