@@ -213,6 +213,8 @@ def predict(
     id_column: str = typer.Option("id", "--id-column"),
     date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with the published date (ISO)."),
     param: list[str] = ParamOption,
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (output identical to one worker)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document; a document over it is a failure."),
     gold: Optional[Path] = GoldOption,
 ) -> None:
     """Run an extractor over documents and write its predictions (default: the bundled seeds).
@@ -224,18 +226,20 @@ def predict(
     """
     from bench.jsonl import write_jsonl_atomic
     from bench.registry import load_extractor
-    from bench.run import run_for_gold
+    from bench.run import RunOptions, run_for_gold
     from bench.sources import DatasetSpec, iter_source
 
     spec = DatasetSpec(dataset, split, text_column, id_column, date_column) if dataset else None
     documents = iter_source(docs, spec)
     loaded_gold = _load_gold(gold)
-    model = load_extractor(extractor, _params(param))
+    params = _params(param)
+    model = load_extractor(extractor, params)
     total = len(loaded_gold.documents) if docs is None and spec is None else None
     failures: list = []
 
     def records():
-        runs = run_for_gold(model, documents, loaded_gold.documents, loaded_gold.facts)
+        options = RunOptions(workers, timeout)
+        runs = run_for_gold(model, documents, loaded_gold.documents, loaded_gold.facts, options, extractor, params)
         for run in _progress(runs, total, f"{model.name}"):
             if run.failure:
                 failures.append(run)

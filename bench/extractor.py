@@ -13,7 +13,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from bench.documents import Document
 from bench.errors import InputError
-from bench.facts import Fact
+from bench.facts import QUALIFIERS, Count, Fact, Official
 from bench.schema import schema_problems
 from bench.validate import span_problems, value_problems
 
@@ -44,6 +44,25 @@ class FunctionExtractor:
         return self.function(document)
 
 
+_VALUE_CLASS = {"date": str, "agency": str, "headcount": Count, "user_count": Count, "official": Official}
+
+
+def _fact_shape_ok(fact: Fact) -> bool:
+    """A fast check of a Fact object's shape; the schema explains whatever fails it."""
+    value = fact.value
+    if type(value) is not _VALUE_CLASS.get(fact.type) or not isinstance(fact.doc_id, str):
+        return False
+    if not (fact.start is fact.end is None or (type(fact.start) is int and type(fact.end) is int)):
+        return False
+    if fact.text is not None and not isinstance(fact.text, str):
+        return False
+    if isinstance(value, Count):
+        return type(value.count) is int and value.count >= 0 and value.qualifier in QUALIFIERS and bool(value.unit)
+    if isinstance(value, Official):
+        return bool(value.name.strip()) and bool(value.title.strip())
+    return bool(value.strip())
+
+
 def as_facts(items: Iterable[Any], document: Document, source: str = "extractor") -> list[Fact]:
     """Check what an extractor returned for ``document`` and convert it to facts.
 
@@ -52,8 +71,16 @@ def as_facts(items: Iterable[Any], document: Document, source: str = "extractor"
     """
     facts = []
     for index, item in enumerate(items):
-        raw = item.to_dict() if isinstance(item, Fact) else item
-        found = schema_problems(raw, "prediction")
+        if isinstance(item, Fact) and _fact_shape_ok(item):
+            found = []
+            raw = {"doc_id": item.doc_id}
+            if item.has_span:
+                raw.update(start=item.start, end=item.end)
+                if item.text is not None:
+                    raw["text"] = item.text
+        else:
+            raw = item.to_dict() if isinstance(item, Fact) else item
+            found = schema_problems(raw, "prediction")
         if not found and raw["doc_id"] != document.id:
             found = [("doc_id", f"{raw['doc_id']!r} is not the document extracted ({document.id!r})")]
         if not found:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bench.documents import Document
@@ -20,25 +23,97 @@ class DocumentRun:
     failure: str | None = None
 
 
-def extract_one(extractor: Extractor, document: Document) -> DocumentRun:
-    """Run the extractor on one document; an exception or invalid output becomes a failure."""
+class DocumentTimeout(Exception):
+    """Raised inside an extractor that ran past the per-document time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Interrupt the block after ``seconds`` with :class:`DocumentTimeout` (SIGALRM, main thread only)."""
+    if not seconds:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout(f"timed out after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        facts = as_facts(extractor.extract(document), document, source=extractor.name)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_one(extractor: Extractor, document: Document, timeout: float | None = None) -> DocumentRun:
+    """Run the extractor on one document; an exception, a time-out or invalid output becomes a failure."""
+    try:
+        with _time_limit(timeout):
+            facts = as_facts(extractor.extract(document), document, source=extractor.name)
     except BenchError as error:
+        return DocumentRun(document.id, failure=str(error))
+    except DocumentTimeout as error:
         return DocumentRun(document.id, failure=str(error))
     except Exception as error:  # noqa: BLE001 - a plug-in's bug must not end the run
         return DocumentRun(document.id, failure=f"{type(error).__name__}: {error}")
     return DocumentRun(document.id, tuple(facts))
 
 
-def run_extractor(extractor: Extractor, documents: Iterable[Document]) -> Iterator[DocumentRun]:
+def run_extractor(extractor: Extractor, documents: Iterable[Document], timeout: float | None = None) -> Iterator[DocumentRun]:
     """Extract from each document in order."""
     for document in documents:
-        yield extract_one(extractor, document)
+        yield extract_one(extractor, document, timeout)
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(spec: str, params: dict) -> None:
+    global _worker_extractor
+    from bench.registry import load_extractor
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _worker_extractor = load_extractor(spec, params)
+
+
+def _extract_chunk(documents: list[Document], timeout: float | None) -> list[DocumentRun]:
+    return [extract_one(_worker_extractor, document, timeout) for document in documents]
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_parallel(spec: str, params: dict, documents: Iterable[Document], workers: int,
+                 timeout: float | None = None, chunksize: int = 64) -> Iterator[DocumentRun]:
+    """Extract with ``workers`` processes, each loading the extractor ``spec`` once.
+
+    Results come back in document order, so the output equals a one-worker run
+    byte for byte; at most ``2 * workers`` chunks are in flight, so memory
+    stays flat however long the stream.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, params)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(documents, chunksize):
+            pending.append(pool.submit(_extract_chunk, chunk, timeout))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def cross_validate(extractor: Extractor, documents: Sequence[Document], facts: Sequence[Fact],
-                   held_out_ids: set[str] | None = None) -> Iterator[DocumentRun]:
+                   held_out_ids: set[str] | None = None, timeout: float | None = None) -> Iterator[DocumentRun]:
     """Leave-one-document-out: fit on the other documents' facts, extract from the held-out one.
 
     The extractor is never scored on a document it was trained on. ``held_out_ids``
@@ -56,26 +131,40 @@ def cross_validate(extractor: Extractor, documents: Sequence[Document], facts: S
         except BenchError as error:
             yield DocumentRun(held_out.id, failure=f"training failed: {error}")
             continue
-        yield extract_one(extractor, held_out)
+        yield extract_one(extractor, held_out, timeout)
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How to run: worker processes, per-document time limit in seconds, documents per task."""
+
+    workers: int = 1
+    timeout: float | None = None
+    chunksize: int = 64
 
 
 def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
-                 gold_facts: Sequence[Fact]) -> Iterator[DocumentRun]:
+                 gold_facts: Sequence[Fact], options: RunOptions = RunOptions(),
+                 spec: str | None = None, params: dict | None = None) -> Iterator[DocumentRun]:
     """Predictions for ``documents``; a trainable extractor never predicts a document it was trained on.
 
     Documents of the gold set are predicted leave-one-document-out; any other
     corpus by a model fitted on the whole gold. An extractor that says it is
-    ``pretrained`` (loaded from a file) is used as it is.
+    ``pretrained`` (loaded from a file) is used as it is. With ``spec`` and
+    more than one worker, other extractors run in worker processes.
     """
     if not isinstance(extractor, Trainable) or getattr(extractor, "pretrained", False):
-        yield from run_extractor(extractor, documents)
+        if options.workers > 1 and spec is not None:
+            yield from run_parallel(spec, params or {}, documents, options.workers, options.timeout, options.chunksize)
+        else:
+            yield from run_extractor(extractor, documents, options.timeout)
         return
     gold_ids = {doc.id: doc.text for doc in gold_documents}
     documents = list(documents)
     if all(gold_ids.get(doc.id) == doc.text for doc in documents):
         wanted = {doc.id for doc in documents}
-        runs = {run.doc_id: run for run in cross_validate(extractor, gold_documents, gold_facts, wanted)}
+        runs = {run.doc_id: run for run in cross_validate(extractor, gold_documents, gold_facts, wanted, options.timeout)}
         yield from (runs[doc.id] for doc in documents)
         return
     extractor.fit(gold_documents, gold_facts)
-    yield from run_extractor(extractor, documents)
+    yield from run_extractor(extractor, documents, options.timeout)

@@ -1,0 +1,38 @@
+"""What extractors return is checked before it is scored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bench.documents import Document
+from bench.errors import InputError
+from bench.extractor import as_facts
+from bench.facts import Count, Fact
+
+DOC = Document("d1", "The plant hired 120 workers on 3 May 2021.", dt.date(2021, 5, 4))
+
+
+def test_facts_and_prediction_dicts_are_both_accepted():
+    fact = Fact("d1", "headcount", Count(120, "eq", "employees"), "120", 16, 19)
+    raw = {"doc_id": "d1", "type": "date", "value": "2021-05-03", "text": "3 May 2021", "start": 31, "end": 41}
+    assert as_facts([fact, raw], DOC) == [fact, Fact.from_dict(raw)]
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ({"doc_id": "d1", "type": "date", "value": 2021}, "x: document d1 fact 0: value: expected string, got 2021"),
+        ({"doc_id": "d2", "type": "date", "value": "2021"}, "x: document d1 fact 0: doc_id: 'd2' is not the document extracted ('d1')"),
+        (Fact("d1", "date", "2021-13-01"), "x: document d1 fact 0: value: '2021-13-01' is not a calendar date"),
+        (Fact("d1", "date", "2021-02-30"), "x: document d1 fact 0: value: '2021-02-30' is not a calendar date"),
+        (Fact("d1", "date", "2021", "May", 0, 99), "x: document d1 fact 0: end: offsets 0:99 are outside the text (length 42) or empty"),
+        (Fact("d1", "agency", Count(1, "eq", "x")), "x: document d1 fact 0: value: expected string, got {\"count\": 1, \"qualifier\": \"eq\", \"unit\": \"x\"}"),
+        (Fact("d1", "headcount", Count(-1, "eq", "employees")), "x: document d1 fact 0: value.count: -1 is below 0"),
+    ],
+)
+def test_malformed_output_is_named(item, message):
+    with pytest.raises(InputError) as caught:
+        as_facts([item], DOC, source="x")
+    assert str(caught.value) == message
