@@ -1,7 +1,9 @@
 """The ``bench`` command line: thin commands over the library.
 
-Exit codes: 0 success, 1 a gate or check failed (or a run had failed
-documents), 2 bad input or usage. User mistakes print one line, no traceback.
+Exit codes: 0 success, 1 a gate or check failed, 2 bad input or usage,
+3 the run finished but the extractor failed on some documents (listed),
+130 interrupted (no partial output is left). User mistakes print one line,
+no traceback.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ class _Group(TyperGroup):
         except BenchError as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted: nothing was written", err=True)
+            raise typer.Exit(130) from None
 
 
 app = typer.Typer(

@@ -1,0 +1,36 @@
+"""The installed console script as a real process: exit codes, Ctrl-C, no traceback."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import time
+
+BENCH = shutil.which("bench")
+
+SLOW = '''
+import time
+def slow(doc):
+    time.sleep(60)
+    return []
+'''
+
+
+def test_unknown_extractor_is_one_line_exit_2(tmp_path):
+    done = subprocess.run([BENCH, "predict", "-e", "rgex", "-o", tmp_path / "p.jsonl"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: Unknown extractor 'rgex'. Available: ")
+    assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_ctrl_c_stops_cleanly_and_leaves_no_output(tmp_path):
+    (tmp_path / "slow.py").write_text(SLOW)
+    proc = subprocess.Popen([BENCH, "predict", "-e", "slow.py:slow", "-o", "out.jsonl"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.strip() == "interrupted: nothing was written"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "__pycache__") == ["slow.py"]
