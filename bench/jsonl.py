@@ -26,10 +26,21 @@ def parse_json_line(raw: bytes, path: str, line_no: int) -> Any:
     if line_no == 1 and text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError, RecursionError) as exc:
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         raise InputError(f"invalid JSON: {message}", path, line_no) from None
+    if "\\ud" in text.lower():
+        _refuse_lone_surrogates(value, path, line_no)
+    return value
+
+
+def _refuse_lone_surrogates(value: Any, path: str, line_no: int | None) -> None:
+    """Escapes like ``\\ud800`` can encode half a character, which no UTF-8 file can hold."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode", path, line_no) from None
 
 
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -63,11 +74,14 @@ def read_json(path: str | Path) -> Any:
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 (byte {exc.start})", name) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", name, exc.lineno) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(f"invalid JSON: {exc}", name) from None
+    if "\\ud" in text.lower():
+        _refuse_lone_surrogates(value, name, None)
+    return value
 
 
 @contextmanager

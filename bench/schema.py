@@ -51,7 +51,7 @@ def _describe(error) -> tuple[str, str]:
         return ".".join(filter(None, [field, missing[0] if missing else ""])), "is required"
     if kind == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return ".".join(filter(None, [field, str(extra[0]) if extra else ""])), "is not allowed"
+        return field or "record", f"unknown field {_short(extra[0] if extra else '?', 40)}"
     if kind == "dependentRequired":
         given = next(name for name in expected if name in error.instance)
         missing = [name for name in expected[given] if name not in error.instance]
