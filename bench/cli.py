@@ -257,9 +257,144 @@ def predict(
         raise typer.Exit(3)
 
 
+LevelOption = typer.Option("fact", "--level", "-l", help="fact | strict | exact | partial | type (the last four score mention spans).")
+ModeOption = typer.Option("strict", "--mode", "-m", help="strict | lenient value matching (lenient: coarser dates, any qualifier, any title).")
+OutputOption = typer.Option(None, "--output", "-o", help="Write the results file (JSON, atomically) here.")
+ErrorsOption = typer.Option(False, "--errors", help="List every error: missed, spurious, wrong value, wrong boundary, wrong type.")
+CiOption = typer.Option(True, "--ci/--no-ci", help="Bootstrap 95% confidence intervals.")
+SeedOption = typer.Option(0, "--seed", help="Seed of the bootstrap.")
+ResamplesOption = typer.Option(9_999, "--resamples", min=1, help="Bootstrap resamples.")
+
+
+def _show_results(results, fmt: str, output: Optional[Path], errors: bool) -> None:
+    from bench.render import errors_listing, results_table
+    from bench.results import write_results
+
+    if output is not None:
+        write_results(results, output)
+    if fmt == "json":
+        typer.echo(results.to_json(), nl=False)
+    else:
+        typer.echo(results_table(results, markdown=fmt == "markdown"))
+        if errors:
+            typer.echo("")
+            typer.echo(errors_listing(results))
+    if output is not None:
+        typer.echo(f"wrote {output}", err=True)
+    if results.failures:
+        raise typer.Exit(3)
+
+
+def _check_scoring(fmt: str, level: str, mode: str) -> None:
+    from bench.results import LEVELS
+
+    _check_format(fmt)
+    if level not in LEVELS:
+        raise BenchError(f"{level!r} is not one of {', '.join(LEVELS)}", field="--level")
+    if mode not in ("strict", "lenient"):
+        raise BenchError(f"{mode!r} is not one of strict, lenient", field="--mode")
+
+
+@app.command("eval")
+def eval_(
+    extractor: str = ExtractorOption,
+    gold: Optional[Path] = GoldOption,
+    level: str = LevelOption,
+    mode: str = ModeOption,
+    fmt: str = FormatOption,
+    output: Optional[Path] = OutputOption,
+    errors: bool = ErrorsOption,
+    ci: bool = CiOption,
+    seed: int = SeedOption,
+    resamples: int = ResamplesOption,
+    param: list[str] = ParamOption,
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document."),
+) -> None:
+    """Run an extractor on the gold articles and print its per-type scores.
+
+    Trainable extractors (e.g. learned) are scored leave-one-document-out.
+    A document the extractor fails on is listed, its gold counted as missed,
+    and the exit code is 3.
+
+    Example: bench eval --extractor rules --errors
+    """
+    from bench.evaluate import evaluate
+    from bench.run import RunOptions
+
+    _check_scoring(fmt, level, mode)
+    results = evaluate(extractor, gold, level, mode, _params(param), seed, resamples, ci, RunOptions(workers, timeout))
+    _show_results(results, fmt, output, errors)
+
+
+@app.command()
+def score(
+    predictions: Path = typer.Argument(..., help="Predictions JSONL: {doc_id, type, value, text?, start?, end?} per line."),
+    name: Optional[str] = typer.Option(None, "--name", help="Extractor name for the results (default: the file name)."),
+    version: str = typer.Option("unknown", "--version", help="Extractor version for the results."),
+    gold: Optional[Path] = GoldOption,
+    level: str = LevelOption,
+    mode: str = ModeOption,
+    fmt: str = FormatOption,
+    output: Optional[Path] = OutputOption,
+    errors: bool = ErrorsOption,
+    ci: bool = CiOption,
+    seed: int = SeedOption,
+    resamples: int = ResamplesOption,
+) -> None:
+    """Score a predictions file against the gold. It never runs code.
+
+    The file is checked first (schema, document ids, offsets against the
+    texts); the first problem is reported as FILE:LINE: field: message.
+
+    Example: bench score preds.jsonl --errors
+    """
+    from bench.evaluate import score_run
+    from bench.validate import read_predictions
+
+    _check_scoring(fmt, level, mode)
+    loaded = _load_gold(gold)
+    facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
+    results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci, seed, resamples)
+    _show_results(results, fmt, output, errors)
+
+
+@app.command()
+def compare(
+    a: Path = typer.Argument(..., help="Results file of run A (bench eval -o / bench score -o)."),
+    b: Path = typer.Argument(..., help="Results file of run B, on the same gold."),
+    gold: Optional[Path] = GoldOption,
+    fmt: str = FormatOption,
+    seed: int = SeedOption,
+    resamples: int = ResamplesOption,
+) -> None:
+    """Is run A better than run B? F1 difference and p-value per type, micro and macro (fact level).
+
+    Paired approximate randomization over the scored facts of both runs;
+    refuses results on different gold versions or scored in different modes.
+
+    Example: bench compare rules.json regex.json
+    """
+    from bench.compare import compare_results
+    from bench.render import comparison_table
+    from bench.results import read_results
+
+    _check_format(fmt)
+    run_a, run_b = read_results(a), read_results(b)
+    comparison = compare_results(run_a, run_b, [str(a), str(b)], _load_gold(gold), resamples, seed)
+    if fmt == "json":
+        typer.echo(json.dumps({"a": str(a), "b": str(b), **comparison.to_dict()}, indent=2))
+    else:
+        typer.echo(comparison_table(comparison, run_a.extractor, run_b.extractor, markdown=fmt == "markdown"))
+
+
 def main() -> None:  # console-script entry point
     app()
 
+
+from bench.cli_tools import register  # noqa: E402 - the commands are added after the app exists
+
+register(app)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,7 +16,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], markd
     | x | 1 |
     """
     cells = [[str(cell) for cell in row] for row in rows]
-    numeric = [all(_is_number(row[i]) for row in cells) and bool(cells) for i in range(len(headers))]
+    numeric = [any(row[i] for row in cells) and all(_is_number(row[i]) for row in cells if row[i]) for i in range(len(headers))]
     if markdown:
         rule = "|" + "|".join("--:" if num else "---" for num in numeric) + "|"
         lines = ["| " + " | ".join(headers) + " |", rule]
@@ -31,8 +31,81 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], markd
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(row) for row in cells)])
 
 
+def fmt_metric(value: float | None) -> str:
+    """A metric to three decimals, or "–" when it is undefined (0/0).
+
+    >>> fmt_metric(0.8125), fmt_metric(None)
+    ('0.812', '–')
+    """
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _fmt_count(value: float) -> str:
+    return f"{value:g}"
+
+
+def _with_interval(row, metric: str, ci: bool) -> str:
+    interval = row.ci.get(metric) if ci else None
+    text = fmt_metric(getattr(row, metric))
+    return f"{text} [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else text
+
+
+def results_table(results, markdown: bool = False) -> str:
+    """The per-type score table people read: P, R, F1 (with CI), TP, FP, FN, support; micro and macro rows."""
+    ci = bool(results.resamples)
+    body = [
+        [row.label, *(_with_interval(row, m, ci) for m in ("precision", "recall", "f1")),
+         *(("", "", "", "") if row.label == "macro" else (*map(_fmt_count, (row.tp, row.fp, row.fn)), row.support))]
+        for row in results.rows
+    ]
+    table = format_table(["type", "P", "R", "F1", "TP", "FP", "FN", "support"], body, markdown)
+    level = "fact level" if results.level == "fact" else f"mention level, {results.level} scheme"
+    lines = [
+        f"{results.extractor} {results.extractor_version} · gold {results.gold_version} ({results.gold_hash[:19]}) · "
+        f"{level}, {results.mode} values",
+        "",
+        table,
+        "",
+        "– = undefined (0/0); macro averages the types where the metric is defined.",
+    ]
+    if ci:
+        lines.append(f"95% intervals: {results.ci_method}, {results.resamples} resamples, seed {results.seed}.")
+    if results.failures:
+        lines.append(f"failed documents (their gold counted as missed): {len(results.failures)}")
+        lines += [f"  {doc.doc_id}: {doc.failure}" for doc in results.failures]
+    return "\n".join(lines)
+
+
+def comparison_table(comparison, name_a: str, name_b: str, markdown: bool = False) -> str:
+    """F1 of A and B, A - B and the p-value, per type, micro and macro."""
+    rows = [*comparison.per_type.items(), ("micro", comparison.micro), ("macro", comparison.macro)]
+    body = [[label, fmt_metric(d.f1_a), fmt_metric(d.f1_b), "–" if d.delta is None else f"{d.delta:+.3f}",
+             "–" if d.p_value is None else f"{d.p_value:.4f}"] for label, d in rows]
+    table = format_table(["type", f"F1 A ({name_a})", f"F1 B ({name_b})", "A - B", "p"], body, markdown)
+    return f"{table}\n\n{comparison.method}, {comparison.resamples} resamples, seed {comparison.seed}."
+
+
+def errors_listing(results) -> str:
+    """One line per error: kind, document, type, gold and predicted value, and the context."""
+    import json
+
+    def show(value) -> str:
+        return "–" if value is None else json.dumps(value, ensure_ascii=False)
+
+    if not results.errors:
+        return "no errors"
+    lines = []
+    for error in results.errors:
+        where = f"{error['doc_id']}:{error['start']}" if error.get("start") is not None else error["doc_id"]
+        lines.append(f"{error['kind']:<14} {where:<26} {error['type']:<10} gold {show(error.get('gold_value'))}"
+                     f" · predicted {show(error.get('predicted_value'))}")
+        if error.get("context"):
+            lines.append(f"{'':14} {error['context']}")
+    return "\n".join(lines)
+
+
 def _is_number(text: str) -> bool:
-    stripped = text.replace(".", "", 1).replace("/", "", 1).replace(" ", "").replace("[", "").replace("]", "")
+    stripped = text.replace(".", "").replace("/", "").replace(" ", "").replace("[", "").replace("]", "")
     stripped = stripped.replace(",", "").replace("–", "0").lstrip("+-")
     return stripped.isdigit()
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.errors import BenchError
+from bench.errors import BenchError, InputError
 from bench.facts import COUNT_TYPES, Fact
 from bench.jsonl import iter_jsonl
 from bench.normalize import AliasTable, date_precision, fold
@@ -110,3 +110,13 @@ def check_fact_records(
 
 def problems_only(items: Iterable[Problem | Fact]) -> list[Problem]:
     return [item for item in items if isinstance(item, Problem)]
+
+
+def read_predictions(path: str | Path, texts: Mapping[str, str]) -> list[Fact]:
+    """Load a predictions file checked against ``texts``; the first problem is raised."""
+    facts = []
+    for item in check_fact_records(path, "prediction", texts):
+        if isinstance(item, Problem):
+            raise InputError(item.message, item.file, item.line, item.field)
+        facts.append(item)
+    return facts

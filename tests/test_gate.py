@@ -1,0 +1,169 @@
+"""The CI gate: regressions beyond the tolerance, undefined values, gold changes, deliberate updates."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from bench import cli as cli_module
+from bench.cli_tools import register
+from bench.errors import InputError, MismatchError
+from bench.gate import Baseline, Regression, check, read_baseline, recorded, update
+from bench.render import fmt_metric
+from bench.results import METRICS, MetricRow, Results
+
+HASH_A = "sha256:" + "a" * 64
+HASH_B = "sha256:" + "b" * 64
+
+
+def made(name: str = "mine", date: tuple = (0.8, 0.81, 0.6), gold_hash: str = HASH_A, version: str = "1") -> Results:
+    rows = (MetricRow("date", 4, 1, 2, 6, *date), MetricRow("official", 0, 0, 0, 0, None, None, None),
+            MetricRow("micro", 4, 1, 2, 6, 0.8, 0.6, 0.7))
+    return Results(name, version, "1.0.0", gold_hash, "fact", "strict", rows)
+
+
+@pytest.fixture()
+def bench_cli():
+    """``bench`` with the leaderboard, check and report commands (registered here until bench.cli does)."""
+    app = cli_module.app
+    if "check" not in {c.name for c in app.registered_commands}:
+        app = typer.Typer(cls=cli_module._Group, add_completion=False, pretty_exceptions_enable=False)
+        register(app)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_drops_beyond_the_tolerance_are_named():
+    baseline = recorded({"mine.py:X": made()}, tolerance=0.01)
+    found = check({"mine.py:X": made(date=(0.795, 0.6, 0.3))}, baseline)
+    assert found == [Regression("mine.py:X", "date", "recall", 0.81, 0.6, 0.01),
+                     Regression("mine.py:X", "date", "f1", 0.6, 0.3, 0.01)]
+    assert str(found[0]) == "regression: mine.py:X: date recall fell from 0.810 to 0.600 (tolerance 0.01)"
+    assert check({"mine.py:X": made(date=(0.795, 0.6, 0.3))}, baseline, tolerance=0.5) == []
+
+
+def test_a_drop_of_exactly_the_tolerance_passes():
+    baseline = recorded({"x": made(date=(0.81, 0.81, 0.81))}, tolerance=0.01)
+    assert check({"x": made(date=(0.8, 0.8, 0.8))}, baseline) == []
+    assert len(check({"x": made(date=(0.7999, 0.8, 0.8))}, baseline)) == 1
+
+
+def test_undefined_values():
+    baseline = recorded({"x": made(date=(0.5, 0.5, None))})
+    assert check({"x": made(date=(0.5, 0.5, 0.1))}, baseline) == []  # recorded undefined: nothing to fall from
+    assert check({"x": made(date=(None, 0.5, None))}, baseline) == [Regression("x", "date", "precision", 0.5, None, 0.0)]
+    assert str(Regression("x", "date", "precision", 0.5, None, 0.0)).endswith("fell from 0.500 to – (tolerance 0)")
+
+
+def test_other_gold_is_refused_with_the_update_hint():
+    baseline = recorded({"x": made()})
+    with pytest.raises(MismatchError) as raised:
+        check({"x": made(gold_hash=HASH_B)}, baseline, path="scores.json")
+    assert str(raised.value) == (
+        f"scores.json: gold_hash: x was scored on gold 1.0.0 ({HASH_B[:19]}) but the baseline records gold 1.0.0 "
+        f"({HASH_A[:19]}); if the gold changed on purpose, re-record deliberately: "
+        "bench check --baseline scores.json --update")
+    with pytest.raises(MismatchError, match="'y' is not tracked"):
+        check({"y": made()}, baseline)
+
+
+def test_update_round_trips_keeps_others_and_leaves_no_temporary_file(tmp_path):
+    path = tmp_path / "scores.json"
+    first = update(path, {"a": made("a"), "b": made("b")}, tolerance=0.02)
+    assert read_baseline(path) == first
+    second = update(path, {"b": made("b", version="2")}, read_baseline(path))
+    assert second == Baseline("1.0.0", HASH_A, "fact", "strict", 0.02, {"a": first.extractors["a"], "b": second.extractors["b"]})
+    assert second.extractors["b"].version == "2" and read_baseline(path) == second
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scores.json"]
+    with pytest.raises(MismatchError, match=r"re-record every tracked extractor together \(not re-scored: a\)"):
+        update(path, {"b": made("b", gold_hash=HASH_B)}, second)
+
+
+def test_bad_baseline_names_the_field(tmp_path):
+    path = tmp_path / "scores.json"
+    good = recorded({"x": made()}).to_dict()
+    good["extractors"]["x"]["scores"]["date"]["f1"] = 1.5
+    path.write_text(json.dumps(good), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_baseline(path)
+    assert str(raised.value) == (f"{path}: extractors.x.scores.date: expected precision, recall and f1, "
+                                 "each a number in [0, 1] or null")
+
+
+# --- end to end: a deliberately worse extractor fails the gate ----------------------------------------
+
+MONTHS = "January February March April May June July August September October November December".split()
+DATES = textwrap.dedent(
+    '''
+    import re
+
+    MONTHS = {MONTHS!r}
+    FULL = re.compile(r"\\b(" + "|".join(MONTHS) + r") (\\d{{1,2}}), (\\d{{4}})\\b")
+    YEAR = re.compile(r"(?<![\\d,.])(?:19|20)\\d{{2}}(?![\\d,.]\\d)")
+
+    def extract(doc):
+        found = []
+        for m in FULL.finditer(doc.text):
+            value = f"{{m[3]}}-{{MONTHS.index(m[1]) + 1:02d}}-{{int(m[2]):02d}}"
+            found.append({{"doc_id": doc.id, "type": "date", "start": m.start(), "end": m.end(), "value": value}})
+        covered = [range(m.start(), m.end()) for m in FULL.finditer(doc.text)]
+        for m in YEAR.finditer(doc.text):
+            if not any(m.start() in r for r in covered):
+                found.append({{"doc_id": doc.id, "type": "date", "start": m.start(), "end": m.end(), "value": m[0]}})
+        return found{DROP}
+    '''
+)
+
+
+def test_gate_fails_on_an_extractor_that_drops_dates(bench_cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # the file is rewritten below
+    source, scores = tmp_path / "dates.py", tmp_path / "scores.json"
+    source.write_text(DATES.format(MONTHS=MONTHS, DROP=""), encoding="utf-8")
+    spec = f"{source}:extract"
+    recording = bench_cli("check", "--baseline", scores, "--update", "--extractor", spec)
+    assert recording.exit_code == 0, recording.stderr
+    assert bench_cli("check", "--baseline", scores).exit_code == 0  # same extractor, same scores
+
+    source.write_text(DATES.format(MONTHS=MONTHS, DROP="[:0]"), encoding="utf-8")  # finds no date at all
+    result = bench_cli("check", "--baseline", scores)
+    assert result.exit_code == 1
+    before = json.loads(scores.read_text(encoding="utf-8"))["extractors"][spec]["scores"]
+    assert before["date"]["recall"] > 0
+    expected = [f"regression: {spec}: {label} {metric} fell from {fmt_metric(before[label][metric])} "
+                f"to {'–' if metric == 'precision' else '0.000'} (tolerance 0)"
+                for label in ("date", "micro", "macro") for metric in METRICS]
+    assert result.stdout.splitlines() == expected
+    assert result.stderr == f"check failed: 9 score(s) below {scores}\n"
+
+
+def test_cli_refuses_other_gold_and_untracked_names(bench_cli, tmp_path):
+    scores = tmp_path / "scores.json"
+    baseline = recorded({"nothing-here": made()}).to_dict()
+    scores.write_text(json.dumps(baseline), encoding="utf-8")
+    untracked = bench_cli("check", "--baseline", scores, "--extractor", "other")
+    assert untracked.exit_code == 2
+    assert untracked.stderr == ("error: --extractor: not tracked: other (tracked: nothing-here); "
+                                "add deliberately with --update\n")
+    missing = bench_cli("check", "--baseline", tmp_path / "none.json")
+    assert missing.exit_code == 2 and missing.stderr == f"error: {tmp_path / 'none.json'}: cannot read: No such file or directory\n"
+
+
+def test_cli_refuses_a_baseline_on_other_gold(bench_cli, tmp_path):
+    source, scores = tmp_path / "none.py", tmp_path / "scores.json"
+    source.write_text("def nothing(doc):\n    return []\n", encoding="utf-8")
+    spec = f"{source}:nothing"
+    assert bench_cli("check", "--baseline", scores, "--update", "-e", spec).exit_code == 0
+    stale = json.loads(scores.read_text(encoding="utf-8"))
+    gold_hash, version, stale["gold_hash"] = stale["gold_hash"], stale["gold_version"], HASH_B
+    scores.write_text(json.dumps(stale), encoding="utf-8")
+    result = bench_cli("check", "--baseline", scores)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {scores}: gold_hash: {spec} was scored on gold {version} ({gold_hash[:19]}) but the baseline records gold "
+        f"{version} ({HASH_B[:19]}); if the gold changed on purpose, re-record deliberately: "
+        f"bench check --baseline {scores} --update\n")

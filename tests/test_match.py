@@ -1,0 +1,284 @@
+"""Mention-level scoring: edge cases by hand, shuffling, properties, nervaluate as reference."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.facts import FACT_TYPES, Fact
+from bench.match import SCHEMES, MentionCounts, MentionScore, ValueAccuracy, align, score_mentions
+
+
+def m(start, end, fact_type="date", value="2025-03-14", doc="d"):
+    return Fact(doc, fact_type, value, start=start, end=end)
+
+
+def overall(gold, predicted):
+    """Per scheme: (correct, incorrect, partial, missed, spurious) over all types."""
+    score = score_mentions(gold, predicted)
+    out = {}
+    for scheme in SCHEMES:
+        c = score.overall(scheme)
+        assert (c.gold_correct, c.gold_incorrect, c.gold_partial) == (c.pred_correct, c.pred_incorrect, c.pred_partial)
+        out[scheme] = (c.gold_correct, c.gold_incorrect, c.gold_partial, c.missed, c.spurious)
+    return out
+
+
+# Every edge case, with hand-computed (correct, incorrect, partial, missed, spurious) per scheme.
+EDGE_CASES = {
+    "one prediction over two gold mentions (larger overlap wins)": (
+        [m(0, 4), m(6, 11)], [m(0, 11)],
+        {"strict": (0, 1, 0, 1, 0), "exact": (0, 1, 0, 1, 0), "partial": (0, 0, 1, 1, 0), "type": (1, 0, 0, 1, 0)}),
+    "one prediction over two gold mentions (equal overlap: boundary distance, then position)": (
+        [m(0, 5), m(6, 11)], [m(0, 11)],
+        {"strict": (0, 1, 0, 1, 0), "exact": (0, 1, 0, 1, 0), "partial": (0, 0, 1, 1, 0), "type": (1, 0, 0, 1, 0)}),
+    "two predictions over one gold mention (exact span first)": (
+        [m(0, 10)], [m(2, 6), m(0, 10)],
+        {s: (1, 0, 0, 0, 1) for s in SCHEMES}),
+    "two partial predictions over one gold mention": (
+        [m(0, 10)], [m(0, 4), m(5, 10)],
+        {"strict": (0, 1, 0, 0, 1), "exact": (0, 1, 0, 0, 1), "partial": (0, 0, 1, 0, 1), "type": (1, 0, 0, 0, 1)}),
+    "nested prediction inside a gold mention": (
+        [m(0, 20, "agency", "Office of Maps")], [m(5, 10, "agency", "Maps")],
+        {"strict": (0, 1, 0, 0, 0), "exact": (0, 1, 0, 0, 0), "partial": (0, 0, 1, 0, 0), "type": (1, 0, 0, 0, 0)}),
+    "nested gold mentions, prediction equal to the inner one": (
+        [m(0, 20, "agency", "Office of Maps"), m(5, 10)], [m(5, 10)],
+        {s: (1, 0, 0, 1, 0) for s in SCHEMES}),
+    "adjacent spans do not overlap": (
+        [m(0, 5)], [m(5, 10)],
+        {s: (0, 0, 0, 1, 1) for s in SCHEMES}),
+    "cross-type, same span": (
+        [m(0, 5)], [m(0, 5, "agency", "Office of Maps")],
+        {"strict": (0, 1, 0, 0, 0), "exact": (1, 0, 0, 0, 0), "partial": (1, 0, 0, 0, 0), "type": (0, 1, 0, 0, 0)}),
+    "same span, two types predicted: each scheme takes its best pair": (
+        [m(0, 5)], [m(0, 5, "agency", "Office of Maps"), m(0, 5)],
+        {s: (1, 0, 0, 0, 1) for s in SCHEMES}),
+    "nervaluate #84: a gold mention under two predictions of two types": (
+        [m(0, 2, "official", "x")], [m(0, 3, "agency", "y"), m(0, 3, "official", "x")],
+        {"strict": (0, 1, 0, 0, 1), "exact": (0, 1, 0, 0, 1), "partial": (0, 0, 1, 0, 1), "type": (1, 0, 0, 0, 1)}),
+    "chain: each mention overlaps two on the other side": (
+        [m(0, 6), m(8, 14)], [m(4, 10), m(12, 18)],
+        {"strict": (0, 2, 0, 0, 0), "exact": (0, 2, 0, 0, 0), "partial": (0, 0, 2, 0, 0), "type": (2, 0, 0, 0, 0)}),
+}
+
+
+@pytest.mark.parametrize("name", list(EDGE_CASES))
+def test_edge_cases_by_hand(name):
+    gold, predicted, expected = EDGE_CASES[name]
+    assert overall(gold, predicted) == expected
+
+
+@pytest.mark.parametrize("name", list(EDGE_CASES))
+def test_edge_cases_are_invariant_to_input_order(name):
+    gold, predicted, _ = EDGE_CASES[name]
+    reference = score_mentions(gold, predicted)
+    alignments = {s: align(gold, predicted, s) for s in SCHEMES}
+    for g in itertools.permutations(gold):
+        for p in itertools.permutations(predicted):
+            assert score_mentions(list(g), list(p)) == reference
+            assert all(align(g, p, s) == alignments[s] for s in SCHEMES)
+
+
+def test_the_larger_overlap_is_the_one_paired():
+    pair, = align([m(0, 4), m(6, 11)], [m(0, 11)], "type").pairs
+    assert (pair.gold.start, pair.gold.end) == (6, 11)
+    pair, = align([m(0, 5), m(6, 11)], [m(0, 11)], "type").pairs  # a tie to the last rule: position
+    assert (pair.gold.start, pair.gold.end) == (0, 5)
+
+
+def test_cross_type_costs_recall_of_the_gold_type_and_precision_of_the_predicted_type():
+    counts = score_mentions([m(0, 5)], [m(0, 5, "agency", "Office of Maps")]).schemes["strict"]
+    assert counts["date"] == MentionCounts(gold_incorrect=1)
+    assert counts["agency"] == MentionCounts(pred_incorrect=1)
+    assert (counts["date"].precision, counts["date"].recall, counts["date"].f1) == (None, 0.0, 0.0)
+    assert (counts["agency"].precision, counts["agency"].recall, counts["agency"].f1) == (0.0, None, 0.0)
+
+
+def test_per_label_precision_is_not_swapped_in_cross_label_runs():
+    """nervaluate #110: 10 A→A, 3 A→B, 7 B→A, 10 B→B on equal spans; P[A] must be 10/17, not 10/13."""
+    gold, predicted = [], []
+    for i, (g, p) in enumerate([("date", "date")] * 10 + [("date", "agency")] * 3 + [("agency", "date")] * 7 + [("agency", "agency")] * 10):
+        gold.append(m(10 * i, 10 * i + 5, g, "v"))
+        predicted.append(m(10 * i, 10 * i + 5, p, "v"))
+    strict = score_mentions(gold, predicted).schemes["strict"]
+    assert (strict["date"].precision, strict["date"].recall) == (10 / 17, 10 / 13)
+    assert (strict["agency"].precision, strict["agency"].recall) == (10 / 13, 10 / 17)
+
+
+def test_partial_credit_and_f1_by_hand():
+    counts = score_mentions([m(0, 10), m(20, 30), m(40, 50)], [m(0, 10), m(22, 30), m(60, 70)]).overall("partial")
+    assert (counts.precision, counts.recall) == (1.5 / 3, 1.5 / 3)
+    assert counts.f1 == 0.5
+
+
+def test_zero_division_at_mention_level():
+    assert (MentionCounts().precision, MentionCounts().recall, MentionCounts().f1) == (None, None, None)
+    assert score_mentions([m(0, 5)], []).overall("strict").f1 == 0.0
+    assert score_mentions([], [m(0, 5)]).overall("strict").f1 == 0.0
+    assert score_mentions([m(0, 5)], [m(7, 9)]).overall("strict").f1 == 0.0
+
+
+def test_value_accuracy_counts_same_type_overlapping_pairs():
+    gold = [m(0, 10, value="2025-03-14"), m(20, 30, value="2025-03-15"), m(40, 50, value="2025-04-01")]
+    predicted = [m(0, 10, value="2025-03-14"), m(22, 30, value="2025-03"), m(40, 50, "agency", "Office of Maps")]
+    score = score_mentions(gold, predicted)
+    assert score.values["date"] == ValueAccuracy(2, 1) and score.value_overall.accuracy == 0.5
+    assert score_mentions(gold, predicted, value_mode="lenient").values["date"] == ValueAccuracy(2, 2)
+    assert ValueAccuracy().accuracy is None
+
+
+def test_predictions_without_offsets_are_counted_as_unscored():
+    score = score_mentions([m(0, 5)], [m(0, 5), Fact("d", "date", "2025")])
+    assert score.unscored == 1 and score.overall("strict") == MentionCounts(1, 0, 0, 0, 1, 0, 0, 0)
+
+
+def test_documents_are_aligned_apart():
+    assert overall([m(0, 5, doc="a")], [m(0, 5, doc="b")])["type"] == (0, 0, 0, 1, 1)
+
+
+def test_mention_score_round_trips_through_json():
+    gold, predicted, _ = EDGE_CASES["chain: each mention overlaps two on the other side"]
+    score = score_mentions(gold, predicted)
+    assert MentionScore.from_dict(json.loads(json.dumps(score.to_dict()))) == score
+
+
+# --- nervaluate as reference on unambiguous inputs ------------------------------------------
+
+TYPES = ("date", "agency", "official")
+
+
+@st.composite
+def unambiguous(draw, cross_type: bool):
+    """Documents of separate slots; each slot holds at most one gold and one predicted mention."""
+    documents = []
+    for _ in range(draw(st.integers(1, 3))):
+        gold, predicted = [], []
+        for slot in range(draw(st.integers(0, 6))):
+            base, kind = 30 * slot, draw(st.sampled_from(["gold", "pred", "both"]))
+            gold_type = draw(st.sampled_from(TYPES))
+            spans = [draw(st.tuples(st.integers(0, 12), st.integers(1, 12))) for _ in range(2)]
+            if kind in ("gold", "both"):
+                gold.append((gold_type, base + spans[0][0], base + sum(spans[0])))
+            if kind in ("pred", "both"):
+                pred_type = draw(st.sampled_from(TYPES)) if cross_type else gold_type
+                predicted.append((pred_type, base + spans[1][0], base + sum(spans[1])))
+                if draw(st.booleans()) and kind == "both":
+                    predicted[-1] = (pred_type, *gold[-1][1:])  # often the exact span
+        documents.append((gold, predicted))
+    return documents
+
+
+def ours_and_theirs(documents):
+    from nervaluate import Evaluator
+
+    def facts(items, doc):
+        return [Fact(f"doc{doc}", t, "v", start=s, end=e) for t, s, e in items]
+
+    gold = [f for i, (g, _) in enumerate(documents) for f in facts(g, i)]
+    predicted = [f for i, (_, p) in enumerate(documents) for f in facts(p, i)]
+    as_dicts = lambda side: [[{"label": t, "start": s, "end": e - 1} for t, s, e in doc[side]] for doc in documents]  # noqa: E731
+    theirs = Evaluator(as_dicts(0), as_dicts(1), tags=list(TYPES), loader="dict").evaluate()
+    return score_mentions(gold, predicted), theirs
+
+
+NAMES = {"strict": "strict", "exact": "exact", "partial": "partial", "type": "ent_type"}
+
+
+def assert_same(mine: MentionCounts, theirs, gold_side: bool = True):
+    assert (mine.gold_correct, mine.gold_incorrect, mine.gold_partial, mine.missed, mine.spurious) == (
+        theirs.correct, theirs.incorrect, theirs.partial, theirs.missed, theirs.spurious)
+    assert (mine.possible, mine.actual) == (theirs.possible, theirs.actual)
+    for name in ("precision", "recall", "f1"):
+        value = getattr(mine, name)
+        assert value == getattr(theirs, name) or (value is None and getattr(theirs, name) == 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(unambiguous(cross_type=True))
+def test_overall_agrees_with_nervaluate_to_the_last_digit(documents):
+    mine, theirs = ours_and_theirs(documents)
+    for scheme in SCHEMES:
+        assert_same(mine.overall(scheme), theirs["overall"][NAMES[scheme]])
+
+
+@settings(max_examples=300, deadline=None)
+@given(unambiguous(cross_type=False))
+def test_per_type_agrees_with_nervaluate_to_the_last_digit(documents):
+    mine, theirs = ours_and_theirs(documents)
+    for scheme in SCHEMES:
+        for fact_type in TYPES:
+            if fact_type in theirs["entities"]:
+                assert_same(mine.schemes[scheme][fact_type], theirs["entities"][fact_type][NAMES[scheme]])
+            else:
+                assert mine.schemes[scheme][fact_type] == MentionCounts()
+
+
+# --- properties -----------------------------------------------------------------------------
+
+MENTIONS = st.builds(
+    lambda t, s, n, doc: Fact(doc, t, "v", start=s, end=s + n),
+    st.sampled_from(FACT_TYPES), st.integers(0, 40), st.integers(1, 8), st.sampled_from(["a", "b"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MENTIONS, max_size=10), st.lists(MENTIONS, max_size=10), st.randoms(use_true_random=False))
+def test_metrics_in_unit_interval_and_order_independent(gold, predicted, rng):
+    score = score_mentions(gold, predicted)
+    for scheme in SCHEMES:
+        for fact_type, counts in score.schemes[scheme].items():
+            assert counts.possible == sum(g.type == fact_type for g in gold)
+            assert counts.actual == sum(p.type == fact_type for p in predicted)
+        for counts in (*score.schemes[scheme].values(), score.overall(scheme)):
+            assert all(0 <= v <= 1 for v in (counts.precision, counts.recall, counts.f1) if v is not None)
+    rng.shuffle(gold)
+    rng.shuffle(predicted)
+    assert score_mentions(gold, predicted) == score
+
+
+@given(st.lists(MENTIONS, min_size=1, max_size=10))
+def test_predicting_the_gold_mentions_scores_one(gold):
+    gold = list({(f.doc_id, f.type, f.start, f.end): f for f in gold}.values())  # gold has no duplicate mentions
+    score = score_mentions(gold, gold)
+    for scheme in SCHEMES:
+        assert score.overall(scheme).f1 == 1.0
+        assert all(c.f1 in (None, 1.0) for c in score.schemes[scheme].values())
+
+
+def test_many_random_shuffles_of_a_crowded_document():
+    rng = random.Random(3)
+    gold = [m(s, s + rng.randint(1, 9), rng.choice(FACT_TYPES)) for s in rng.sample(range(60), 25)]
+    predicted = [m(s, s + rng.randint(1, 9), rng.choice(FACT_TYPES)) for s in rng.sample(range(60), 25)]
+    reference = score_mentions(gold, predicted)
+    for _ in range(20):
+        rng.shuffle(gold)
+        rng.shuffle(predicted)
+        assert score_mentions(gold, predicted) == reference
+
+
+def test_nervaluate_walk_depends_on_order_where_ours_does_not():
+    """Why we align ourselves: one gold mention, an exact and a partial prediction, in two orders."""
+    from nervaluate import Evaluator
+
+    gold, exact, part = {"label": "date", "start": 0, "end": 9}, {"label": "date", "start": 0, "end": 9}, {"label": "date", "start": 0, "end": 3}
+    strict = [Evaluator([[gold]], [preds], tags=["date"], loader="dict").evaluate()["overall"]["strict"].correct
+              for preds in ([exact, part], [part, exact])]
+    assert strict == [1, 0]
+    assert overall([m(0, 10)], [m(0, 10), m(0, 4)]) == overall([m(0, 10)], [m(0, 4), m(0, 10)])
+
+
+def test_the_same_object_twice_counts_twice():
+    mention = m(0, 5)
+    assert overall([mention], [mention, mention])["strict"] == (1, 0, 0, 0, 1)
+    assert overall([mention, m(9, 12)], [mention])["strict"] == (1, 0, 0, 1, 0)
+
+
+def test_unknown_scheme_or_mode_is_refused():
+    with pytest.raises(ValueError, match="scheme must be one of strict, exact, partial, type"):
+        align([], [], "fuzzy")
+    with pytest.raises(ValueError, match="mode must be one of strict, lenient"):
+        score_mentions([], [], value_mode="fuzzy")
