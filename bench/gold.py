@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.documents import Document, load_manifest, load_seeds
+from bench.documents import Document, load_seeds
 from bench.errors import InputError
 from bench.facts import FACT_TYPES, Fact
 from bench.jsonl import read_json

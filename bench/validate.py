@@ -12,7 +12,7 @@ from pathlib import Path
 from bench.errors import BenchError, InputError
 from bench.facts import COUNT_TYPES, Fact
 from bench.jsonl import iter_jsonl
-from bench.normalize import AliasTable, date_precision, fold
+from bench.normalize import AliasTable, date_precision
 from bench.schema import schema_problems
 
 

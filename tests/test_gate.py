@@ -7,11 +7,7 @@ import sys
 import textwrap
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
-from bench import cli as cli_module
-from bench.cli_tools import register
 from bench.errors import InputError, MismatchError
 from bench.gate import Baseline, Regression, check, read_baseline, recorded, update
 from bench.render import fmt_metric
@@ -25,17 +21,6 @@ def made(name: str = "mine", date: tuple = (0.8, 0.81, 0.6), gold_hash: str = HA
     rows = (MetricRow("date", 4, 1, 2, 6, *date), MetricRow("official", 0, 0, 0, 0, None, None, None),
             MetricRow("micro", 4, 1, 2, 6, 0.8, 0.6, 0.7))
     return Results(name, version, "1.0.0", gold_hash, "fact", "strict", rows)
-
-
-@pytest.fixture()
-def bench_cli():
-    """``bench`` with the leaderboard, check and report commands (registered here until bench.cli does)."""
-    app = cli_module.app
-    if "check" not in {c.name for c in app.registered_commands}:
-        app = typer.Typer(cls=cli_module._Group, add_completion=False, pretty_exceptions_enable=False)
-        register(app)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_drops_beyond_the_tolerance_are_named():
@@ -120,17 +105,17 @@ DATES = textwrap.dedent(
 )
 
 
-def test_gate_fails_on_an_extractor_that_drops_dates(bench_cli, tmp_path, monkeypatch):
+def test_gate_fails_on_an_extractor_that_drops_dates(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)  # the file is rewritten below
     source, scores = tmp_path / "dates.py", tmp_path / "scores.json"
     source.write_text(DATES.format(MONTHS=MONTHS, DROP=""), encoding="utf-8")
     spec = f"{source}:extract"
-    recording = bench_cli("check", "--baseline", scores, "--update", "--extractor", spec)
+    recording = cli("check", "--baseline", scores, "--update", "--extractor", spec)
     assert recording.exit_code == 0, recording.stderr
-    assert bench_cli("check", "--baseline", scores).exit_code == 0  # same extractor, same scores
+    assert cli("check", "--baseline", scores).exit_code == 0  # same extractor, same scores
 
     source.write_text(DATES.format(MONTHS=MONTHS, DROP="[:0]"), encoding="utf-8")  # finds no date at all
-    result = bench_cli("check", "--baseline", scores)
+    result = cli("check", "--baseline", scores)
     assert result.exit_code == 1
     before = json.loads(scores.read_text(encoding="utf-8"))["extractors"][spec]["scores"]
     assert before["date"]["recall"] > 0
@@ -141,27 +126,27 @@ def test_gate_fails_on_an_extractor_that_drops_dates(bench_cli, tmp_path, monkey
     assert result.stderr == f"check failed: 9 score(s) below {scores}\n"
 
 
-def test_cli_refuses_other_gold_and_untracked_names(bench_cli, tmp_path):
+def test_cli_refuses_other_gold_and_untracked_names(cli, tmp_path):
     scores = tmp_path / "scores.json"
     baseline = recorded({"nothing-here": made()}).to_dict()
     scores.write_text(json.dumps(baseline), encoding="utf-8")
-    untracked = bench_cli("check", "--baseline", scores, "--extractor", "other")
+    untracked = cli("check", "--baseline", scores, "--extractor", "other")
     assert untracked.exit_code == 2
     assert untracked.stderr == ("error: --extractor: not tracked: other (tracked: nothing-here); "
                                 "add deliberately with --update\n")
-    missing = bench_cli("check", "--baseline", tmp_path / "none.json")
+    missing = cli("check", "--baseline", tmp_path / "none.json")
     assert missing.exit_code == 2 and missing.stderr == f"error: {tmp_path / 'none.json'}: cannot read: No such file or directory\n"
 
 
-def test_cli_refuses_a_baseline_on_other_gold(bench_cli, tmp_path):
+def test_cli_refuses_a_baseline_on_other_gold(cli, tmp_path):
     source, scores = tmp_path / "none.py", tmp_path / "scores.json"
     source.write_text("def nothing(doc):\n    return []\n", encoding="utf-8")
     spec = f"{source}:nothing"
-    assert bench_cli("check", "--baseline", scores, "--update", "-e", spec).exit_code == 0
+    assert cli("check", "--baseline", scores, "--update", "-e", spec).exit_code == 0
     stale = json.loads(scores.read_text(encoding="utf-8"))
     gold_hash, version, stale["gold_hash"] = stale["gold_hash"], stale["gold_version"], HASH_B
     scores.write_text(json.dumps(stale), encoding="utf-8")
-    result = bench_cli("check", "--baseline", scores)
+    result = cli("check", "--baseline", scores)
     assert result.exit_code == 2
     assert result.stderr == (
         f"error: {scores}: gold_hash: {spec} was scored on gold {version} ({gold_hash[:19]}) but the baseline records gold "

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
-from bench import cli as cli_module
-from bench.cli_tools import register
 from bench.errors import MismatchError
 from bench.leaderboard import Entry, leaderboard_markdown, rank
 from bench.results import MetricRow, Results, write_results
@@ -22,17 +18,6 @@ def made(extractor: str, micro_f1: float | None, gold_hash: str = HASH_A, level:
     rows = [MetricRow(t, 1, 1, 1, 2, 0.5, 0.5, date_f1 if t == "date" else None) for t in TYPES]
     rows.append(MetricRow("micro", 1, 1, 1, 2, 0.25, None, micro_f1))
     return Results(extractor, "2.1", gold_version, gold_hash, level, "strict", tuple(rows))
-
-
-@pytest.fixture()
-def bench_cli():
-    """``bench`` with the leaderboard, check and report commands (registered here until bench.cli does)."""
-    app = cli_module.app
-    if "leaderboard" not in {c.name for c in app.registered_commands}:
-        app = typer.Typer(cls=cli_module._Group, add_completion=False, pretty_exceptions_enable=False)
-        register(app)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_ranked_by_micro_f1_ties_by_name_undefined_last():
@@ -67,29 +52,29 @@ def test_mixed_match_levels_are_refused():
         leaderboard_markdown([Entry("a.json", made("alpha", 0.5)), Entry("b.json", made("beta", 0.5, level="partial"))])
 
 
-def test_cli_writes_the_board(bench_cli, tmp_path):
+def test_cli_writes_the_board(cli, tmp_path):
     folder = tmp_path / "results"
     folder.mkdir()
     write_results(made("alpha", 0.75), folder / "a.json")
     write_results(made("beta", 0.5), folder / "b.json")
-    result = bench_cli("leaderboard", folder, "-o", tmp_path / "LEADERBOARD.md")
+    result = cli("leaderboard", folder, "-o", tmp_path / "LEADERBOARD.md")
     assert result.exit_code == 0, result.stderr
     written = (tmp_path / "LEADERBOARD.md").read_text(encoding="utf-8")
     assert written == leaderboard_markdown([Entry("a.json", made("alpha", 0.75)), Entry("b.json", made("beta", 0.5))])
-    assert bench_cli("leaderboard", folder).stdout == written
+    assert cli("leaderboard", folder).stdout == written
 
 
-def test_cli_refuses_mixed_gold_in_one_line(bench_cli, tmp_path):
+def test_cli_refuses_mixed_gold_in_one_line(cli, tmp_path):
     write_results(made("alpha", 0.75), tmp_path / "a.json")
     write_results(made("beta", 0.5, gold_hash=HASH_B), tmp_path / "b.json")
-    result = bench_cli("leaderboard", tmp_path, "-o", tmp_path / "board.md")
+    result = cli("leaderboard", tmp_path, "-o", tmp_path / "board.md")
     assert result.exit_code == 2
     assert result.stderr == f"error: b.json: gold_hash: gold 1.0.0 ({HASH_B[:19]}) differs from a.json's gold 1.0.0 ({HASH_A[:19]})\n"
     assert not (tmp_path / "board.md").exists()
 
 
-def test_cli_empty_folder_and_broken_file(bench_cli, tmp_path):
-    assert bench_cli("leaderboard", tmp_path).stderr == f"error: {tmp_path}: no results files (*.json) here\n"
+def test_cli_empty_folder_and_broken_file(cli, tmp_path):
+    assert cli("leaderboard", tmp_path).stderr == f"error: {tmp_path}: no results files (*.json) here\n"
     (tmp_path / "x.json").write_text("{", encoding="utf-8")
-    broken = bench_cli("leaderboard", tmp_path)
+    broken = cli("leaderboard", tmp_path)
     assert broken.exit_code == 2 and broken.stderr.startswith(f"error: {tmp_path / 'x.json'}:1: invalid JSON")

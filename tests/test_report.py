@@ -8,11 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
-from bench import cli as cli_module
-from bench.cli_tools import register
 from bench.documents import Document
 from bench.errors import MismatchError
 from bench.facts import Count, Fact
@@ -115,29 +111,18 @@ def test_results_on_other_gold_are_refused(tmp_path):
         load_runs([path], other)
 
 
-@pytest.fixture()
-def bench_cli():
-    """``bench`` with the leaderboard, check and report commands (registered here until bench.cli does)."""
-    app = cli_module.app
-    if "report" not in {c.name for c in app.registered_commands}:
-        app = typer.Typer(cls=cli_module._Group, add_completion=False, pretty_exceptions_enable=False)
-        register(app)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
-
-
-def test_cli_report_on_the_bundled_gold(bench_cli, tmp_path):
+def test_cli_report_on_the_bundled_gold(cli, tmp_path):
     gold = load_gold()
     perfect = results_on(gold, [{k: v for k, v in f.to_dict().items() if k != "id"} for f in gold.facts], "perfect")
     write_results(perfect, tmp_path / "perfect.json")
     out = tmp_path / "report.html"
-    result = bench_cli("report", "--html", out, tmp_path / "perfect.json")
+    result = cli("report", "--html", out, tmp_path / "perfect.json")
     assert result.exit_code == 0, result.stderr
     kinds = {kind for kinds, _, _ in Page(out.read_text(encoding="utf-8")).pieces for kind in kinds}
     assert kinds == {"tp", "partial", "fn", "fp"}  # the legend's samples
     text_kinds = {kind for kinds, _, text in Page(out.read_text(encoding="utf-8")).pieces[4:] for kind in kinds}
     assert text_kinds == {"tp"}  # predictions equal to the gold: every mention a true positive
-    only_gold = bench_cli("report", "--html", out)
+    only_gold = cli("report", "--html", out)
     assert only_gold.exit_code == 0 and only_gold.stderr == f"wrote {out}\n"
     titles = " ".join(title for _, title, _ in Page(out.read_text(encoding="utf-8")).pieces)
     assert all(f"GOLD {fact.type}:" in titles for fact in gold.facts)
