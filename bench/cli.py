@@ -360,6 +360,22 @@ def score(
 
 
 @app.command()
+def show(
+    results: Path = typer.Argument(..., help="A results file written with -o."),
+    fmt: str = FormatOption,
+    errors: bool = ErrorsOption,
+) -> None:
+    """Print a results file again: the same table as when it was written.
+
+    Example: bench show results/rules.json --errors
+    """
+    from bench.results import read_results
+
+    _check_format(fmt)
+    _show_results(read_results(results), fmt, None, errors)
+
+
+@app.command()
 def compare(
     a: Path = typer.Argument(..., help="Results file of run A (bench eval -o / bench score -o)."),
     b: Path = typer.Argument(..., help="Results file of run B, on the same gold."),

@@ -1,0 +1,101 @@
+"""End to end through the CLI: eval, score, show, compare, list, stats, export."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.gold import load_gold
+
+YEARS = '''
+import re
+from bench.facts import Fact
+
+class Years:
+    name = "years"
+    version = "2.0"
+    description = "Four-digit years."
+
+    def extract(self, document):
+        return [Fact(document.id, "date", m.group(), m.group(), m.start(), m.end())
+                for m in re.finditer(r"\\b(?:19|20)\\d\\d\\b", document.text)]
+'''
+
+
+@pytest.fixture()
+def years(tmp_path):
+    path = tmp_path / "years.py"
+    path.write_text(YEARS)
+    return f"{path}:Years"
+
+
+@pytest.fixture()
+def perfect_predictions(write_jsonl):
+    return write_jsonl("perfect.jsonl", [{k: v for k, v in f.to_dict().items() if k != "id"} for f in load_gold().facts])
+
+
+def test_eval_prints_the_per_type_table_with_intervals(cli, years):
+    result = cli("eval", "--extractor", years, "--resamples", "200")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("years 2.0 · gold 1.0.0 (sha256:") and lines[0].endswith("fact level, strict values")
+    assert [line.split()[0] for line in lines[4:11]] == ["date", "headcount", "user_count", "agency", "official", "micro", "macro"]
+    assert "95% intervals: two-stage bootstrap" in result.stdout and ", 200 resamples, seed 0." in result.stdout
+    assert lines[7].split()[1:] == ["–", "0.000", "[0.00,", "0.00]", "0.000", "[0.00,", "0.00]", "0", "0", "3", "3"]
+
+
+def test_eval_json_is_only_json_and_results_file_reprints_the_same_table(cli, years, tmp_path):
+    out = tmp_path / "r.json"
+    as_json = cli("eval", "-e", years, "--format", "json", "-o", out, "--resamples", "100")
+    assert json.loads(as_json.stdout)["extractor"] == "years"
+    table = cli("eval", "-e", years, "--resamples", "100", "--errors").stdout
+    assert cli("show", out, "--errors").stdout == table
+    assert "missed" in table and "wrong_value" in table
+
+
+def test_score_a_perfect_predictions_file(cli, perfect_predictions):
+    for level in ("fact", "strict", "exact", "partial", "type"):
+        result = cli("score", perfect_predictions, "--level", level, "--no-ci", "--format", "json")
+        rows = {row["label"]: row for row in json.loads(result.stdout)["rows"]}
+        assert all(rows[t]["f1"] == 1.0 for t in ("date", "headcount", "user_count", "agency", "official", "micro", "macro"))
+
+
+def test_score_refuses_a_bad_predictions_file_in_one_line(cli, write_jsonl):
+    bad = write_jsonl("bad.jsonl", [{"doc_id": "001_1ffe1e35e2256c17", "type": "date", "value": "July"}])
+    result = cli("score", bad)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {bad}:1: value: \"July\" is not in the expected form\n"
+
+
+def test_bad_options_are_one_line(cli, perfect_predictions):
+    result = cli("score", perfect_predictions, "--level", "loose")
+    assert (result.exit_code, result.stderr) == (2, "error: --level: 'loose' is not one of fact, strict, exact, partial, type\n")
+
+
+def test_compare_refuses_results_on_another_gold(cli, years, perfect_predictions, tmp_path):
+    cli("eval", "-e", years, "-o", tmp_path / "a.json", "--no-ci")
+    cli("score", perfect_predictions, "-o", tmp_path / "b.json", "--no-ci")
+    result = cli("compare", tmp_path / "b.json", tmp_path / "a.json", "--resamples", "500")
+    assert result.exit_code == 0
+    micro = next(line for line in result.stdout.splitlines() if line.startswith("micro")).split()
+    assert micro[1] == "1.000" and float(micro[4]) < 0.01
+    doctored = json.loads((tmp_path / "a.json").read_text())
+    doctored["gold_hash"] = "sha256:" + "1" * 64
+    (tmp_path / "a.json").write_text(json.dumps(doctored))
+    refused = cli("compare", tmp_path / "b.json", tmp_path / "a.json")
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"error: {tmp_path / 'a.json'}: gold_hash: gold 1.0.0 (sha256:1111111111")
+
+
+def test_list_shows_builtins_and_gold_counts(cli):
+    result = cli("list")
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()[2:7]]
+    assert names == ["learned", "llm", "regex", "rules", "spacy"]
+    assert "date                   30          26" in result.stdout
+
+
+def test_stats_json_matches_the_gold(cli):
+    data = json.loads(cli("stats", "--format", "json").stdout)
+    assert data["version"] == "1.0.0" and data["documents"][-1]["date"] == [30, 26]
