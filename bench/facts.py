@@ -44,10 +44,14 @@ Value = Union[str, Count, Official]
 def value_from_json(fact_type: str, raw: Any) -> Value:
     """Build the value of a fact of ``fact_type`` from its JSON form (already schema-checked)."""
     if fact_type in COUNT_TYPES:
-        return Count(int(raw["count"]), raw["qualifier"], raw["unit"])
+        return Count(int(raw["count"]), raw["qualifier"], raw["unit"])  # 3.0 is an integer to JSON Schema
     if fact_type == "official":
         return Official(raw["name"], raw["title"])
     return raw
+
+
+def _offset(raw: Any) -> int | None:
+    return None if raw is None else int(raw)
 
 
 def value_to_json(value: Value) -> Any:
@@ -93,7 +97,7 @@ class Fact:
             type=raw["type"],
             value=value_from_json(raw["type"], raw["value"]),
             text=raw.get("text"),
-            start=raw.get("start"),
-            end=raw.get("end"),
+            start=_offset(raw.get("start")),
+            end=_offset(raw.get("end")),
             id=raw.get("id"),
         )

@@ -14,6 +14,7 @@ from bench.facts import COUNT_TYPES, Fact
 from bench.jsonl import iter_jsonl
 from bench.normalize import AliasTable, date_precision
 from bench.schema import schema_problems
+from bench.shapes import record_ok
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ def span_problems(raw: dict, texts: Mapping[str, str]) -> list[tuple[str, str]]:
         return [("doc_id", f"unknown document {raw['doc_id']!r}")]
     if "start" not in raw:
         return []
-    start, end = raw["start"], raw["end"]
+    start, end = int(raw["start"]), int(raw["end"])  # schema-checked integers, 3.0 included
     if not 0 <= start < end <= len(text):
         return [("end" if start < end else "start", f"offsets {start}:{end} are outside the text (length {len(text)}) or empty")]
     if "text" in raw and text[start:end] != raw["text"]:
@@ -85,7 +86,7 @@ def check_fact_records(
     seen_mentions: set[tuple] = set()
     try:
         for line_no, raw in iter_jsonl(path):
-            found = schema_problems(raw, schema)
+            found = [] if record_ok(raw, schema) else schema_problems(raw, schema)
             if not found:
                 found = span_problems(raw, texts)
             fact = None

@@ -1,0 +1,62 @@
+"""A fast hand-written check of fact and prediction records.
+
+It accepts exactly what ``gold/schema/fact.schema.json`` and
+``prediction.schema.json`` accept (a property test holds them together), so
+large files skip jsonschema; jsonschema still explains every record it refuses.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bench.facts import COUNT_TYPES, FACT_TYPES, QUALIFIERS
+
+_ISO_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-W(0[1-9]|[1-4][0-9]|5[0-3]))?")
+_HAS_TEXT = re.compile(r"\S")
+_PREDICTION_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "value", "extractor"})
+_FACT_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "value"})
+
+
+def _name(value: Any) -> bool:
+    return type(value) is str and _HAS_TEXT.search(value) is not None
+
+
+def _int(value: Any, minimum: int) -> bool:
+    """JSON Schema's integer: 3 and 3.0 alike, never a bool."""
+    return (type(value) is int or (type(value) is float and value.is_integer())) and value >= minimum
+
+
+def _value_ok(fact_type: str, value: Any) -> bool:
+    if fact_type == "date":
+        return type(value) is str and _ISO_DATE.fullmatch(value) is not None
+    if fact_type == "agency":
+        return _name(value)
+    if type(value) is not dict:
+        return False
+    if fact_type in COUNT_TYPES:
+        return (value.keys() == {"count", "qualifier", "unit"} and _int(value["count"], 0)
+                and value["qualifier"] in QUALIFIERS and type(value["unit"]) is str and value["unit"] != "")
+    return value.keys() == {"name", "title"} and _name(value["name"]) and _name(value["title"])
+
+
+def record_ok(record: dict[str, Any], schema: str) -> bool:
+    """True when ``record`` certainly satisfies schema ``fact`` or ``prediction``."""
+    keys = record.keys()
+    if schema == "fact":
+        if keys != _FACT_KEYS or type(record["id"]) is not str or not record["id"]:
+            return False
+        if type(record["text"]) is not str or not record["text"] or not _int(record["end"], 1):
+            return False
+    else:
+        if not keys <= _PREDICTION_KEYS or ("start" in record) != ("end" in record):
+            return False
+        if any(k in record and type(record[k]) is not str for k in ("id", "text", "extractor")):
+            return False
+        if "end" in record and not _int(record["end"], 0):
+            return False
+    if "start" in record and not _int(record["start"], 0):
+        return False
+    doc_id, fact_type = record.get("doc_id"), record.get("type")
+    return (type(doc_id) is str and doc_id != "" and fact_type in FACT_TYPES and type(fact_type) is str
+            and "value" in record and _value_ok(fact_type, record["value"]))

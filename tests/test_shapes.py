@@ -1,0 +1,53 @@
+"""The fast record check accepts exactly what the JSON Schemas accept."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.schema import schema_problems
+from bench.shapes import record_ok
+
+VALID_VALUES = {
+    "date": st.sampled_from(["2024", "2024-07", "2024-07-16", "2024-W29"]),
+    "agency": st.sampled_from(["Ministry of Tests", "x"]),
+    "headcount": st.fixed_dictionaries({"count": st.integers(0, 10**12), "qualifier": st.sampled_from(["eq", "lt", "approx"]), "unit": st.just("employees")}),
+    "user_count": st.fixed_dictionaries({"count": st.integers(0, 10**12), "qualifier": st.just("ge"), "unit": st.just("users")}),
+    "official": st.fixed_dictionaries({"name": st.just("Ann Example"), "title": st.just("Mayor")}),
+}
+ODD = st.sampled_from(["", " ", "2024-13", "2024-07-32", "2024-W54", -1, 1.0, 2.5, True, None, [], {}, {"count": 1}, {"name": "a", "title": ""},
+                       {"count": 1, "qualifier": "eq", "unit": "x", "more": 1}, {"count": True, "qualifier": "eq", "unit": "x"}])
+
+
+@st.composite
+def records(draw):
+    fact_type = draw(st.sampled_from(sorted(VALID_VALUES)))
+    start = draw(st.integers(0, 50))
+    record = {"id": "f1", "doc_id": "d1", "type": fact_type, "text": "abc", "start": start,
+              "end": start + draw(st.integers(1, 5)), "value": draw(VALID_VALUES[fact_type])}
+    for key in draw(st.lists(st.sampled_from(sorted(record)), max_size=2, unique=True)):
+        if draw(st.booleans()):
+            del record[key]
+        else:
+            record[key] = draw(ODD | st.sampled_from(["date", "agency", "official"]))
+    if draw(st.booleans()):
+        record[draw(st.sampled_from(["extractor", "other"]))] = draw(ODD | st.just("x"))
+    return record
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(record=records(), schema=st.sampled_from(["fact", "prediction"]))
+def test_fast_check_agrees_with_the_schema(record, schema):
+    assert record_ok(record, schema) == (schema_problems(record, schema) == [])
+
+
+def test_the_generator_makes_both_good_and_bad_records():
+    seen = set()
+
+    @settings(max_examples=500, derandomize=True, deadline=None)
+    @given(record=records())
+    def collect(record):
+        seen.add((record_ok(record, "fact"), record_ok(record, "prediction")))
+
+    collect()
+    assert {(True, True), (False, True), (False, False)} <= seen
