@@ -134,6 +134,16 @@ def cross_validate(extractor: Extractor, documents: Sequence[Document], facts: S
         yield extract_one(extractor, held_out, timeout)
 
 
+def _refusing(extractor: Extractor, documents: Iterable[Document], trained_on: set[str],
+              timeout: float | None) -> Iterator[DocumentRun]:
+    """A saved model is never scored on a document it was trained on: those documents fail."""
+    for document in documents:
+        if document.id in trained_on:
+            yield DocumentRun(document.id, failure="the loaded model was trained on this document; not scored")
+        else:
+            yield extract_one(extractor, document, timeout)
+
+
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     """How to run: worker processes, per-document time limit in seconds, documents per task."""
@@ -153,8 +163,13 @@ def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_docum
     ``pretrained`` (loaded from a file) is used as it is. With ``spec`` and
     more than one worker, other extractors run in worker processes.
     """
+    if getattr(extractor, "pretrained", False) and getattr(extractor, "trained_on", ()):
+        yield from _refusing(extractor, documents, set(extractor.trained_on), options.timeout)
+        return
     if not isinstance(extractor, Trainable) or getattr(extractor, "pretrained", False):
-        if options.workers > 1 and spec is not None:
+        if hasattr(extractor, "extract_batch"):
+            yield from extractor.extract_batch(documents)  # the extractor's own bounded concurrency
+        elif options.workers > 1 and spec is not None:
             yield from run_parallel(spec, params or {}, documents, options.workers, options.timeout, options.chunksize)
         else:
             yield from run_extractor(extractor, documents, options.timeout)

@@ -92,3 +92,25 @@ def test_function_extractor_takes_name_and_first_docstring_line():
 
     wrapped = FunctionExtractor(finder)
     assert (wrapped.name, wrapped.version, wrapped.description) == ("finder", "0", "Finds things.")
+
+
+def test_a_saved_model_is_refused_on_the_documents_it_was_trained_on():
+    model = Memorizer()
+    model.fit(DOCS[:2], [Fact("d0", "date", "1990")])
+    model.pretrained, model.trained_on = True, ("d0",)
+    runs = list(run_for_gold(model, DOCS[:2], DOCS[:2], []))
+    assert runs[0] == DocumentRun("d0", failure="the loaded model was trained on this document; not scored")
+    assert runs[1] == DocumentRun("d1", (Fact("d1", "date", "1990"),))
+
+
+def test_an_extractor_with_its_own_batch_runs_it():
+    class Batched:
+        name, version = "batched", "1"
+
+        def extract(self, document):
+            raise AssertionError("extract_batch should be used")
+
+        def extract_batch(self, documents):
+            return (DocumentRun(doc.id) for doc in documents)
+
+    assert [run.doc_id for run in run_for_gold(Batched(), DOCS[:3], [], [])] == ["d0", "d1", "d2"]
