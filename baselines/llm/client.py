@@ -1,0 +1,87 @@
+"""One chat-completions request over plain HTTP (``urllib.request``), its errors sorted by what to do next."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+from bench.errors import BenchError
+
+
+class LLMConfigError(BenchError):
+    """No usable endpoint or model is configured."""
+
+
+class LLMDocumentError(BenchError):
+    """The model gave no usable answer for one document; the run counts it and goes on."""
+
+
+class Transient(Exception):
+    """Worth retrying: a 5xx, a 429, a time-out, a dropped connection, a malformed answer."""
+
+
+class Rejected(Exception):
+    """The server refused the request as given (400 or 422): try a simpler response format."""
+
+
+RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+REJECT_STATUS = frozenset({400, 422})
+
+
+def chat_url(base_url: str) -> str:
+    """``{base_url}/chat/completions``, tolerating a trailing slash."""
+    return base_url.rstrip("/") + "/chat/completions"
+
+
+def post_chat(url: str, payload: dict, api_key: str | None, timeout: float) -> str:
+    """POST ``payload``; return the first choice's message content.
+
+    Raises:
+        Transient: for a failure that may go away on retry.
+        Rejected: when the server refuses the request's shape.
+        LLMDocumentError: for anything else (401, 404, an answer without content).
+    """
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if api_key:
+        headers["Authorization"] = f"Bearer {api_key}"
+    request = urllib.request.Request(url, json.dumps(payload).encode("utf-8"), headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read()
+    except urllib.error.HTTPError as error:
+        raise _status_error(error, url) from None
+    except TimeoutError:
+        raise Transient(f"no answer within {timeout:g} s") from None
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            raise Transient(f"no answer within {timeout:g} s") from None
+        raise Transient(f"cannot reach {url}: {error.reason}") from None
+    except OSError as error:
+        raise Transient(f"connection to {url} failed: {error}") from None
+    return _content(body)
+
+
+def _status_error(error: urllib.error.HTTPError, url: str) -> Exception:
+    detail = _short(error.read())
+    message = f"HTTP {error.code}{': ' + detail if detail else ''}"
+    if error.code in RETRY_STATUS or error.code >= 500:
+        return Transient(message)
+    if error.code in REJECT_STATUS:
+        return Rejected(message)
+    return LLMDocumentError(message, url)
+
+
+def _content(body: bytes) -> str:
+    try:
+        content = json.loads(body)["choices"][0]["message"]["content"]
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise Transient(f"not a chat-completions response: {_short(body)}") from None
+    if not isinstance(content, str):
+        raise Transient("the answer has no text content")
+    return content
+
+
+def _short(raw: bytes, limit: int = 120) -> str:
+    text = " ".join(raw.decode("utf-8", "replace").split())
+    return text if len(text) <= limit else text[:limit] + "…"

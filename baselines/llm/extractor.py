@@ -1,0 +1,170 @@
+"""The LLM extractor: configuration, the request loop with retries and format fallback, the batch pool."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from baselines.llm.answer import answer_facts, parse_answer
+from baselines.llm.cache import AnswerCache, cache_key, default_cache_dir
+from baselines.llm.client import LLMConfigError, LLMDocumentError, Rejected, Transient, chat_url, post_chat
+from baselines.llm.prompt import MODES, PROMPT_VERSION, messages, response_format
+from bench.documents import Document
+from bench.facts import Fact
+
+ENV_BASE_URL = ("BENCH_LLM_BASE_URL", "OPENAI_BASE_URL")
+ENV_MODEL = ("BENCH_LLM_MODEL",)
+ENV_API_KEY = ("BENCH_LLM_API_KEY", "OPENAI_API_KEY")
+
+
+def _from_env(names: tuple[str, ...]) -> str | None:
+    return next((os.environ[name] for name in names if os.environ.get(name)), None)
+
+
+class LLMExtractor:
+    """Facts from any OpenAI-compatible chat-completions endpoint (Ollama, vLLM, llama.cpp, hosted APIs).
+
+    Args:
+        base_url: e.g. ``http://localhost:11434/v1``; default ``$BENCH_LLM_BASE_URL`` or ``$OPENAI_BASE_URL``.
+        model: the model name; default ``$BENCH_LLM_MODEL``.
+        api_key: sent as a bearer token; default ``$BENCH_LLM_API_KEY`` or ``$OPENAI_API_KEY`` (none is fine locally).
+        timeout: seconds allowed per request (per socket operation).
+        max_retries: further attempts after a 5xx, 429, time-out or malformed answer.
+        backoff: seconds before the first retry, doubled for each next one.
+        workers: documents in flight at once in :meth:`extract_batch`.
+        cache_dir: where answers are kept (default: see ``baselines.llm.cache.default_cache_dir``).
+        use_cache: False to always ask the endpoint.
+        temperature: sampling temperature sent with every request; None leaves it to the server.
+    """
+
+    name = "llm"
+    version = PROMPT_VERSION
+    description = "LLM over an OpenAI-compatible chat-completions endpoint, answers grounded to offsets and cached"
+
+    def __init__(self, base_url: str | None = None, model: str | None = None, api_key: str | None = None,
+                 timeout: float = 60.0, max_retries: int = 2, backoff: float = 1.0, workers: int = 4,
+                 cache_dir: str | Path | None = None, use_cache: bool = True, temperature: float | None = 0.0):
+        self.base_url = base_url or _from_env(ENV_BASE_URL)
+        self.model = model or _from_env(ENV_MODEL)
+        self.api_key = api_key or _from_env(ENV_API_KEY)
+        _check_config(self.base_url, self.model, timeout, max_retries, workers)
+        self.timeout, self.max_retries, self.backoff = float(timeout), int(max_retries), float(backoff)
+        self.workers, self.temperature = int(workers), temperature
+        self.cache = AnswerCache(cache_dir or default_cache_dir()) if use_cache else None
+        self.response_mode = MODES[0]  # the format the server last accepted
+        self._url = chat_url(self.base_url)
+        self._lock = threading.Lock()
+        self._stats: Counter = Counter()
+
+    @property
+    def stats(self) -> dict[str, int]:
+        """Counters: requests, retries, cache_hits, failed_documents, invalid and ungrounded items dropped."""
+        with self._lock:
+            return dict(self._stats)
+
+    def _count(self, name: str, amount: int = 1) -> None:
+        with self._lock:
+            self._stats[name] += amount
+
+    def extract(self, document: Document) -> list[Fact]:
+        """Facts of one document.
+
+        Raises:
+            LLMDocumentError: when no usable answer came (after the retries).
+        """
+        key = cache_key(self.base_url, self.model, PROMPT_VERSION, document)
+        items = self._cached_items(key)
+        if items is None:
+            try:
+                content, items = self._ask(document)
+            except LLMDocumentError:
+                self._count("failed_documents")
+                raise
+            if self.cache is not None:
+                self.cache.put(key, content)
+        result = answer_facts(items, document)
+        self._count("invalid", result.invalid)
+        self._count("ungrounded", result.ungrounded)
+        return list(result.facts)
+
+    def extract_batch(self, documents: Iterable[Document]) -> Iterator:
+        """A :class:`bench.run.DocumentRun` per document, in order, ``workers`` requests at a time.
+
+        A document's failure is its run's ``failure``; the batch goes on.
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
+        from bench.run import extract_one
+
+        with ThreadPoolExecutor(self.workers) as pool:
+            pending: deque = deque()
+            for document in documents:
+                pending.append(pool.submit(extract_one, self, document))
+                if len(pending) >= 2 * self.workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+    def _cached_items(self, key: str) -> list | None:
+        content = self.cache.get(key) if self.cache is not None else None
+        if content is None:
+            return None
+        try:
+            items = parse_answer(content)
+        except Transient:
+            return None
+        self._count("cache_hits")
+        return items
+
+    def _ask(self, document: Document) -> tuple[str, list]:
+        """The answer's text and items; retries transient failures with exponential backoff."""
+        failure: Exception | None = None
+        for attempt in range(self.max_retries + 1):
+            if attempt:
+                self._count("retries")
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+            try:
+                content = self._complete(document)
+                return content, parse_answer(content)
+            except Transient as error:
+                failure = error
+        raise LLMDocumentError(f"{failure} (gave up after {self.max_retries + 1} attempts)", self._url)
+
+    def _complete(self, document: Document) -> str:
+        """One answer, stepping down the response formats the server refuses."""
+        refused: Exception | None = None
+        for mode in MODES[MODES.index(self.response_mode):]:
+            payload = {"model": self.model, "messages": messages(document, mode)}
+            if self.temperature is not None:
+                payload["temperature"] = float(self.temperature)
+            if response_format(mode) is not None:
+                payload["response_format"] = response_format(mode)
+            self._count("requests")
+            try:
+                content = post_chat(self._url, payload, self.api_key, self.timeout)
+            except Rejected as error:
+                refused = error
+                continue
+            self.response_mode = mode
+            return content
+        raise LLMDocumentError(f"the server refused every request format, last with {refused}", self._url)
+
+
+def _check_config(base_url: str | None, model: str | None, timeout, max_retries, workers) -> None:
+    if not base_url:
+        raise LLMConfigError("no LLM endpoint configured: set BENCH_LLM_BASE_URL (e.g. http://localhost:11434/v1) "
+                             "or pass --param base_url=URL")
+    if not model:
+        raise LLMConfigError("no LLM model configured: set BENCH_LLM_MODEL or pass --param model=NAME")
+    if not base_url.startswith(("http://", "https://")):
+        raise LLMConfigError(f"base_url must start with http:// or https://, got {base_url!r}")
+    try:
+        usable = float(timeout) > 0 and int(max_retries) >= 0 and int(workers) >= 1
+    except (TypeError, ValueError):
+        usable = False
+    if not usable:
+        raise LLMConfigError(f"need timeout > 0, max_retries >= 0, workers >= 1 (got {timeout!r}, {max_retries!r}, {workers!r})")

@@ -1,0 +1,102 @@
+"""Regex baseline: one regular expression per fact type, no context rules. The honest floor.
+
+Method: each pattern is compiled once and run over the whole text; a match
+becomes a fact with its text and offsets. Values are normalized only as far as
+the match itself allows: dates and counts go through the shared normalizers
+(bench.dates, bench.numbers) on the matched text, "X Department" is read as
+"Department of X", a title as written is mapped to its office.
+Dependencies: the standard library only.
+Known limits, by design: no boilerplate skipping (teasers and credits are read
+as story), no quotation or duration context, no gazetteer (agencies only by their
+"Department of X" / "X Agency" shape, never by acronym), no surname resolution,
+a title must be followed by a full name, money before a count is not seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bench.dates import DATE_CANDIDATES, literal_first, normalize_date
+from bench.documents import Document
+from bench.facts import Count, Fact, Official
+from bench.numbers import UNITS, classify_unit, parse_count, qualifier_start
+
+_NOUNS = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))
+# Read right to left for speed: the number is the anchor, the qualifier before it
+# is matched by bench.numbers.qualifier_start (one regex, "less than|over|...").
+COUNT = re.compile(f"(\\d[\\d,.]*(?:\\s+(?:thousand|million|billion))?)[”\"]?\\s+(?:[\\w-]+\\s+)?({_NOUNS})\\b")
+
+_CABINET = {subject: f"Secretary of {subject}" for subject in (
+    "Commerce", "State", "Defense", "Homeland Security", "Energy", "Labor", "Agriculture", "Education", "Transportation")}
+_CABINET.update({"Treasury": "Secretary of the Treasury", "Interior": "Secretary of the Interior"})
+_TITLES = {
+    **{f"{subject} Secretary": title for subject, title in _CABINET.items()},
+    **{f"Secretary of {subject}": title for subject, title in _CABINET.items()},
+    "Vice President": "Vice President", "President": "President", "Senator": "Senator", "Sen.": "Senator",
+    "Governor": "Governor", "Attorney General": "Attorney General", "Prime Minister": "Prime Minister",
+    "Representative": "Representative", "Rep.": "Representative", "Mayor": "Mayor",
+}
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){1,2}"
+OFFICIAL = re.compile(
+    f"({literal_first(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))})\\s+({_NAME})"
+)
+
+_BODY = r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,3}"
+AGENCY_OF = re.compile(f"(?:Department|Ministry|Bureau)\\s+of\\s+(?:the\\s+)?{_BODY}")
+AGENCY_NAMED = re.compile(r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,3}\s+(?:Department|Ministry|Bureau|"
+                          r"Commission|Agency|Authority)\b")
+
+
+def _date_facts(document: Document) -> list[Fact]:
+    facts = []
+    for match in DATE_CANDIDATES.finditer(document.text):
+        value = normalize_date(match.group(), document.published)
+        if value is not None:
+            facts.append(Fact(document.id, "date", value, match.group(), *match.span()))
+    return facts
+
+
+def _count_facts(document: Document) -> list[Fact]:
+    facts, text = [], document.text
+    for match in COUNT.finditer(text):
+        start = qualifier_start(text, match.start())
+        start = match.start() if start is None else start
+        parsed, kind = parse_count(text[start:match.end(1)]), classify_unit(match.group(2))
+        if parsed and kind:
+            count = Count(parsed[0], parsed[1], kind[1])
+            facts.append(Fact(document.id, kind[0], count, text[start:match.end(1)], start, match.end(1)))
+    return facts
+
+
+def _official_facts(document: Document) -> list[Fact]:
+    return [
+        Fact(document.id, "official", Official(match.group(2), _TITLES[match.group(1)]), match.group(2), *match.span(2))
+        for match in OFFICIAL.finditer(document.text)
+    ]
+
+
+def _agency_value(name: str) -> str:
+    words = name.split()
+    if words[0] == "The":
+        words = words[1:]
+    if len(words) == 2 and words[1] == "Department":
+        return f"Department of {words[0]}"
+    return " ".join(words)
+
+
+def _agency_facts(document: Document) -> list[Fact]:
+    facts = []
+    for match in (*AGENCY_OF.finditer(document.text), *AGENCY_NAMED.finditer(document.text)):
+        start = match.start() + (4 if match.group().startswith("The ") else 0)
+        facts.append(Fact(document.id, "agency", _agency_value(match.group()), document.text[start:match.end()], start, match.end()))
+    return facts
+
+
+class RegexExtractor:
+    """One regular expression per fact type, no context: the floor every other extractor should beat."""
+
+    name = "regex"
+    version = "1.0.0"
+
+    def extract(self, document: Document) -> list[Fact]:
+        return [*_date_facts(document), *_count_facts(document), *_official_facts(document), *_agency_facts(document)]

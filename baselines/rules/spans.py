@@ -1,0 +1,56 @@
+"""What each rule step hands on: a found mention, and sets of character ranges."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bench.facts import Value
+
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]*’")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One mention a rule step accepted: its fact type, offsets and normalized value."""
+
+    type: str
+    start: int
+    end: int
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Spans:
+    """Sorted, non-overlapping character ranges ``[start, end)``, asked which position they cover."""
+
+    starts: tuple[int, ...] = field(default_factory=tuple)
+    ends: tuple[int, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, ranges: Iterable[tuple[int, int]]) -> "Spans":
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return cls(tuple(s for s, _ in merged), tuple(e for _, e in merged))
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, end - 1) - 1
+        return index >= 0 and self.ends[index] > start
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def quotations(text: str) -> Spans:
+    """Direct quotations: “…”, "…" within a line, and ‘…’."""
+    return Spans.of(match.span() for match in _QUOTATION.finditer(text))

@@ -1,0 +1,158 @@
+"""spaCy baseline: a pipeline's named entities, typed and normalized by the shared rules.
+
+Method: the pipeline (``en_core_web_sm`` by default, any name or a loaded
+``Language``) finds entities; boilerplate is skipped as the rules skip it.
+DATE spans go to :func:`bench.dates.normalize_date` (durations and unknown
+forms get no value and are dropped; relative words inside quotations are
+dropped). CARDINAL and QUANTITY spans take a qualifier written just before,
+are read by :func:`bench.numbers.parse_count`, rejected as money, percentages
+or durations by :func:`bench.numbers.non_count_reason`, and typed by the noun
+they count. ORG spans become agencies when the gazetteer or the generic agency
+patterns of the rules name them whole, unless they sit inside an official's
+title. PERSON spans become officials when the rules' title patterns put a
+government title before them, or when they are the surname of such an official
+met earlier (``baselines.rules.officials``).
+
+Dependencies: spaCy (extra ``factbench[spacy]``) and a pipeline, e.g.
+``python -m spacy download en_core_web_sm``; imported when the extractor is built.
+Known limits: recall is the NER model's (``en_core_web_sm`` labels about 84% of
+OntoNotes entities); a PERSON without a title the rules know is never an
+official; entity spans follow the model's conventions, so mention-level scores
+suffer where they differ from the gold's (a leading "the", a count's noun).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from baselines.rules.counts import count_type
+from baselines.rules.agencies import find_agencies
+from baselines.rules.boilerplate import boilerplate_spans
+from baselines.rules.gazetteer import load_gazetteer
+from baselines.rules.officials import find_officials
+from baselines.rules.spans import Found, Spans, quotations
+from bench.dates import is_relative, normalize_date
+from bench.documents import Document
+from bench.errors import BenchError
+from bench.facts import Count, Fact
+from bench.numbers import non_count_reason, parse_count, qualifier_start
+
+DEFAULT_PIPELINE = "en_core_web_sm"
+
+
+class SpacyUnavailable(BenchError):
+    """spaCy or the requested pipeline is not installed."""
+
+
+def load_pipeline(pipeline):
+    """The ``Language`` named by ``pipeline`` (a package name or path), or ``pipeline`` itself when already loaded."""
+    try:
+        import spacy
+    except ImportError:
+        raise SpacyUnavailable("spaCy is not installed: pip install 'factbench[spacy]' "
+                               f"&& python -m spacy download {DEFAULT_PIPELINE}") from None
+    if not isinstance(pipeline, str):
+        return pipeline
+    try:
+        return spacy.load(pipeline)
+    except OSError:
+        raise SpacyUnavailable(f"spaCy pipeline {pipeline!r} is not installed: python -m spacy download {pipeline}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the mappers need to know about one document beyond an entity's offsets."""
+
+    text: str
+    published: dt.date | None
+    skip: Spans
+    quotes: Spans
+    officials: tuple[Found, ...]
+    titles: Spans
+
+    @classmethod
+    def of(cls, document: Document) -> "Page":
+        text = document.text
+        skip = boilerplate_spans(text)
+        officials, titles = find_officials(text, skip)
+        return cls(text, document.published, skip, quotations(text), tuple(officials), titles)
+
+
+def _date(page: Page, start: int, end: int) -> Found | None:
+    expression = page.text[start:end]
+    if is_relative(expression) and page.quotes.covers(start):
+        return None
+    value = normalize_date(expression, page.published)
+    return Found("date", start, end, value) if value else None
+
+
+def _count(page: Page, start: int, end: int) -> Found | None:
+    text = page.text
+    if non_count_reason(text[max(0, start - 8):start], text[end:end + 24]):
+        return None
+    qualified = qualifier_start(text, start)
+    start = start if qualified is None else qualified
+    parsed, unit = parse_count(text[start:end]), count_type(text, start, end, text[start:end])
+    if parsed is None or unit is None:
+        return None
+    return Found(unit[0], start, end, Count(parsed[0], parsed[1], unit[1]))
+
+
+def _agency(page: Page, start: int, end: int) -> Found | None:
+    name = page.text[start:end]
+    if name.lower().startswith("the "):
+        start, name = start + 4, name[4:]
+    if name.endswith(("'s", "’s")):
+        end, name = end - 2, name[:-2]
+    if page.titles.overlaps(start, end):
+        return None
+    canonical = load_gazetteer().canonical_agency(name)
+    if canonical is None:
+        whole = [f for f in find_agencies(name, Spans(), Spans()) if (f.start, f.end) == (0, len(name))]
+        canonical = whole[0].value if whole else None
+    return Found("agency", start, end, canonical) if canonical else None
+
+
+def _official(page: Page, start: int, end: int) -> Found | None:
+    """The rules' official whose name this PERSON span covers or is covered by, on this span."""
+    for found in page.officials:
+        if found.start < end and start < found.end:
+            return Found("official", start, end, found.value)
+    return None
+
+
+MAPPERS: dict[str, Callable[[Page, int, int], Found | None]] = {
+    "DATE": _date, "CARDINAL": _count, "QUANTITY": _count, "ORG": _agency, "PERSON": _official,
+}
+
+
+class SpacyExtractor:
+    """Entities of a spaCy pipeline mapped to facts by the shared normalization and typing rules.
+
+    Args:
+        pipeline: an installed pipeline's name or path (default ``en_core_web_sm``), or a loaded ``Language``.
+    """
+
+    name = "spacy"
+    version = "1"
+    description = "spaCy NER entities (DATE, CARDINAL, ORG, PERSON) typed and normalized by the shared rules"
+
+    def __init__(self, pipeline=DEFAULT_PIPELINE):
+        self.nlp = load_pipeline(pipeline)
+        meta = self.nlp.meta
+        self.pipeline = f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+        self.version = f"{type(self).version}+{self.pipeline}"
+
+    def extract(self, document: Document) -> list[Fact]:
+        page = Page.of(document)
+        facts = []
+        for entity in self.nlp(page.text).ents:
+            mapper = MAPPERS.get(entity.label_)
+            if mapper is None or page.skip.covers(entity.start_char):
+                continue
+            found = mapper(page, entity.start_char, entity.end_char)
+            if found is not None:
+                facts.append(Fact(document.id, found.type, found.value, page.text[found.start:found.end], found.start, found.end))
+        return facts

@@ -1,0 +1,140 @@
+"""bench.dates: every date style and relative form, durations refused, candidates found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bench.dates import DATE_CANDIDATES, is_relative, literal_first, normalize_date
+from bench.normalize import date_precision
+
+WEDNESDAY = dt.date(2031, 5, 14)  # published date used throughout: Wednesday 14 May 2031, ISO week 20
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("March 14, 2029", "2029-03-14"),
+        ("March 14 2029", "2029-03-14"),
+        ("14 March 2029", "2029-03-14"),
+        ("14 March, 2029", "2029-03-14"),
+        ("14th of March 2029", "2029-03-14"),
+        ("March 14th", "2031-03-14"),
+        ("March 14", "2031-03-14"),
+        ("14 March", "2031-03-14"),
+        ("Oct. 3", "2031-10-03"),
+        ("Sept. 9", "2031-09-09"),
+        ("Sep 9", "2031-09-09"),
+        ("September 9", "2031-09-09"),
+        ("Dec. 2029", "2029-12"),
+        ("May 2030", "2030-05"),
+        ("November", "2031-11"),
+        ("2029-03-14", "2029-03-14"),
+        ("1988", "1988"),
+    ],
+)
+def test_absolute_styles_at_the_precision_written(expression, value):
+    assert normalize_date(expression, WEDNESDAY) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("Wednesday", "2031-05-14"),  # the published day itself
+        ("Monday", "2031-05-12"),
+        ("Thursday", "2031-05-08"),  # most recent Thursday on or before, not the next one
+        ("Sunday", "2031-05-11"),
+        ("today", "2031-05-14"),
+        ("Today", "2031-05-14"),
+        ("yesterday", "2031-05-13"),
+        ("tomorrow", "2031-05-15"),
+        ("this week", "2031-W20"),
+        ("last week", "2031-W19"),
+        ("next week", "2031-W21"),
+        ("this month", "2031-05"),
+        ("last month", "2031-04"),
+        ("Last month", "2031-04"),
+        ("next month", "2031-06"),
+        ("this year", "2031"),
+        ("last year", "2030"),
+        ("next year", "2032"),
+    ],
+)
+def test_relative_forms_resolve_against_the_published_date(expression, value):
+    assert normalize_date(expression, WEDNESDAY) == value
+
+
+def test_relative_forms_cross_year_boundaries():
+    new_year = dt.date(2032, 1, 2)  # a Friday of ISO week 2032-W01
+    assert normalize_date("last month", new_year) == "2031-12"
+    assert normalize_date("last week", new_year) == "2031-W52"
+    assert normalize_date("next month", dt.date(2031, 12, 30)) == "2032-01"
+    assert normalize_date("yesterday", dt.date(2031, 3, 1)) == "2031-02-28"
+
+
+def test_a_weekday_followed_by_its_date_is_the_date():
+    assert normalize_date("Friday, March 14", WEDNESDAY) == "2031-03-14"
+    assert normalize_date("Friday 14 March 2029", WEDNESDAY) == "2029-03-14"
+
+
+@pytest.mark.parametrize("expression", ["20 years", "thirty days", "three decades", "nearly a month", "a month", "6 weeks"])
+def test_durations_are_not_dates(expression):
+    assert normalize_date(expression, WEDNESDAY) is None
+
+
+@pytest.mark.parametrize("expression", ["Monday", "last month", "this week", "today", "June", "June 3"])
+def test_without_a_published_date_relative_forms_have_no_value(expression):
+    assert normalize_date(expression, None) is None
+
+
+def test_without_a_published_date_absolute_forms_keep_their_value():
+    assert normalize_date("June 3, 2030", None) == "2030-06-03"
+    assert normalize_date("2030", None) == "2030"
+
+
+@pytest.mark.parametrize("expression", ["February 30", "2031-02-30", "31 April 2030", "", "hello", "March March"])
+def test_impossible_or_unreadable_dates_have_no_value(expression):
+    assert normalize_date(expression, WEDNESDAY) is None
+
+
+def test_is_relative_names_weekdays_and_keywords_only():
+    assert [is_relative(e) for e in ("Sunday", "next week", "yesterday", "June", "2030", "Friday, March 14")] == [
+        True, True, True, False, False, False,
+    ]
+
+
+def _found(text: str) -> list[str]:
+    return [match.group() for match in DATE_CANDIDATES.finditer(text)]
+
+
+def test_candidates_cover_each_style_as_one_span():
+    text = ("On Friday, March 14, the board met; by Oct. 3 and 14 March 2029, or on 2029-03-14, in May 2030, "
+            "since 1988, last month, this week, Today and yesterday.")
+    assert _found(text) == [
+        "Friday, March 14", "Oct. 3", "14 March 2029", "2029-03-14", "May 2030", "1988", "last month",
+        "this week", "Today", "yesterday",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the Mayor may march", "on Mondays", "the 1990s", "this weekend", "for 20 years", "30 days later", "Jan said",
+     "an A320 jet", "code 12024", "nearly three decades ago", "Marchetti"],
+)
+def test_candidates_skip_look_alikes_and_durations(text):
+    assert _found(text) == []
+
+
+def test_literal_first_keeps_word_boundaries_and_order():
+    pattern = re.compile(literal_first(["tenth", "ten", r"\d\d*"]))
+    assert pattern.findall("often ten tenth 42 x42") == ["ten", "tenth", "42"]
+
+
+@given(st.text(max_size=40), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_normalize_date_never_raises_and_gives_valid_iso(expression, published):
+    value = normalize_date(expression, published)
+    assert value is None or date_precision(value) is not None

@@ -1,0 +1,139 @@
+"""bench.numbers: numbers in digits and words, each qualifier, each counted unit, money and durations refused."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bench.numbers import classify_unit, non_count_reason, number_spans, parse_count, parse_number, qualifier_start
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("18,500", (18500, False)),
+        ("1,000,000", (1000000, False)),
+        ("73", (73, False)),
+        ("2.5 billion", (2500000000, False)),
+        ("1.1 million", (1100000, False)),
+        ("3 thousand", (3000, False)),
+        ("seventy", (70, False)),
+        ("ninety-nine", (99, False)),
+        ("Thirteen", (13, False)),
+        ("three hundred and twelve", (312, False)),
+        ("four thousand", (4000, False)),
+        ("sixty-two million", (62000000, False)),
+        ("a hundred", (100, False)),
+        ("a million", (1000000, False)),
+        ("a dozen", (12, True)),
+        ("two dozen", (24, True)),
+        ("dozens", (24, True)),
+        ("a few", (3, True)),
+        ("hundreds", (200, True)),
+        ("thousands", (2000, True)),
+        ("hundreds of thousands", (200000, True)),
+        ("tens of thousands", (20000, True)),
+    ],
+)
+def test_parse_number_reads_digits_and_words(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["2.5", "one two", "seven eleven", "the", "", "a", "million million dollars"])
+def test_parse_number_refuses_what_is_not_one_whole_number(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier"),
+    [
+        ("less than", "lt"), ("fewer than", "lt"), ("under", "lt"),
+        ("up to", "le"), ("at most", "le"), ("no more than", "le"),
+        ("more than", "gt"), ("over", "gt"), ("above", "gt"),
+        ("at least", "ge"),
+        ("about", "approx"), ("around", "approx"), ("some", "approx"), ("roughly", "approx"),
+        ("approximately", "approx"), ("nearly", "approx"), ("almost", "approx"), ("an estimated", "approx"),
+    ],
+)
+def test_each_qualifier(phrase, qualifier):
+    assert parse_count(f"{phrase} 80") == (80, qualifier)
+    assert parse_count(f"{phrase.capitalize()} 6,400") == (6400, qualifier)
+
+
+def test_no_qualifier_is_eq_and_vague_numbers_are_approx():
+    assert parse_count("6,400") == (6400, "eq")
+    assert parse_count("dozens") == (24, "approx")
+    assert parse_count("at least a dozen") == (12, "ge")
+
+
+def test_quotes_around_a_count_are_ignored():
+    assert parse_count("“fewer than 30”") == (30, "lt")
+    assert parse_count('"about 90"') == (90, "approx")
+
+
+@pytest.mark.parametrize("text", ["$2 billion", "€40 million", "12%", "35 percent", "many", "less than"])
+def test_parse_count_refuses_money_percentages_and_non_numbers(text):
+    assert parse_count(text) is None
+
+
+@pytest.mark.parametrize(
+    ("noun", "kind"),
+    [
+        ("employees", ("headcount", "employees")), ("staff", ("headcount", "employees")),
+        ("workers", ("headcount", "employees")), ("positions", ("headcount", "employees")),
+        ("jobs", ("headcount", "employees")), ("personnel", ("headcount", "employees")),
+        ("users", ("user_count", "users")), ("people", ("user_count", "users")),
+        ("customers", ("user_count", "users")), ("consumers", ("user_count", "users")),
+        ("subscribers", ("user_count", "users")),
+        ("companies", ("user_count", "companies")), ("businesses", ("user_count", "companies")),
+        ("organizations", ("user_count", "companies")), ("organisations", ("user_count", "companies")),
+        ("firms", ("user_count", "companies")), ("client firms", ("user_count", "companies")),
+        ("Employees", ("headcount", "employees")), ("active users", ("user_count", "users")),
+    ],
+)
+def test_each_counted_unit(noun, kind):
+    assert classify_unit(noun) == kind
+
+
+@pytest.mark.parametrize("noun", ["dollars", "years", "percent", "servers", "countries", ""])
+def test_nouns_that_count_no_people_or_organizations(noun):
+    assert classify_unit(noun) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "reason"),
+    [
+        ("paid $", " to settle", "money"), ("paid US$", " to settle", "money"), ("raised €", " in", "money"),
+        ("about ", " dollars", "money"), ("some ", " euros", "money"),
+        ("up ", "% on", "percent"), ("by ", " percent", "percent"), ("by ", " per cent", "percent"),
+        ("for ", " years", "duration"), ("a ", "-year deal", "duration"), ("within ", " days", "duration"),
+        ("for three ", " decades", "duration"),
+        ("paid USD ", " to settle", "money"), ("its US ", " employees", None), ("A ", " workers left", None),
+        ("cut ", " employees", None), ("has ", " users", None),
+    ],
+)
+def test_non_count_reason(before, after, reason):
+    assert non_count_reason(before, after) == reason
+
+
+def test_qualifier_start_finds_the_qualifier_before_a_number():
+    text = "it affects “fewer than 80” staff"
+    assert qualifier_start(text, text.index("80")) == text.index("fewer")
+    text = "it affects no more than 80 staff"
+    assert qualifier_start(text, text.index("80")) == text.index("no more")
+    assert qualifier_start("it affects 80 staff", 11) is None
+    assert qualifier_start("the moreover 80", 13) is None
+
+
+def test_number_spans_finds_digits_and_words_but_not_inside_words():
+    text = "Fifty staff, 1.5 million users, a dozen firms, twenty-five thousand readers, 3D models, an A320, someone, often"
+    assert [text[s:e] for s, e in number_spans(text)] == ["Fifty", "1.5 million", "a dozen", "twenty-five thousand"]
+
+
+@given(st.text(max_size=60))
+def test_number_readers_never_raise(text):
+    for start, end in number_spans(text):
+        parse_count(text[start:end])
+    parse_number(text)
+    non_count_reason(text, text)
