@@ -321,7 +321,7 @@ class _KeyMaker:
             if fact_type not in FACT_TYPES or type(doc_id) is not str:
                 raise ValueError
             return strings.setdefault(doc_id, doc_id), strings[fact_type], self.value(fact_type, record["value"])
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
             raise InputError("not a fact record (doc_id, type, value)", self.path, line_no) from None
 
 
