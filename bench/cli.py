@@ -184,6 +184,8 @@ def readme(
 
 
 ExtractorOption = typer.Option(..., "--extractor", "-e", help="A built-in or plug-in name, package.module:attr, or path/to/file.py:attr (loading a module or file runs its code).")
+WorkersOption = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (output identical to one worker).")
+TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document; a document over it is a failure.")
 ParamOption = typer.Option([], "--param", help="key=value passed to the extractor (repeatable; values parsed as JSON when they can be).")
 
 
@@ -218,8 +220,8 @@ def predict(
     id_column: str = typer.Option("id", "--id-column"),
     date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with the published date (ISO)."),
     param: list[str] = ParamOption,
-    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (output identical to one worker)."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document; a document over it is a failure."),
+    workers: int = WorkersOption,
+    timeout: Optional[float] = TimeoutOption,
     gold: Optional[Path] = GoldOption,
 ) -> None:
     """Run an extractor over documents and write its predictions (default: the bundled seeds).
@@ -308,8 +310,8 @@ def eval_(
     seed: int = SeedOption,
     resamples: int = ResamplesOption,
     param: list[str] = ParamOption,
-    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document."),
+    workers: int = WorkersOption,
+    timeout: Optional[float] = TimeoutOption,
 ) -> None:
     """Run an extractor on the gold articles and print its per-type scores.
 
