@@ -231,9 +231,9 @@ def predict(
 
     Example: bench predict --extractor regex -o preds.jsonl --docs news.jsonl
     """
-    from bench.jsonl import write_jsonl_atomic
+    from bench.jsonl import atomic_writer
     from bench.registry import load_extractor
-    from bench.run import RunOptions, run_for_gold
+    from bench.run import RunOptions, encode_run, run_for_gold
     from bench.sources import DatasetSpec, iter_source
 
     spec = DatasetSpec(dataset, split, text_column, id_column, date_column) if dataset else None
@@ -242,17 +242,15 @@ def predict(
     params = _params(param)
     model = load_extractor(extractor, params)
     total = len(loaded_gold.documents) if docs is None and spec is None else None
-    failures: list = []
-
-    def records():
-        options = RunOptions(workers, timeout)
-        runs = run_for_gold(model, documents, loaded_gold.documents, loaded_gold.facts, options, extractor, params)
-        for run in _progress(runs, total, f"{model.name}"):
+    runs = run_for_gold(model, documents, loaded_gold.documents, loaded_gold.facts, RunOptions(workers, timeout),
+                        extractor, params, encode=encode_run)
+    failures, count = [], 0
+    with atomic_writer(output) as out:
+        for run in _progress(runs, total, model.name):
             if run.failure:
                 failures.append(run)
-            yield from (fact.to_dict() for fact in run.facts)
-
-    count = write_jsonl_atomic(output, records())
+            out.write(run.lines)
+            count += run.count
     _report_failures(failures)
     typer.echo(f"wrote {count} predictions to {output}", err=True)
     if failures:

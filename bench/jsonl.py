@@ -52,6 +52,8 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
     with handle:
         for line_no, raw in enumerate(handle, 1):
+            if line_no == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
             if not raw.strip():
                 continue
             record = parse_json_line(raw, name, line_no)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -21,6 +22,22 @@ class DocumentRun:
     doc_id: str
     facts: tuple[Fact, ...] = field(default_factory=tuple)
     failure: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedRun:
+    """A document's run with its facts already as predictions-file lines: cheap to send between processes."""
+
+    doc_id: str
+    lines: str = ""
+    count: int = 0
+    failure: str | None = None
+
+
+def encode_run(run: DocumentRun) -> EncodedRun:
+    """The same bytes :func:`bench.jsonl.write_jsonl_atomic` writes for the run's facts."""
+    lines = "".join(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n" for fact in run.facts)
+    return EncodedRun(run.doc_id, lines, len(run.facts), run.failure)
 
 
 class DocumentTimeout(Exception):
@@ -77,8 +94,9 @@ def _init_worker(spec: str, params: dict) -> None:
     _worker_extractor = load_extractor(spec, params)
 
 
-def _extract_chunk(documents: list[Document], timeout: float | None) -> list[DocumentRun]:
-    return [extract_one(_worker_extractor, document, timeout) for document in documents]
+def _extract_chunk(documents: list[Document], timeout: float | None, encode: Callable | None) -> list:
+    runs = [extract_one(_worker_extractor, document, timeout) for document in documents]
+    return runs if encode is None else list(map(encode, runs))
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -93,19 +111,20 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def run_parallel(spec: str, params: dict, documents: Iterable[Document], workers: int,
-                 timeout: float | None = None, chunksize: int = 64) -> Iterator[DocumentRun]:
+                 timeout: float | None = None, chunksize: int = 64, encode: Callable | None = None) -> Iterator:
     """Extract with ``workers`` processes, each loading the extractor ``spec`` once.
 
     Results come back in document order, so the output equals a one-worker run
     byte for byte; at most ``2 * workers`` chunks are in flight, so memory
-    stays flat however long the stream.
+    stays flat however long the stream. ``encode`` (a module-level function)
+    maps each run inside the worker, so that only its result is sent back.
     """
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, params)) as pool:
         pending: deque = deque()
         for chunk in _chunks(documents, chunksize):
-            pending.append(pool.submit(_extract_chunk, chunk, timeout))
+            pending.append(pool.submit(_extract_chunk, chunk, timeout, encode))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:
@@ -153,15 +172,35 @@ class RunOptions:
     chunksize: int = 64
 
 
+def _parallel_ok(extractor: Extractor) -> bool:
+    """An extractor used as it is, one document at a time, can run in worker processes."""
+    pretrained = getattr(extractor, "pretrained", False)
+    fitted_first = isinstance(extractor, Trainable) and not pretrained
+    refusing = pretrained and getattr(extractor, "trained_on", ())
+    return not (fitted_first or refusing or hasattr(extractor, "extract_batch"))
+
+
 def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
                  gold_facts: Sequence[Fact], options: RunOptions = RunOptions(),
-                 spec: str | None = None, params: dict | None = None) -> Iterator[DocumentRun]:
+                 spec: str | None = None, params: dict | None = None, encode: Callable | None = None) -> Iterator:
     """Predictions for ``documents``; a trainable extractor never predicts a document it was trained on.
 
-    Documents of the gold set are predicted leave-one-document-out; any other
+    With ``spec`` and more than one worker, extractors used as they are run in
+    worker processes. ``encode`` maps each run, in the worker where there is
+    one (see :func:`encode_run`).
+    """
+    if options.workers > 1 and spec is not None and _parallel_ok(extractor):
+        yield from run_parallel(spec, params or {}, documents, options.workers, options.timeout, options.chunksize, encode)
+        return
+    runs = _runs_in_process(extractor, documents, gold_documents, gold_facts, options)
+    yield from runs if encode is None else map(encode, runs)
+
+
+def _runs_in_process(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
+                     gold_facts: Sequence[Fact], options: RunOptions) -> Iterator[DocumentRun]:
+    """Documents of the gold set are predicted leave-one-document-out; any other
     corpus by a model fitted on the whole gold. An extractor that says it is
-    ``pretrained`` (loaded from a file) is used as it is. With ``spec`` and
-    more than one worker, other extractors run in worker processes.
+    ``pretrained`` (loaded from a file) is used as it is.
     """
     if getattr(extractor, "pretrained", False) and getattr(extractor, "trained_on", ()):
         yield from _refusing(extractor, documents, set(extractor.trained_on), options.timeout)
@@ -169,8 +208,6 @@ def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_docum
     if not isinstance(extractor, Trainable) or getattr(extractor, "pretrained", False):
         if hasattr(extractor, "extract_batch"):
             yield from extractor.extract_batch(documents)  # the extractor's own bounded concurrency
-        elif options.workers > 1 and spec is not None:
-            yield from run_parallel(spec, params or {}, documents, options.workers, options.timeout, options.chunksize)
         else:
             yield from run_extractor(extractor, documents, options.timeout)
         return

@@ -283,6 +283,8 @@ def iter_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     loads = json.loads
     with handle:
         for line_no, raw in enumerate(handle, 1):
+            if line_no == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
             try:
                 record = loads(raw)
             except ValueError:  # decoding errors, blank lines and a BOM take the careful path
@@ -306,7 +308,10 @@ class _KeyMaker:
         if type(raw) is str:
             memo = (fact_type, raw)
         elif fact_type in COUNT_TYPES:
-            memo = (fact_type, raw["count"], raw["qualifier"], raw["unit"])
+            count = raw["count"]
+            if not (type(count) is int or (type(count) is float and count.is_integer())):
+                raise ValueError("a count must be an integer")
+            memo = (fact_type, count, raw["qualifier"], raw["unit"])
         else:
             memo = (fact_type, raw["name"], raw["title"])
         found = self.values.get(memo)
