@@ -309,7 +309,7 @@ def scoring_section(facts: int, documents: int, runs: int, folder: Path) -> list
           f"({size / 1e6:.0f} MB of JSONL), median of {runs} runs, fresh process each (benchmarks/score_speed.py)")
     rows = {}
     for label, code, extra in (("floor: json.loads + key sets", score_speed.FLOOR, ()),
-                               ("bench.score.score_jsonl strict", score_speed.SCORE, ("strict",))):
+                               ("bench.keys.score_jsonl strict", score_speed.SCORE, ("strict",))):
         found = [score_speed.measure(code, str(gold), str(predicted), *extra) for _ in range(runs)]
         rows[label] = statistics.median(t for t, _ in found), max(p for _, p in found)
     floor = rows["floor: json.loads + key sets"][0]
@@ -318,7 +318,7 @@ def scoring_section(facts: int, documents: int, runs: int, folder: Path) -> list
               f"{size / seconds / 1e6:7.2f} MB/s  peak {mib(peak):>9s} {seconds / floor:6.2f}x")
     gold.unlink()
     predicted.unlink()
-    seconds, peak = rows["bench.score.score_jsonl strict"]
+    seconds, peak = rows["bench.keys.score_jsonl strict"]
     return [Verdict(f"scoring {facts:,} vs {facts:,} facts vs floor", f"{seconds / floor:.2f}x, {seconds:.1f} s",
                     "<= 3x floor", seconds / floor <= 3),
             Verdict("scoring peak RSS", mib(peak), "< 1024 MiB", peak < 2**30)]

@@ -21,7 +21,8 @@ from bench.errors import InputError
 from bench.facts import FACT_TYPES, Count, Fact, Official
 from bench.gold import load_gold
 from bench.normalize import AliasTable
-from bench.score import read_keys, score_facts, score_jsonl
+from bench.keys import read_keys, score_jsonl
+from bench.score import score_facts
 
 FUZZ = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 PROPERTY = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from bench.errors import InputError
 from bench.facts import FACT_TYPES, Count, Fact, Official
 from bench.normalize import AliasTable
+from bench.keys import read_keys, score_jsonl
 from bench.score import (
-    PRF, MacroAverage, Score, fact_outcomes, key_set, lenient_distance, lenient_pairs, read_keys, score_facts,
-    score_jsonl, score_keys,
+    PRF, MacroAverage, Score, fact_outcomes, key_set, lenient_distance, lenient_pairs, score_facts, score_keys,
 )
 
 ALIASES = AliasTable.from_json({
