@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -22,10 +23,18 @@ def test_importing_the_cli_imports_no_heavy_library():
 
 @pytest.fixture(scope="module")
 def installed_bench(tmp_path_factory) -> Path:
-    """`pip install .` (not editable) into a fresh venv that sees this machine's packages."""
+    """`pip install .` (not editable) into a fresh venv that borrows this environment's dependencies.
+
+    A .pth file appends this environment's site-packages after the venv's own,
+    so the venv's freshly built factbench wins and nothing is downloaded.
+    """
     home = tmp_path_factory.mktemp("venv")
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(home)
+    venv.EnvBuilder(with_pip=True).create(home)
     python = home / "bin" / "python"
+    own = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(own, "outer-environment.pth").write_text("\n".join(sorted(outer)) + "\n")
     subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--no-deps", "--ignore-installed", str(ROOT)],
         check=True, capture_output=True, text=True,
