@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from bench.errors import InputError
 
@@ -43,14 +43,18 @@ def _refuse_lone_surrogates(value: Any, path: str, line_no: int | None) -> None:
         raise InputError("a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode", path, line_no) from None
 
 
+def open_binary(path: str | Path) -> BinaryIO:
+    """Open a file to read its bytes, with a one-line error naming it."""
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+
+
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, record)`` for each non-blank line; every record must be an object."""
     name = str(path)
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    with handle:
+    with open_binary(path) as handle:
         for line_no, raw in enumerate(handle, 1):
             if line_no == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")

@@ -15,7 +15,7 @@ from typing import Any
 
 from bench.errors import InputError
 from bench.facts import COUNT_TYPES, FACT_TYPES, Value, value_from_json
-from bench.jsonl import parse_json_line
+from bench.jsonl import open_binary, parse_json_line
 from bench.normalize import AliasTable
 from bench.score import Key, Score, score_keys
 
@@ -23,12 +23,8 @@ from bench.score import Key, Score, score_keys
 def iter_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Like :func:`bench.jsonl.iter_jsonl`, with the same one-line errors, but parsing the common case faster."""
     name = str(path)
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
     loads = json.loads
-    with handle:
+    with open_binary(path) as handle:
         for line_no, raw in enumerate(handle, 1):
             if line_no == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
