@@ -267,3 +267,27 @@ def test_grounding_ignores_case_spacing_and_quote_style():
     assert ground(text, "office of tides'", 0) == (later, later + 17)
     assert ground(text, "Office of Tides", 30) == (quoted + 1, quoted + 16)  # exact beats loose, even before
     assert ground(text, "Office of Winds", 0) is None
+
+
+def test_bench_eval_with_llm_scores_and_lists_a_failed_document(serve, cli, tmp_path, monkeypatch):
+    """End to end: `bench eval -e llm` against a local server; one document's 500 is a listed failure, exit 3."""
+    import re
+
+    def behave(payload, index):
+        prompt = payload["messages"][-1]["content"]
+        if index == 1:  # one worker, no retries: the second request is the second document
+            return 500, {"error": "boom"}
+        found = re.search(r"\b\d{4}-\d{2}-\d{2}\b", prompt.split("Text:")[-1] if "Text:" in prompt else prompt)
+        items = [{"type": "date", "text": found.group(), "value": found.group()}] if found else []
+        return reply(json.dumps(items))
+
+    server = serve(behave)
+    monkeypatch.setenv("BENCH_LLM_CACHE_DIR", str(tmp_path / "cache"))
+    result = cli("eval", "-e", "llm", "--param", f"base_url={server.base_url}", "--param", "model=tiny",
+                 "--param", "max_retries=0", "--param", "workers=1", "--no-ci", "--format", "json")
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    failed = [doc for doc in data["documents"] if doc["failure"]]
+    assert [doc["doc_id"] for doc in failed] == ["001_1ffe1e35e2256c17"]
+    date = next(row for row in data["rows"] if row["label"] == "date")
+    assert date["tp"] >= 1 and date["fp"] == 0
