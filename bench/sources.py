@@ -28,6 +28,7 @@ _BUILDERS = {".jsonl": "json", ".json": "json", ".parquet": "parquet", ".csv": "
 def _load_hf(spec: DatasetSpec):
     import datasets
 
+    datasets.disable_progress_bars()  # bench draws its own progress; stderr keeps to one line per problem
     path = Path(spec.name)
     try:
         if path.is_dir() and (path / "dataset_info.json").exists():

@@ -99,3 +99,28 @@ def test_list_shows_builtins_and_gold_counts(cli):
 def test_stats_json_matches_the_gold(cli):
     data = json.loads(cli("stats", "--format", "json").stdout)
     assert data["version"] == "1.0.0" and data["documents"][-1]["date"] == [30, 26]
+
+
+def test_predict_reads_seeds_documents_jsonl_and_a_hugging_face_dataset_alike(cli, tmp_path, write_jsonl):
+    from bench.documents import load_seeds
+
+    assert cli("predict", "-e", "regex", "-o", tmp_path / "seeds.jsonl").exit_code == 0
+    docs = write_jsonl("docs.jsonl", [doc.to_dict() for doc in load_seeds()])
+    assert cli("predict", "-e", "regex", "--docs", docs, "-o", tmp_path / "docs.jsonl").exit_code == 0
+    cli("export", "--hf", tmp_path / "hf")
+    result = cli("predict", "-e", "regex", "--dataset", tmp_path / "hf" / "data" / "test.parquet",
+                 "--date-column", "published", "-o", tmp_path / "hf.jsonl")
+    assert result.exit_code == 0, result.stderr
+    seeds = (tmp_path / "seeds.jsonl").read_bytes()
+    assert seeds.count(b"\n") > 20
+    assert (tmp_path / "docs.jsonl").read_bytes() == seeds == (tmp_path / "hf.jsonl").read_bytes()
+
+
+def test_predict_names_a_missing_dataset_column(cli, tmp_path):
+    cli("export", "--hf", tmp_path / "hf")
+    result = cli("predict", "-e", "regex", "--dataset", tmp_path / "hf" / "data" / "test.parquet",
+                 "--text-column", "body", "-o", tmp_path / "p.jsonl")
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {tmp_path / 'hf' / 'data' / 'test.parquet'}: --text-column: no column 'body' "
+                             "(columns: id, text, published, outlet, title, facts)\n")
+    assert not (tmp_path / "p.jsonl").exists()
