@@ -11,11 +11,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import typer
 from typer.core import TyperGroup
 
+from bench.cli_common import (
+    ExtractorOption, FormatOption, GoldOption, ParamOption, TimeoutOption, WorkersOption, check_format, load_gold,
+    parse_params,
+)
 from bench.errors import BenchError
 
 
@@ -41,35 +45,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-GoldOption = typer.Option(None, "--gold", help="Gold directory (default: the bundled gold set).", file_okay=False)
-FormatOption = typer.Option("table", "--format", "-f", help="table | json | markdown")
-
-
-def _load_gold(gold_dir: Optional[Path]):
-    from bench.gold import load_gold
-
-    return load_gold(gold_dir)
-
-
-def _params(pairs: list[str]) -> dict[str, Any]:
-    """``--param key=value`` pairs; values are JSON when they parse as JSON, else strings."""
-    params = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise BenchError(f"expected key=value, got {pair!r}", field="--param")
-        try:
-            params[key] = json.loads(value)
-        except json.JSONDecodeError:
-            params[key] = value
-    return params
-
-
-def _check_format(fmt: str, allowed: tuple[str, ...] = ("table", "json", "markdown")) -> None:
-    if fmt not in allowed:
-        raise BenchError(f"{fmt!r} is not one of {', '.join(allowed)}", field="--format")
-
 
 @app.command()
 def validate(
@@ -117,8 +92,8 @@ def stats(gold: Optional[Path] = GoldOption, fmt: str = FormatOption) -> None:
     from bench.gold import gold_statistics
     from bench.render import statistics_table
 
-    _check_format(fmt)
-    loaded = _load_gold(gold)
+    check_format(fmt)
+    loaded = load_gold(gold)
     rows = gold_statistics(loaded)
     if fmt == "json":
         typer.echo(json.dumps({"version": loaded.version, "hash": loaded.hash, "documents": rows}, indent=2))
@@ -137,7 +112,7 @@ def export(
     """
     from bench.hf import export_hf
 
-    for path in export_hf(_load_gold(gold), hf):
+    for path in export_hf(load_gold(gold), hf):
         typer.echo(str(path))
 
 
@@ -153,7 +128,7 @@ def list_(gold: Optional[Path] = GoldOption) -> None:
 
     typer.echo(extractor_rows())
     typer.echo("")
-    typer.echo(fact_type_rows(_load_gold(gold)))
+    typer.echo(fact_type_rows(load_gold(gold)))
 
 
 @app.command()
@@ -181,12 +156,6 @@ def readme(
     elif fresh != current:
         write_text_atomic(path, fresh)
         typer.echo(f"updated {path}", err=True)
-
-
-ExtractorOption = typer.Option(..., "--extractor", "-e", help="A built-in or plug-in name, package.module:attr, or path/to/file.py:attr (loading a module or file runs its code).")
-WorkersOption = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (output identical to one worker).")
-TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document; a document over it is a failure.")
-ParamOption = typer.Option([], "--param", help="key=value passed to the extractor (repeatable; values parsed as JSON when they can be).")
 
 
 def _progress(items, total: int | None, label: str):
@@ -238,8 +207,8 @@ def predict(
 
     spec = DatasetSpec(dataset, split, text_column, id_column, date_column) if dataset else None
     documents = iter_source(docs, spec)
-    loaded_gold = _load_gold(gold)
-    params = _params(param)
+    loaded_gold = load_gold(gold)
+    params = parse_params(param)
     model = load_extractor(extractor, params)
     total = len(loaded_gold.documents) if docs is None and spec is None else None
     runs = run_for_gold(model, documents, loaded_gold.documents, loaded_gold.facts, RunOptions(workers, timeout),
@@ -257,160 +226,14 @@ def predict(
         raise typer.Exit(3)
 
 
-LevelOption = typer.Option("fact", "--level", "-l", help="fact | strict | exact | partial | type (the last four score mention spans).")
-ModeOption = typer.Option("strict", "--mode", "-m", help="strict | lenient value matching (lenient: coarser dates, any qualifier, any title).")
-OutputOption = typer.Option(None, "--output", "-o", help="Write the results file (JSON, atomically) here.")
-ErrorsOption = typer.Option(False, "--errors", help="List every error: missed, spurious, wrong value, wrong boundary, wrong type.")
-CiOption = typer.Option(True, "--ci/--no-ci", help="Bootstrap 95% confidence intervals.")
-SeedOption = typer.Option(0, "--seed", help="Seed of the bootstrap.")
-ResamplesOption = typer.Option(9_999, "--resamples", min=1, help="Bootstrap resamples.")
-
-
-def _show_results(results, fmt: str, output: Optional[Path], errors: bool) -> None:
-    from bench.render import errors_listing, results_table
-    from bench.results import write_results
-
-    if output is not None:
-        write_results(results, output)
-    if fmt == "json":
-        typer.echo(results.to_json(), nl=False)
-    else:
-        typer.echo(results_table(results, markdown=fmt == "markdown"))
-        if errors:
-            typer.echo("")
-            typer.echo(errors_listing(results))
-    if output is not None:
-        typer.echo(f"wrote {output}", err=True)
-    if results.failures:
-        raise typer.Exit(3)
-
-
-def _check_scoring(fmt: str, level: str, mode: str) -> None:
-    from bench.results import LEVELS
-
-    _check_format(fmt)
-    if level not in LEVELS:
-        raise BenchError(f"{level!r} is not one of {', '.join(LEVELS)}", field="--level")
-    if mode not in ("strict", "lenient"):
-        raise BenchError(f"{mode!r} is not one of strict, lenient", field="--mode")
-
-
-@app.command("eval")
-def eval_(
-    extractor: str = ExtractorOption,
-    gold: Optional[Path] = GoldOption,
-    level: str = LevelOption,
-    mode: str = ModeOption,
-    fmt: str = FormatOption,
-    output: Optional[Path] = OutputOption,
-    errors: bool = ErrorsOption,
-    ci: bool = CiOption,
-    seed: int = SeedOption,
-    resamples: int = ResamplesOption,
-    param: list[str] = ParamOption,
-    workers: int = WorkersOption,
-    timeout: Optional[float] = TimeoutOption,
-) -> None:
-    """Run an extractor on the gold articles and print its per-type scores.
-
-    Trainable extractors (e.g. learned) are scored leave-one-document-out.
-    A document the extractor fails on is listed, its gold counted as missed,
-    and the exit code is 3.
-
-    Example: bench eval --extractor rules --errors
-    """
-    from bench.evaluate import evaluate
-    from bench.run import RunOptions
-
-    _check_scoring(fmt, level, mode)
-    results = evaluate(extractor, gold, level, mode, _params(param), seed, resamples, ci, RunOptions(workers, timeout))
-    _show_results(results, fmt, output, errors)
-
-
-@app.command()
-def score(
-    predictions: Path = typer.Argument(..., help="Predictions JSONL: {doc_id, type, value, text?, start?, end?} per line."),
-    name: Optional[str] = typer.Option(None, "--name", help="Extractor name for the results (default: the file name)."),
-    version: str = typer.Option("unknown", "--version", help="Extractor version for the results."),
-    gold: Optional[Path] = GoldOption,
-    level: str = LevelOption,
-    mode: str = ModeOption,
-    fmt: str = FormatOption,
-    output: Optional[Path] = OutputOption,
-    errors: bool = ErrorsOption,
-    ci: bool = CiOption,
-    seed: int = SeedOption,
-    resamples: int = ResamplesOption,
-) -> None:
-    """Score a predictions file against the gold. It never runs code.
-
-    The file is checked first (schema, document ids, offsets against the
-    texts); the first problem is reported as FILE:LINE: field: message.
-
-    Example: bench score preds.jsonl --errors
-    """
-    from bench.evaluate import score_run
-    from bench.validate import read_predictions
-
-    _check_scoring(fmt, level, mode)
-    loaded = _load_gold(gold)
-    facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
-    results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci, seed, resamples)
-    _show_results(results, fmt, output, errors)
-
-
-@app.command()
-def show(
-    results: Path = typer.Argument(..., help="A results file written with -o."),
-    fmt: str = FormatOption,
-    errors: bool = ErrorsOption,
-) -> None:
-    """Print a results file again: the same table as when it was written.
-
-    Example: bench show results/rules.json --errors
-    """
-    from bench.results import read_results
-
-    _check_format(fmt)
-    _show_results(read_results(results), fmt, None, errors)
-
-
-@app.command()
-def compare(
-    a: Path = typer.Argument(..., help="Results file of run A (bench eval -o / bench score -o)."),
-    b: Path = typer.Argument(..., help="Results file of run B, on the same gold."),
-    gold: Optional[Path] = GoldOption,
-    fmt: str = FormatOption,
-    seed: int = SeedOption,
-    resamples: int = ResamplesOption,
-) -> None:
-    """Is run A better than run B? F1 difference and p-value per type, micro and macro (fact level).
-
-    Paired approximate randomization over the scored facts of both runs;
-    refuses results on different gold versions or scored in different modes.
-
-    Example: bench compare rules.json regex.json
-    """
-    from bench.compare import compare_results
-    from bench.render import comparison_table
-    from bench.results import read_results
-
-    _check_format(fmt)
-    run_a, run_b = read_results(a), read_results(b)
-    comparison = compare_results(run_a, run_b, [str(a), str(b)], _load_gold(gold), resamples, seed)
-    if fmt == "json":
-        typer.echo(json.dumps({"a": str(a), "b": str(b), **comparison.to_dict()}, indent=2))
-    else:
-        typer.echo(comparison_table(comparison, run_a.extractor, run_b.extractor, markdown=fmt == "markdown"))
-
-
 def main() -> None:  # console-script entry point
     app()
 
 
-from bench.cli_tools import register  # noqa: E402 - the commands are added after the app exists
+from bench import cli_scoring, cli_tools  # noqa: E402 - their commands are added once the app exists
 
-register(app)
+cli_scoring.register(app)
+cli_tools.register(app)
 
 if __name__ == "__main__":
     sys.exit(main())
