@@ -17,10 +17,11 @@ import typer
 from typer.core import TyperGroup
 
 from bench.cli_common import (
-    ExtractorOption, FormatOption, GoldOption, ParamOption, TimeoutOption, WorkersOption, check_format, load_gold,
+    ExtractorOption, FormatOption, GoldOption, ParamOption, TimeoutOption, WorkersOption, check_format,
     parse_params,
 )
 from bench.errors import BenchError
+from bench.gold import load_gold
 
 
 class _Group(TyperGroup):

@@ -14,12 +14,6 @@ GoldOption = typer.Option(None, "--gold", help="Gold directory (default: the bun
 FormatOption = typer.Option("table", "--format", "-f", help="table | json | markdown")
 
 
-def load_gold(gold_dir: Optional[Path]):
-    from bench.gold import load_gold
-
-    return load_gold(gold_dir)
-
-
 def parse_params(pairs: list[str]) -> dict[str, Any]:
     """``--param key=value`` pairs; values are JSON when they parse as JSON, else strings."""
     params = {}

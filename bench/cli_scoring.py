@@ -10,9 +10,10 @@ import typer
 
 from bench.cli_common import (
     CiOption, ErrorsOption, ExtractorOption, FormatOption, GoldOption, LevelOption, ModeOption, OutputOption,
-    ParamOption, ResamplesOption, SeedOption, TimeoutOption, WorkersOption, check_format, check_scoring, load_gold,
+    ParamOption, ResamplesOption, SeedOption, TimeoutOption, WorkersOption, check_format, check_scoring,
     parse_params, show_results,
 )
+from bench.gold import load_gold
 
 
 def eval_(
