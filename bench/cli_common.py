@@ -42,14 +42,15 @@ ParamOption = typer.Option([], "--param", help="key=value passed to the extracto
 LevelOption = typer.Option("fact", "--level", "-l", help="fact | strict | exact | partial | type (the last four score mention spans).")
 ModeOption = typer.Option("strict", "--mode", "-m", help="strict | lenient value matching (lenient: coarser dates, any qualifier, any title).")
 OutputOption = typer.Option(None, "--output", "-o", help="Write the results file (JSON, atomically) here.")
+DocumentsOption = typer.Option(False, "--documents", help="Also print the per-document table.")
 ErrorsOption = typer.Option(False, "--errors", help="List every error: missed, spurious, wrong value, wrong boundary, wrong type.")
 CiOption = typer.Option(True, "--ci/--no-ci", help="Bootstrap 95% confidence intervals.")
 SeedOption = typer.Option(0, "--seed", help="Seed of the bootstrap.")
 ResamplesOption = typer.Option(9_999, "--resamples", min=1, help="Bootstrap resamples.")
 
 
-def show_results(results, fmt: str, output: Optional[Path], errors: bool) -> None:
-    from bench.render import errors_listing, results_table
+def show_results(results, fmt: str, output: Optional[Path], errors: bool, documents: bool = False) -> None:
+    from bench.render import documents_table, errors_listing, results_table
     from bench.results import write_results
 
     if output is not None:
@@ -58,6 +59,9 @@ def show_results(results, fmt: str, output: Optional[Path], errors: bool) -> Non
         typer.echo(results.to_json(), nl=False)
     else:
         typer.echo(results_table(results, markdown=fmt == "markdown"))
+        if documents:
+            typer.echo("")
+            typer.echo(documents_table(results, markdown=fmt == "markdown"))
         if errors:
             typer.echo("")
             typer.echo(errors_listing(results))

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from bench.cli_common import (
-    CiOption, ErrorsOption, ExtractorOption, FormatOption, GoldOption, LevelOption, ModeOption, OutputOption,
+    CiOption, DocumentsOption, ErrorsOption, ExtractorOption, FormatOption, GoldOption, LevelOption, ModeOption, OutputOption,
     ParamOption, ResamplesOption, SeedOption, TimeoutOption, WorkersOption, check_format, check_scoring,
     parse_params, show_results,
 )
@@ -24,6 +24,7 @@ def eval_(
     fmt: str = FormatOption,
     output: Optional[Path] = OutputOption,
     errors: bool = ErrorsOption,
+    documents: bool = DocumentsOption,
     ci: bool = CiOption,
     seed: int = SeedOption,
     resamples: int = ResamplesOption,
@@ -44,7 +45,7 @@ def eval_(
 
     check_scoring(fmt, level, mode)
     results = evaluate(extractor, gold, level, mode, parse_params(param), seed, resamples, ci, RunOptions(workers, timeout))
-    show_results(results, fmt, output, errors)
+    show_results(results, fmt, output, errors, documents)
 
 
 def score(
@@ -57,6 +58,7 @@ def score(
     fmt: str = FormatOption,
     output: Optional[Path] = OutputOption,
     errors: bool = ErrorsOption,
+    documents: bool = DocumentsOption,
     ci: bool = CiOption,
     seed: int = SeedOption,
     resamples: int = ResamplesOption,
@@ -75,13 +77,14 @@ def score(
     loaded = load_gold(gold)
     facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
     results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci, seed, resamples)
-    show_results(results, fmt, output, errors)
+    show_results(results, fmt, output, errors, documents)
 
 
 def show(
     results: Path = typer.Argument(..., help="A results file written with -o."),
     fmt: str = FormatOption,
     errors: bool = ErrorsOption,
+    documents: bool = DocumentsOption,
 ) -> None:
     """Print a results file again: the same table as when it was written.
 
@@ -90,7 +93,7 @@ def show(
     from bench.results import read_results
 
     check_format(fmt)
-    show_results(read_results(results), fmt, None, errors)
+    show_results(read_results(results), fmt, None, errors, documents)
 
 
 def compare(

@@ -76,6 +76,20 @@ def results_table(results, markdown: bool = False) -> str:
     return "\n".join(lines)
 
 
+def documents_table(results, markdown: bool = False) -> str:
+    """Per document: TP, FP, FN summed over the types, micro P, R, F1, and a failure if any."""
+
+    def ratio(num: float, den: float) -> str:
+        return fmt_metric(num / den if den else None)
+
+    body = []
+    for doc in results.documents:
+        tp, fp, fn = (sum(cell[k] for cell in doc.counts.values()) for k in ("tp", "fp", "fn"))
+        body.append([doc.doc_id, ratio(tp, tp + fp), ratio(tp, tp + fn), ratio(2 * tp, 2 * tp + fp + fn),
+                     _fmt_count(tp), _fmt_count(fp), _fmt_count(fn), "failed" if doc.failure else ""])
+    return format_table(["document", "P", "R", "F1", "TP", "FP", "FN", "run"], body, markdown)
+
+
 def comparison_table(comparison, name_a: str, name_b: str, markdown: bool = False) -> str:
     """F1 of A and B, A - B and the p-value, per type, micro and macro."""
     rows = [*comparison.per_type.items(), ("micro", comparison.micro), ("macro", comparison.macro)]

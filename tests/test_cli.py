@@ -124,3 +124,12 @@ def test_predict_names_a_missing_dataset_column(cli, tmp_path):
     assert result.stderr == (f"error: {tmp_path / 'hf' / 'data' / 'test.parquet'}: --text-column: no column 'body' "
                              "(columns: id, text, published, outlet, title, facts)\n")
     assert not (tmp_path / "p.jsonl").exists()
+
+
+def test_per_document_table_sums_each_documents_counts(cli, years):
+    data = json.loads(cli("eval", "-e", years, "--no-ci", "--format", "json").stdout)
+    table = cli("eval", "-e", years, "--no-ci", "--documents").stdout.split("\n\n")[-1].splitlines()
+    assert table[0].split() == ["document", "P", "R", "F1", "TP", "FP", "FN", "run"]
+    for doc, line in zip(data["documents"], table[2:], strict=True):
+        tp, fp, fn = (sum(cell[k] for cell in doc["counts"].values()) for k in ("tp", "fp", "fn"))
+        assert line.split()[0] == doc["doc_id"] and line.split()[4:7] == [f"{tp:g}", f"{fp:g}", f"{fn:g}"]
