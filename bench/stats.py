@@ -102,12 +102,12 @@ def _metrics(totals):
         return tp / (tp + fp), tp / (tp + fn), 2 * tp / (2 * tp + fp + fn)
 
 
-def _all_metrics(per_type):
-    """Per type (…, T), micro and macro P, R, F1 of per-type totals shaped (…, T, 3)."""
+def _all_metrics(per_type, metrics=_metrics):
+    """Per type (…, T), micro and macro P, R, F1 of per-type totals shaped (…, T, K); ``metrics`` reads the K counts."""
     import numpy as np
 
-    typed = _metrics(per_type)
-    micro = _metrics(per_type.sum(axis=-2))
+    typed = metrics(per_type)
+    micro = metrics(per_type.sum(axis=-2))
     with np.errstate(invalid="ignore"):
         macro = tuple(np.nansum(m, axis=-1) / (~np.isnan(m)).sum(axis=-1) for m in typed)
     return typed, micro, macro
@@ -155,12 +155,18 @@ def bootstrap(score: Score, resamples: int = 9_999, seed: int = 0, confidence: f
     for start in range(0, resamples, chunk):
         drawn = rng.integers(0, len(counts), size=(min(chunk, resamples - start), len(counts)))
         totals.append(rng.multinomial(sizes[drawn], shares[drawn]).sum(axis=1))
-    typed, micro, macro = _all_metrics(np.concatenate(totals).reshape(resamples, len(FACT_TYPES), 3))
+    metrics = _all_metrics(np.concatenate(totals).reshape(resamples, len(FACT_TYPES), 3))
+    return _intervals_of(metrics, BOOTSTRAP_UNIT, resamples, seed, confidence, len(counts))
 
-    def intervals(metrics, column=None) -> Intervals:
-        return Intervals(*(_interval(m if column is None else m[:, column], confidence) for m in metrics))
 
-    return Bootstrap(BOOTSTRAP_UNIT, resamples, seed, confidence, len(counts),
+def _intervals_of(metrics, unit: str, resamples: int, seed: int, confidence: float, documents: int) -> Bootstrap:
+    """Percentile intervals of resampled (per type, micro, macro) metric arrays."""
+    typed, micro, macro = metrics
+
+    def intervals(values, column=None) -> Intervals:
+        return Intervals(*(_interval(m if column is None else m[:, column], confidence) for m in values))
+
+    return Bootstrap(unit, resamples, seed, confidence, documents,
                      {t: intervals(typed, i) for i, t in enumerate(FACT_TYPES)}, intervals(micro), intervals(macro))
 
 
@@ -332,13 +338,4 @@ def mention_bootstrap(per_document: dict[str, dict[str, MentionCounts]], resampl
     n = len(counts)
     weights = rng.multinomial(n, np.full(n, 1 / n), size=resamples)
     per_type = (weights @ counts).reshape(resamples, len(FACT_TYPES), 4)
-    typed = _mention_metrics(per_type)
-    micro = _mention_metrics(per_type.sum(axis=1))
-    with np.errstate(invalid="ignore"):
-        macro = tuple(np.nansum(m, axis=-1) / (~np.isnan(m)).sum(axis=-1) for m in typed)
-
-    def intervals(metrics, column=None) -> Intervals:
-        return Intervals(*(_interval(m if column is None else m[:, column], confidence) for m in metrics))
-
-    return Bootstrap(MENTION_UNIT, resamples, seed, confidence, n,
-                     {t: intervals(typed, i) for i, t in enumerate(FACT_TYPES)}, intervals(micro), intervals(macro))
+    return _intervals_of(_all_metrics(per_type, _mention_metrics), MENTION_UNIT, resamples, seed, confidence, n)
