@@ -53,14 +53,18 @@ def _mention_row(label: str, counts, ci: dict) -> MetricRow:
 
 
 def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: bool, seed: int, resamples: int):
-    from bench.match import MentionCounts, score_mentions
+    from bench.match import MentionCounts, ValueAccuracy, score_mentions
     from bench.score import MacroAverage
     from bench.stats import mention_bootstrap
 
-    per_doc = {doc.id: score_mentions(gold.facts_of(doc.id), [p for p in predictions if p.doc_id == doc.id and p.has_span],
-                                      gold.aliases, mode) for doc in gold.documents}
-    overall = score_mentions(gold.facts, [p for p in predictions if p.has_span], gold.aliases, mode)
-    by_type = overall.schemes[level]
+    spans: dict[str, list[Fact]] = {}
+    for fact in predictions:
+        if fact.has_span:
+            spans.setdefault(fact.doc_id, []).append(fact)
+    per_doc = {doc.id: score_mentions(gold.facts_of(doc.id), spans.get(doc.id, []), gold.aliases, mode)
+               for doc in gold.documents}  # alignment never crosses documents, so totals are sums
+    by_type = {t: sum((score.schemes[level][t] for score in per_doc.values()), MentionCounts()) for t in FACT_TYPES}
+    value_counts = {t: sum((score.values[t] for score in per_doc.values()), ValueAccuracy()) for t in FACT_TYPES}
     boot = mention_bootstrap({d: s.schemes[level] for d, s in per_doc.items()}, resamples, seed) if ci and resamples else None
     rows = [_mention_row(t, by_type[t], _interval_dict(boot and boot.per_type[t])) for t in FACT_TYPES]
     rows.append(_mention_row("micro", sum(by_type.values(), MentionCounts()), _interval_dict(boot and boot.micro)))
@@ -70,7 +74,9 @@ def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str
                           _interval_dict(boot and boot.macro)))
     documents = {doc: _counts_of(_mention_row(t, c, {}) for t, c in score.schemes[level].items() if c.possible or c.actual)
                  for doc, score in per_doc.items()}
-    values = overall.to_dict()["values"] | {"overall": overall.value_overall.to_dict(), "unscored": overall.unscored}
+    values = {t: v.to_dict() for t, v in value_counts.items()}
+    values |= {"overall": sum(value_counts.values(), ValueAccuracy()).to_dict(),
+               "unscored": sum(not fact.has_span for fact in predictions)}
     return rows, documents, values, boot.unit if boot else ""
 
 
