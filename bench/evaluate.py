@@ -107,6 +107,20 @@ def score_run(
     )
 
 
+def predict_gold(extractor: str, gold: Gold, params: dict | None = None, options: RunOptions = RunOptions()):
+    """Run ``extractor`` (a registry spec) on the gold articles.
+
+    Returns the extractor, its predictions, and the failure of each document it
+    failed on. Trainable extractors are run leave-one-document-out.
+    """
+    from bench.registry import load_extractor
+
+    model = load_extractor(extractor, params)
+    runs = list(run_for_gold(model, gold.documents, gold.documents, gold.facts, options, extractor, params))
+    predictions = [fact for run in runs for fact in run.facts]
+    return model, predictions, {run.doc_id: run.failure for run in runs if run.failure}
+
+
 def evaluate(
     extractor: str, gold_dir: Path | None = None, level: str = "fact", mode: str = "strict",
     params: dict | None = None, seed: int = 0, resamples: int = 9_999, with_ci: bool = True,
@@ -114,14 +128,8 @@ def evaluate(
 ) -> Results:
     """Run ``extractor`` (a registry spec) on the gold articles and score it.
 
-    Trainable extractors are run leave-one-document-out; a document the
-    extractor fails on is recorded as failed and its gold counts as missed.
+    A document the extractor fails on is recorded as failed and its gold counts as missed.
     """
-    from bench.registry import load_extractor
-
     gold = load_gold(gold_dir)
-    model = load_extractor(extractor, params)
-    runs = list(run_for_gold(model, gold.documents, gold.documents, gold.facts, options, extractor, params))
-    predictions = [fact for run in runs for fact in run.facts]
-    failures = {run.doc_id: run.failure for run in runs if run.failure}
+    model, predictions, failures = predict_gold(extractor, gold, params, options)
     return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, seed, resamples)

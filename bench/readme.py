@@ -27,14 +27,17 @@ SCORED_BASELINES = ("regex", "rules", "learned")  # spacy and llm need a model o
 
 def baseline_scores_block() -> str:
     """P / R / F1 per type and micro, at fact level and at mention level (strict scheme), for each baseline."""
-    from bench.evaluate import evaluate
+    from bench.evaluate import predict_gold, score_run
     from bench.facts import FACT_TYPES
+    from bench.gold import load_gold
     from bench.render import fmt_metric, format_table
 
+    gold = load_gold()
     body = []
     for name in SCORED_BASELINES:
+        model, predictions, failures = predict_gold(name, gold)
         for level in ("fact", "strict"):
-            results = evaluate(name, level=level, with_ci=False)
+            results = score_run(gold, predictions, model.name, model.version, level, failures=failures, ci=False)
             cells = [" / ".join(fmt_metric(getattr(results.row(label), m)) for m in ("precision", "recall", "f1"))
                      for label in (*FACT_TYPES, "micro")]
             body.append([f"{name} {results.extractor_version}", "fact" if level == "fact" else "mention (strict)", *cells])
