@@ -14,6 +14,12 @@ from bench.jsonl import atomic_path, write_text_atomic
 DATA_FILE = "data/test.parquet"
 
 
+def _row_fact(raw: dict) -> dict:
+    """A fact inside its document's row: no doc id, the value as a JSON string."""
+    raw.pop("doc_id")
+    return {**raw, "value": json.dumps(raw["value"], ensure_ascii=False, sort_keys=True)}
+
+
 def gold_rows(gold: Gold) -> list[dict]:
     """One row per document: its text, published date, source and facts.
 
@@ -23,12 +29,7 @@ def gold_rows(gold: Gold) -> list[dict]:
     rows = []
     for doc in gold.documents:
         record = manifest.get(doc.id)
-        facts = [
-            {**fact.to_dict(), "value": json.dumps(fact.to_dict()["value"], ensure_ascii=False, sort_keys=True)}
-            for fact in gold.facts_of(doc.id)
-        ]
-        for fact in facts:
-            fact.pop("doc_id")
+        facts = [_row_fact(fact.to_dict()) for fact in gold.facts_of(doc.id)]
         rows.append({
             "id": doc.id,
             "text": doc.text,
