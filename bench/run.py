@@ -172,12 +172,19 @@ class RunOptions:
     chunksize: int = 64
 
 
+def _used_as_is(extractor: Extractor) -> bool:
+    """Not a model still to be fitted: plain extractors, and models loaded from a file (``pretrained``)."""
+    return not isinstance(extractor, Trainable) or getattr(extractor, "pretrained", False)
+
+
+def _trained_on(extractor: Extractor) -> set[str]:
+    """Ids of the documents a loaded model was trained on (it is never scored on them)."""
+    return set(getattr(extractor, "trained_on", ())) if getattr(extractor, "pretrained", False) else set()
+
+
 def _parallel_ok(extractor: Extractor) -> bool:
     """An extractor used as it is, one document at a time, can run in worker processes."""
-    pretrained = getattr(extractor, "pretrained", False)
-    fitted_first = isinstance(extractor, Trainable) and not pretrained
-    refusing = pretrained and getattr(extractor, "trained_on", ())
-    return not (fitted_first or refusing or hasattr(extractor, "extract_batch"))
+    return _used_as_is(extractor) and not _trained_on(extractor) and not hasattr(extractor, "extract_batch")
 
 
 def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
@@ -202,10 +209,10 @@ def _runs_in_process(extractor: Extractor, documents: Iterable[Document], gold_d
     corpus by a model fitted on the whole gold. An extractor that says it is
     ``pretrained`` (loaded from a file) is used as it is.
     """
-    if getattr(extractor, "pretrained", False) and getattr(extractor, "trained_on", ()):
-        yield from _refusing(extractor, documents, set(extractor.trained_on), options.timeout)
+    if _trained_on(extractor):
+        yield from _refusing(extractor, documents, _trained_on(extractor), options.timeout)
         return
-    if not isinstance(extractor, Trainable) or getattr(extractor, "pretrained", False):
+    if _used_as_is(extractor):
         if hasattr(extractor, "extract_batch"):
             yield from extractor.extract_batch(documents)  # the extractor's own bounded concurrency
         else:
