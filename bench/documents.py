@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from bench.errors import InputError, IntegrityError
 from bench.jsonl import iter_jsonl
 from bench.resources import seeds_dir
 from bench.schema import check_record
+from bench.shapes import record_ok
 
 MANIFEST = "manifest.jsonl"
 
@@ -82,14 +82,6 @@ def load_seeds(directory: Path | None = None) -> list[Document]:
     ]
 
 
-_ISO_DAY = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
-
-
-def _plainly_valid(raw: dict[str, Any]) -> bool:
-    """The common case of document.schema.json, checked fast; the schema explains whatever fails it."""
-    published = raw.get("published")
-    return (type(raw.get("id")) is str and raw["id"] != "" and type(raw.get("text")) is str
-            and (published is None or (type(published) is str and _ISO_DAY.fullmatch(published) is not None)))
 
 
 def iter_documents(path: str | Path) -> Iterator[Document]:
@@ -97,7 +89,7 @@ def iter_documents(path: str | Path) -> Iterator[Document]:
     name = str(path)
     seen: set[str] = set()
     for line_no, raw in iter_jsonl(path):
-        if not _plainly_valid(raw):
+        if not record_ok(raw, "document"):
             check_record(raw, "document", name, line_no)
         if raw["id"] in seen:
             raise InputError(f"duplicate document id {raw['id']!r}", name, line_no, "id")

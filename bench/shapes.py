@@ -1,8 +1,8 @@
-"""A fast hand-written check of fact and prediction records.
+"""A fast hand-written check of fact, prediction and document records.
 
-It accepts exactly what ``gold/schema/fact.schema.json`` and
-``prediction.schema.json`` accept (a property test holds them together), so
-large files skip jsonschema; jsonschema still explains every record it refuses.
+It accepts exactly what ``gold/schema/fact.schema.json``, ``prediction.schema.json``
+and ``document.schema.json`` accept (property tests hold them together), so large
+files skip jsonschema; jsonschema still explains every record it refuses.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from bench.facts import COUNT_TYPES, FACT_TYPES, QUALIFIERS
 
 _ISO_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-W(0[1-9]|[1-4][0-9]|5[0-3]))?")
+_ISO_DAY = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 _HAS_TEXT = re.compile(r"\S")
 _PREDICTION_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "value", "extractor"})
 _FACT_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "value"})
@@ -40,8 +41,16 @@ def _value_ok(fact_type: str, value: Any) -> bool:
     return value.keys() == {"name", "title"} and _name(value["name"]) and _name(value["title"])
 
 
+def _document_ok(record: dict[str, Any]) -> bool:
+    published = record.get("published")
+    return (type(record.get("id")) is str and record["id"] != "" and type(record.get("text")) is str
+            and (published is None or (type(published) is str and _ISO_DAY.fullmatch(published) is not None)))
+
+
 def record_ok(record: dict[str, Any], schema: str) -> bool:
-    """True when ``record`` certainly satisfies schema ``fact`` or ``prediction``."""
+    """True when ``record`` certainly satisfies schema ``fact``, ``prediction`` or ``document``."""
+    if schema == "document":
+        return _document_ok(record)
     keys = record.keys()
     if schema == "fact":
         if keys != _FACT_KEYS or type(record["id"]) is not str or not record["id"]:

@@ -51,3 +51,17 @@ def test_the_generator_makes_both_good_and_bad_records():
 
     collect()
     assert {(True, True), (False, True), (False, False)} <= seen
+
+
+documents = st.fixed_dictionaries(
+    {},
+    optional={"id": st.sampled_from(["d1", "", 3, None]), "text": st.sampled_from(["Some text.", "", 5, None]),
+              "published": st.sampled_from(["2024-07-16", "2024-13-01", "2024-7-1", "2024-02-30", None, 20240716]),
+              "source": st.just("extra fields are allowed")},
+)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(record=documents)
+def test_fast_document_check_agrees_with_the_schema(record):
+    assert record_ok(record, "document") == (schema_problems(record, "document") == [])
