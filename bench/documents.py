@@ -48,9 +48,6 @@ class SeedRecord:
     published_basis: str
     published_note: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
-
 
 def load_manifest(directory: Path | None = None) -> list[SeedRecord]:
     path = (directory or seeds_dir()) / MANIFEST

@@ -31,9 +31,6 @@ class Gold:
     facts: tuple[Fact, ...]
     aliases: AliasTable
 
-    def document(self, doc_id: str) -> Document:
-        return next(doc for doc in self.documents if doc.id == doc_id)
-
     def facts_of(self, doc_id: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.doc_id == doc_id]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -121,13 +121,3 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
 def write_text_atomic(path: str | Path, text: str) -> None:
     with atomic_writer(path) as handle:
         handle.write(text)
-
-
-def write_jsonl_atomic(path: str | Path, records: Iterable[dict[str, Any]]) -> int:
-    """Write records one per line; returns how many were written."""
-    count = 0
-    with atomic_writer(path) as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
-            count += 1
-    return count

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import platform
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +151,3 @@ def same_gold(results: list[Results], names: list[str]) -> None:
             raise MismatchError(
                 f"gold {result.gold_version} ({result.gold_hash[:19]}) differs from {names[0]}'s "
                 f"gold {first.gold_version} ({first.gold_hash[:19]})", name, field="gold_hash")
-
-
-def without_timestamp(results: Results) -> Results:
-    return replace(results, timestamp="")

@@ -35,7 +35,7 @@ class EncodedRun:
 
 
 def encode_run(run: DocumentRun) -> EncodedRun:
-    """The same bytes :func:`bench.jsonl.write_jsonl_atomic` writes for the run's facts."""
+    """The run's facts as predictions-file lines, one JSON object each."""
     lines = "".join(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n" for fact in run.facts)
     return EncodedRun(run.doc_id, lines, len(run.facts), run.failure)
 
