@@ -2,8 +2,8 @@
 
 Method: boilerplate is skipped as the rules skip it (the gold never labels
 it); elsewhere, candidates come from the finders the rules use, before their
-context rules: every :data:`bench.dates.DATE_CANDIDATES` match and
-:func:`bench.numbers.number_spans` number (with a qualifier written just
+context rules: every :data:`bench.normalize.dates.DATE_CANDIDATES` match and
+:func:`bench.normalize.numbers.number_spans` number (with a qualifier written just
 before), every agency name of ``baselines.rules.agencies`` (names inside a
 title included) and every titled official of ``baselines.rules.officials``.
 Values come from the shared normalizers (``normalize_date``, ``parse_count``,
@@ -42,12 +42,17 @@ from baselines.rules.boilerplate import boilerplate_spans
 from baselines.rules.counts import count_type
 from baselines.rules.officials import find_officials
 from baselines.rules.spans import Spans, quotations
-from bench.dates import DATE_CANDIDATES, is_relative, normalize_date
-from bench.documents import Document
+from bench.data.documents import Document
 from bench.errors import BenchError
 from bench.facts import Count, Fact, Value
-from bench.normalize import date_precision
-from bench.numbers import non_count_reason, number_spans, parse_count, qualifier_start
+from bench.normalize.aliases import date_precision
+from bench.normalize.dates import DATE_CANDIDATES, is_relative, normalize_date
+from bench.normalize.numbers import (
+    non_count_reason,
+    number_spans,
+    parse_count,
+    qualifier_start,
+)
 
 MODEL_FORMAT = "factbench-learned/1"
 KIND_OF_TYPE = {"date": "date", "headcount": "count", "user_count": "count", "agency": "agency", "official": "official"}
@@ -220,7 +225,7 @@ class LearnedExtractor:
         """Write the fitted model with joblib (atomically)."""
         import joblib
 
-        from bench.jsonl import atomic_path
+        from bench.data.jsonl import atomic_path
 
         if self._classifier is None:
             raise NotFitted("nothing to save: fit the learned extractor first")

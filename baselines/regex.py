@@ -3,7 +3,7 @@
 Method: each pattern is compiled once and run over the whole text; a match
 becomes a fact with its text and offsets. Values are normalized only as far as
 the match itself allows: dates and counts go through the shared normalizers
-(bench.dates, bench.numbers) on the matched text, "X Department" is read as
+(bench.normalize.dates, bench.normalize.numbers) on the matched text, "X Department" is read as
 "Department of X", a title as written is mapped to its office.
 Dependencies: the standard library only.
 Known limits, by design: no boilerplate skipping (teasers and credits are read
@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 
-from bench.dates import DATE_CANDIDATES, literal_first, normalize_date
-from bench.documents import Document
+from bench.data.documents import Document
 from bench.facts import Count, Fact, Official
-from bench.numbers import UNITS, classify_unit, parse_count, qualifier_start
+from bench.normalize.dates import DATE_CANDIDATES, literal_first, normalize_date
+from bench.normalize.numbers import UNITS, classify_unit, parse_count, qualifier_start
 
 _NOUNS = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))
 # Read right to left for speed: the number is the anchor, the qualifier before it
-# is matched by bench.numbers.qualifier_start (one regex, "less than|over|...").
+# is matched by bench.normalize.numbers.qualifier_start (one regex, "less than|over|...").
 COUNT = re.compile(f"(\\d[\\d,.]*(?:\\s+(?:thousand|million|billion))?)[”\"]?\\s+(?:[\\w-]+\\s+)?({_NOUNS})\\b")
 
 _CABINET = {subject: f"Secretary of {subject}" for subject in (

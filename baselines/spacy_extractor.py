@@ -2,11 +2,11 @@
 
 Method: the pipeline (``en_core_web_sm`` by default, any name or a loaded
 ``Language``) finds entities; boilerplate is skipped as the rules skip it.
-DATE spans go to :func:`bench.dates.normalize_date` (durations and unknown
+DATE spans go to :func:`bench.normalize.dates.normalize_date` (durations and unknown
 forms get no value and are dropped; relative words inside quotations are
 dropped). CARDINAL and QUANTITY spans take a qualifier written just before,
-are read by :func:`bench.numbers.parse_count`, rejected as money, percentages
-or durations by :func:`bench.numbers.non_count_reason`, and typed by the noun
+are read by :func:`bench.normalize.numbers.parse_count`, rejected as money, percentages
+or durations by :func:`bench.normalize.numbers.non_count_reason`, and typed by the noun
 they count. ORG spans become agencies when the gazetteer or the generic agency
 patterns of the rules name them whole, unless they sit inside an official's
 title. PERSON spans become officials when the rules' title patterns put a
@@ -27,17 +27,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from baselines.rules.counts import count_type
 from baselines.rules.agencies import find_agencies
 from baselines.rules.boilerplate import boilerplate_spans
+from baselines.rules.counts import count_type
 from baselines.rules.gazetteer import load_gazetteer
 from baselines.rules.officials import find_officials
 from baselines.rules.spans import Found, Spans, quotations
-from bench.dates import is_relative, normalize_date
-from bench.documents import Document
+from bench.data.documents import Document
 from bench.errors import BenchError
 from bench.facts import Count, Fact
-from bench.numbers import non_count_reason, parse_count, qualifier_start
+from bench.normalize.dates import is_relative, normalize_date
+from bench.normalize.numbers import non_count_reason, parse_count, qualifier_start
 
 DEFAULT_PIPELINE = "en_core_web_sm"
 

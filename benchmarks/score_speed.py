@@ -9,7 +9,7 @@ child process so that peak memory is its own:
   (doc id, type, value as a hashable), with no canonicalization;
 - floor with the garbage collector off: the same, without the cyclic GC
   passes that building two million tuples triggers (a tighter floor);
-- score: :func:`bench.keys.score_jsonl` in strict mode (and lenient with
+- score: :func:`bench.scoring.streaming.score_jsonl` in strict mode (and lenient with
   ``--lenient``), streaming both files, canonicalizing every value through
   the alias table and building the per-type and per-document table.
 
@@ -98,10 +98,10 @@ gold, predicted = keys(sys.argv[1]), keys(sys.argv[2])
 
 SCORE = """
 import sys
-from bench.keys import score_jsonl
-from bench.normalize import AliasTable
-from bench.resources import gold_dir
-aliases = AliasTable.load(gold_dir() / "aliases.json")
+from bench.scoring.streaming import score_jsonl
+from bench.data.gold import read_aliases
+from bench.data.resources import gold_dir
+aliases = read_aliases(gold_dir() / "aliases.json")
 score = score_jsonl(sys.argv[1], sys.argv[2], aliases, mode=sys.argv[3])
 """
 

@@ -8,7 +8,7 @@ so that no cache can hide the cost of real text), then measures:
    peak RSS, in a fresh child process per extractor that alternates, run by
    run, the floor (one ``re.finditer(r'\\d+', text)`` pass over the same
    texts, consumed fully), ``extractor.extract(document)`` and bench's own
-   path ``bench.run.extract_one`` (extract plus the output checks); ratio =
+   path ``bench.extraction.runner.extract_one`` (extract plus the output checks); ratio =
    median extract time / median floor time of that process. Targets: regex
    within 8x, rules within 25x.
 2. workers: wall time of the console script ``bench predict --workers 1``
@@ -79,7 +79,7 @@ def perturb(text: str, rng: random.Random) -> str:
 
 def write_corpus(path: Path, count: int, redraw: bool = True, seed: int = 0) -> None:
     """Write ``count`` documents as JSONL, cycling through the seeds."""
-    from bench.documents import load_seeds
+    from bench.data.documents import load_seeds
 
     seeds, rng = load_seeds(), random.Random(seed)
     with open(path, "w", encoding="utf-8") as out:
@@ -150,9 +150,9 @@ def console_script() -> str:
 
 EXTRACTOR_CHILD = r"""
 import json, re, resource, sys, time
-from bench.documents import Document
-from bench.registry import load_extractor
-from bench.run import extract_one
+from bench.data.documents import Document
+from bench.extraction.registry import load_extractor
+from bench.extraction.runner import extract_one
 
 path, spec, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with open(path, encoding="utf-8") as lines:
@@ -246,7 +246,7 @@ def extractor_section(corpus: Path, docs: int, size: int, specs: list[str], runs
         floor, extract, bench = (statistics.median(found["times"][k]) for k in ("floor", "extract", "bench"))
         print(rate_line(f"floor for {spec}: finditer(r'\\d+')", floor, docs, size, None, 1.0))
         print(rate_line(f"{spec}: extract()", extract, docs, size, found["peak"], extract / floor))
-        print(rate_line(f"{spec}: bench.run.extract_one", bench, docs, size, None, bench / floor)
+        print(rate_line(f"{spec}: bench.extraction.runner.extract_one", bench, docs, size, None, bench / floor)
               + (f"   ({found['failures']} failed documents)" if found["failures"] else ""))
         ratio = extract / floor
         verdicts.append(Verdict(f"{spec} extractor vs floor", f"{ratio:.2f}x, {docs / extract:,.0f} docs/s",
@@ -309,7 +309,7 @@ def scoring_section(facts: int, documents: int, runs: int, folder: Path) -> list
           f"({size / 1e6:.0f} MB of JSONL), median of {runs} runs, fresh process each (benchmarks/score_speed.py)")
     rows = {}
     for label, code, extra in (("floor: json.loads + key sets", score_speed.FLOOR, ()),
-                               ("bench.keys.score_jsonl strict", score_speed.SCORE, ("strict",))):
+                               ("bench.scoring.streaming.score_jsonl strict", score_speed.SCORE, ("strict",))):
         found = [score_speed.measure(code, str(gold), str(predicted), *extra) for _ in range(runs)]
         rows[label] = statistics.median(t for t, _ in found), max(p for _, p in found)
     floor = rows["floor: json.loads + key sets"][0]
@@ -318,7 +318,7 @@ def scoring_section(facts: int, documents: int, runs: int, folder: Path) -> list
               f"{size / seconds / 1e6:7.2f} MB/s  peak {mib(peak):>9s} {seconds / floor:6.2f}x")
     gold.unlink()
     predicted.unlink()
-    seconds, peak = rows["bench.keys.score_jsonl strict"]
+    seconds, peak = rows["bench.scoring.streaming.score_jsonl strict"]
     return [Verdict(f"scoring {facts:,} vs {facts:,} facts vs floor", f"{seconds / floor:.2f}x, {seconds:.1f} s",
                     "<= 3x floor", seconds / floor <= 3),
             Verdict("scoring peak RSS", mib(peak), "< 1024 MiB", peak < 2**30)]

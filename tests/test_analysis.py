@@ -7,10 +7,15 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.analysis import ErrorRecord, analyze, context_window, similarity
 from bench.facts import FACT_TYPES, Count, Fact, Official
-from bench.normalize import AliasTable
-from bench.score import score_facts
+from bench.normalize.aliases import AliasTable
+from bench.scoring.error_analysis import (
+    ErrorRecord,
+    analyze,
+    context_window,
+    similarity,
+)
+from bench.scoring.fact_level import score_facts
 
 TEXT = ("On 14 March 2025 the Ministry of Tests said Mayor Pat Lee cut staff to under 70 workers; "
         "by May 2025 some 9,000 customers had left.")

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from baselines.learned import LearnedExtractor, NotFitted, TrainingError, cross_validate
-from bench.documents import Document
+from bench.data.documents import Document
+from bench.extraction.registry import load_extractor
 from bench.facts import Count, Fact, Official
-from bench.registry import load_extractor
 
 STORIES = [
     ("a", dt.date(2023, 3, 10),

@@ -12,9 +12,9 @@ import pytest
 
 from baselines.llm import LLMConfigError, LLMDocumentError, LLMExtractor
 from baselines.llm.answer import ground, parse_answer
-from bench.documents import Document
+from bench.data.documents import Document
+from bench.extraction.registry import load_extractor
 from bench.facts import Count, Fact, Official
-from bench.registry import load_extractor
 
 TEXT = ("Posted on Friday, May 9, the Federal Aviation  Administration said it would cut about 1,200 jobs. "
         "Transportation Secretary Alma Quist said Quist would visit.")

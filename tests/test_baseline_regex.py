@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baselines.regex import RegexExtractor
-from bench.documents import Document
-from bench.extractor import Extractor, as_facts
+from bench.data.documents import Document
+from bench.extraction.extractor import Extractor, as_facts
 from bench.facts import Count, Official
 
 WEDNESDAY = dt.date(2031, 5, 14)

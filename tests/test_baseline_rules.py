@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from baselines.rules import RulesExtractor
 from baselines.rules.boilerplate import boilerplate_spans
 from baselines.rules.gazetteer import load_gazetteer
-from bench.documents import Document
-from bench.extractor import as_facts
+from bench.data.documents import Document
+from bench.extraction.extractor import as_facts
 from bench.facts import Count, Official
 
 WEDNESDAY = dt.date(2031, 5, 14)

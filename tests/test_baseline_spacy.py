@@ -10,7 +10,7 @@ import pytest
 spacy = pytest.importorskip("spacy", reason="spaCy is the optional extra [spacy]; pip install 'factbench[spacy]'")
 
 from baselines.spacy_extractor import SpacyExtractor, SpacyUnavailable  # noqa: E402
-from bench.documents import Document  # noqa: E402
+from bench.data.documents import Document  # noqa: E402
 from bench.facts import Count, Fact, Official  # noqa: E402
 
 TEXT = (

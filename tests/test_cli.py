@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bench.gold import load_gold
+from bench.data.gold import load_gold
 
 YEARS = '''
 import re
@@ -102,7 +102,7 @@ def test_stats_json_matches_the_gold(cli):
 
 
 def test_predict_reads_seeds_documents_jsonl_and_a_hugging_face_dataset_alike(cli, tmp_path, write_jsonl):
-    from bench.documents import load_seeds
+    from bench.data.documents import load_seeds
 
     assert cli("predict", "-e", "regex", "-o", tmp_path / "seeds.jsonl").exit_code == 0
     docs = write_jsonl("docs.jsonl", [doc.to_dict() for doc in load_seeds()])

@@ -1,4 +1,4 @@
-"""bench.dates: every date style and relative form, durations refused, candidates found."""
+"""bench.normalize.dates: every date style and relative form, durations refused, candidates found."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench.dates import DATE_CANDIDATES, is_relative, literal_first, normalize_date
-from bench.normalize import date_precision
+from bench.normalize.aliases import date_precision
+from bench.normalize.dates import (
+    DATE_CANDIDATES,
+    is_relative,
+    literal_first,
+    normalize_date,
+)
 
 WEDNESDAY = dt.date(2031, 5, 14)  # published date used throughout: Wednesday 14 May 2031, ISO week 20
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from bench.documents import Document
+from bench.data.documents import Document
 from bench.errors import InputError
-from bench.extractor import as_facts
+from bench.extraction.extractor import as_facts
 from bench.facts import Count, Fact
 
 DOC = Document("d1", "The plant hired 120 workers on 3 May 2021.", dt.date(2021, 5, 4))

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from bench.cli import app
+from bench.cli.main import app
+from bench.data.resources import gold_dir
+from bench.data.results import read_results
 from bench.errors import BenchError
-from bench.resources import gold_dir
-from bench.results import read_results
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 PROBLEM_LINE = re.compile(r"^\S.*:\d+: [\w.]+: .+$|^\S.*: [\w.]+: .+$")

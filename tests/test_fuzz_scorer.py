@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from bench.cli import app
+from bench.cli.main import app
+from bench.data.gold import load_gold
 from bench.errors import InputError
 from bench.facts import FACT_TYPES, Count, Fact, Official
-from bench.gold import load_gold
-from bench.normalize import AliasTable
-from bench.keys import read_keys, score_jsonl
-from bench.score import score_facts
+from bench.normalize.aliases import AliasTable
+from bench.scoring.fact_level import score_facts
+from bench.scoring.streaming import read_keys, score_jsonl
 
 FUZZ = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 PROPERTY = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))

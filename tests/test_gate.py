@@ -8,10 +8,17 @@ import textwrap
 
 import pytest
 
+from bench.data.results import METRICS, MetricRow, Results
 from bench.errors import InputError, MismatchError
-from bench.gate import Baseline, Regression, check, read_baseline, recorded, update
-from bench.render import fmt_metric
-from bench.results import METRICS, MetricRow, Results
+from bench.presentation.gate import (
+    Baseline,
+    Regression,
+    check,
+    read_baseline,
+    recorded,
+    update,
+)
+from bench.presentation.tables import fmt_metric
 
 HASH_A = "sha256:" + "a" * 64
 HASH_B = "sha256:" + "b" * 64

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.documents import load_manifest, load_seeds
+from bench.data.documents import load_manifest, load_seeds
+from bench.data.gold import gold_problems, gold_statistics, load_gold
+from bench.data.resources import gold_dir, seeds_dir
+from bench.data.schema import schema_problems
 from bench.errors import IntegrityError
-from bench.gold import gold_problems, gold_statistics, load_gold
-from bench.resources import gold_dir, seeds_dir
-from bench.schema import schema_problems
 
 SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

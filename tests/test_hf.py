@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bench.gold import load_gold
-from bench.hf import gold_dataset, gold_rows
+from bench.data.gold import load_gold
+from bench.data.hf import gold_dataset, gold_rows
 
 
 def test_gold_dataset_has_one_row_per_document_with_its_facts():

@@ -16,7 +16,7 @@ HEAVY = ("datasets", "sklearn", "spacy")
 
 
 def test_importing_the_cli_imports_no_heavy_library():
-    code = "import sys, bench, bench.cli; print(sorted(m for m in %r if m in sys.modules))" % (HEAVY,)
+    code = "import sys, bench, bench.cli.main; print(sorted(m for m in %r if m in sys.modules))" % (HEAVY,)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -56,7 +56,7 @@ def test_installed_console_script_runs_outside_the_checkout(installed_bench, tmp
 
 
 def test_installed_package_reads_bundled_data_not_the_checkout(installed_bench, tmp_path):
-    code = "import bench.resources as r; print(r.seeds_dir())"
+    code = "import bench.data.resources as r; print(r.seeds_dir())"
     python = installed_bench.parent / "python"
     out = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert "_data" in out.stdout and str(ROOT) not in out.stdout

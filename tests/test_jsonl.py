@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bench.data.jsonl import atomic_writer, iter_jsonl, read_json
 from bench.errors import InputError
-from bench.jsonl import atomic_writer, iter_jsonl, read_json
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bench.data.results import MetricRow, Results, write_results
 from bench.errors import MismatchError
-from bench.leaderboard import Entry, leaderboard_markdown, rank
-from bench.results import MetricRow, Results, write_results
+from bench.presentation.leaderboard import Entry, leaderboard_markdown, rank
 
 HASH_A = "sha256:" + "a" * 64
 HASH_B = "sha256:" + "b" * 64

@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.facts import FACT_TYPES, Fact
-from bench.match import SCHEMES, MentionCounts, MentionScore, ValueAccuracy, align, score_mentions
+from bench.scoring.mention_level import (
+    SCHEMES,
+    MentionCounts,
+    MentionScore,
+    ValueAccuracy,
+    align,
+    score_mentions,
+)
 
 
 def m(start, end, fact_type="date", value="2025-03-14", doc="d"):

@@ -1,4 +1,4 @@
-"""bench.numbers: numbers in digits and words, each qualifier, each counted unit, money and durations refused."""
+"""bench.normalize.numbers: numbers in digits and words, each qualifier, each counted unit, money and durations refused."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench.numbers import classify_unit, non_count_reason, number_spans, parse_count, parse_number, qualifier_start
+from bench.normalize.numbers import (
+    classify_unit,
+    non_count_reason,
+    number_spans,
+    parse_count,
+    parse_number,
+    qualifier_start,
+)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.errors import InputError
-from bench.readme import update_blocks
+from bench.presentation.readme_tables import update_blocks
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.documents import Document
+from bench.data.documents import Document
+from bench.data.gold import Gold, load_gold
+from bench.data.results import MetricRow, Results, write_results
 from bench.errors import MismatchError
 from bench.facts import Count, Fact
-from bench.gold import Gold, load_gold
-from bench.normalize import AliasTable
-from bench.report import Run, build_report, load_runs, write_report
-from bench.results import MetricRow, Results, write_results
+from bench.normalize.aliases import AliasTable
+from bench.presentation.html_report import Run, build_report, load_runs, write_report
 
 TEXT = "On May 3, 2019 the Office of Tests said <b>& twelve staff</b> left Larkport."
 GOLD = Gold("9.9.9", "sha256:" + "c" * 64, (Document("d1", TEXT, dt.date(2019, 5, 6)),), (

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from bench.documents import Document
-from bench.extractor import FunctionExtractor
+from bench.data.documents import Document
+from bench.extraction.extractor import FunctionExtractor
+from bench.extraction.runner import DocumentRun, RunOptions, run_extractor, run_for_gold
 from bench.facts import Fact
-from bench.run import DocumentRun, RunOptions, run_extractor, run_for_gold
 
 DOCS = [Document(f"d{i}", f"Report {i} filed in {1990 + i}.", dt.date(2020, 1, 1)) for i in range(40)]
 EXTRACTORS = textwrap.dedent(
@@ -35,7 +35,7 @@ EXTRACTORS = textwrap.dedent(
 def test_a_raising_hanging_or_invalid_document_fails_alone(tmp_path):
     path = tmp_path / "ext.py"
     path.write_text(EXTRACTORS)
-    from bench.registry import load_extractor
+    from bench.extraction.registry import load_extractor
 
     runs = list(run_extractor(load_extractor(f"{path}:flaky"), DOCS[:9], timeout=0.2))
     failed = {run.doc_id: run.failure for run in runs if run.failure}
@@ -51,7 +51,7 @@ def test_a_raising_hanging_or_invalid_document_fails_alone(tmp_path):
 def test_two_workers_give_the_same_runs_in_order(tmp_path):
     path = tmp_path / "ext.py"
     path.write_text(EXTRACTORS)
-    from bench.registry import load_extractor
+    from bench.extraction.registry import load_extractor
 
     spec = f"{path}:flaky"
     one = list(run_extractor(load_extractor(spec), DOCS, timeout=0.2))

@@ -11,11 +11,19 @@ from hypothesis import strategies as st
 
 from bench.errors import InputError
 from bench.facts import FACT_TYPES, Count, Fact, Official
-from bench.normalize import AliasTable
-from bench.keys import read_keys, score_jsonl
-from bench.score import (
-    PRF, MacroAverage, Score, fact_outcomes, key_set, lenient_distance, lenient_pairs, score_facts, score_keys,
+from bench.normalize.aliases import AliasTable
+from bench.scoring.fact_level import (
+    PRF,
+    MacroAverage,
+    Score,
+    fact_outcomes,
+    key_set,
+    lenient_distance,
+    lenient_pairs,
+    score_facts,
+    score_keys,
 )
+from bench.scoring.streaming import read_keys, score_jsonl
 
 ALIASES = AliasTable.from_json({
     "agencies": {"Ministry of Tests": ["Tests Ministry"]},
@@ -292,7 +300,7 @@ def test_large_random_run_matches_reference_counts():
 
 
 def test_outcomes_round_trip_through_json():
-    from bench.score import Outcome
+    from bench.scoring.fact_level import Outcome
 
     outcomes = fact_outcomes(key_set(GOLD, ALIASES), key_set(PREDICTED, ALIASES), "lenient")
     assert {o.kind for o in outcomes} == {"tp", "fp"}

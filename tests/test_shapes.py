@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.schema import schema_problems
-from bench.shapes import record_ok
+from bench.data.schema import schema_problems
+from bench.data.shapes import record_ok
 
 VALID_VALUES = {
     "date": st.sampled_from(["2024", "2024-07", "2024-07-16", "2024-W29"]),

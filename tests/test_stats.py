@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from bench.errors import MismatchError
 from bench.facts import FACT_TYPES
-from bench.score import PRF, Score, fact_outcomes, score_keys
-from bench.stats import Bootstrap, Comparison, Difference, bootstrap, compare_runs
+from bench.scoring.fact_level import PRF, Score, fact_outcomes, score_keys
+from bench.scoring.intervals import Bootstrap, bootstrap
+from bench.scoring.significance import Comparison, Difference, compare_runs
 
 
 def score_of(rows: dict[str, dict[str, PRF]]) -> Score:

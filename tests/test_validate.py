@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from bench.resources import gold_dir
+from bench.data.resources import gold_dir
 
 DOC = "001_1ffe1e35e2256c17"
 GOOD = {"id": "x-01", "doc_id": DOC, "type": "date", "text": "Monday", "start": 107, "end": 113, "value": "2024-07-15"}

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from baselines.llm.client import Transient
-from bench.documents import Document
+from bench.data.documents import Document
 from bench.errors import InputError
-from bench.extractor import as_facts
+from bench.extraction.extractor import as_facts
 from bench.facts import FACT_TYPES, Fact
 
 _FENCE = re.compile(r"^```[a-zA-Z]*\s*(.*?)\s*```$", re.S)

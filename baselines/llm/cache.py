@@ -13,8 +13,8 @@ import json
 import os
 from pathlib import Path
 
-from bench.documents import Document
-from bench.jsonl import write_text_atomic
+from bench.data.documents import Document
+from bench.data.jsonl import write_text_atomic
 
 CACHE_ENV = "BENCH_LLM_CACHE_DIR"
 

@@ -11,9 +11,16 @@ from pathlib import Path
 
 from baselines.llm.answer import answer_facts, parse_answer
 from baselines.llm.cache import AnswerCache, cache_key, default_cache_dir
-from baselines.llm.client import LLMConfigError, LLMDocumentError, Rejected, Transient, chat_url, post_chat
+from baselines.llm.client import (
+    LLMConfigError,
+    LLMDocumentError,
+    Rejected,
+    Transient,
+    chat_url,
+    post_chat,
+)
 from baselines.llm.prompt import MODES, PROMPT_VERSION, messages, response_format
-from bench.documents import Document
+from bench.data.documents import Document
 from bench.facts import Fact
 
 ENV_BASE_URL = ("BENCH_LLM_BASE_URL", "OPENAI_BASE_URL")
@@ -92,13 +99,13 @@ class LLMExtractor:
         return list(result.facts)
 
     def extract_batch(self, documents: Iterable[Document]) -> Iterator:
-        """A :class:`bench.run.DocumentRun` per document, in order, ``workers`` requests at a time.
+        """A :class:`bench.extraction.runner.DocumentRun` per document, in order, ``workers`` requests at a time.
 
         A document's failure is its run's ``failure``; the batch goes on.
         """
         from concurrent.futures import ThreadPoolExecutor
 
-        from bench.run import extract_one
+        from bench.extraction.runner import extract_one
 
         with ThreadPoolExecutor(self.workers) as pool:
             pending: deque = deque()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from bench.documents import Document
+from bench.data.documents import Document
 
 PROMPT_VERSION = "1"
 

@@ -4,7 +4,7 @@ Method: boilerplate (navigation, teasers, credits; see boilerplate.py for the
 heuristic) is found first and skipped; then dates, counts, officials and
 agencies are each found by a pattern anchored on what must be there and kept or
 dropped by rules written as small predicates (each module's card lists them).
-Values go through the shared normalizers (bench.dates, bench.numbers) and a
+Values go through the shared normalizers (bench.normalize.dates, bench.normalize.numbers) and a
 general gazetteer of government bodies, countries and cabinet titles
 (gazetteer.json: world knowledge, nothing drawn from the gold articles).
 Dependencies: the standard library only.
@@ -14,7 +14,7 @@ officials met with a title; numeric dates ("3/14/2031") and ranges ("March
 taken for a date; titles outside the head list ("EU antitrust chief") are missed;
 a short article whose headlines look like a teaser list can be skipped.
 Speed: every pattern starts with a literal or a character class, so CPython's
-``re`` skips most positions in C (see bench.dates.literal_first).
+``re`` skips most positions in C (see bench.normalize.dates.literal_first).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from baselines.rules.counts import find_counts
 from baselines.rules.dates import find_dates
 from baselines.rules.officials import find_officials
 from baselines.rules.spans import quotations
-from bench.documents import Document
+from bench.data.documents import Document
 from bench.facts import Fact
 
 __all__ = ["RulesExtractor"]

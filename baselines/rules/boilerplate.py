@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from baselines.rules.spans import Spans
-from bench.dates import literal_first
+from bench.normalize.dates import literal_first
 
 _LINE = re.compile(r"[^\n]+")
 _HEADING = re.compile(

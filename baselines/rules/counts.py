@@ -1,6 +1,6 @@
 """Headcounts and user counts: numbers, their qualifiers, and what they count.
 
-Steps: a number from :func:`bench.numbers.number_spans`; money, percentages
+Steps: a number from :func:`bench.normalize.numbers.number_spans`; money, percentages
 and durations rejected by the words around it; a qualifier written just before
 it joins the span ("fewer than 80", also across an opening quote); the counted
 noun is looked for within three words after it, across a closing quote and up
@@ -19,7 +19,13 @@ import re
 from baselines.rules.context import inside_a_name, word_before
 from baselines.rules.spans import Found, Spans
 from bench.facts import Count
-from bench.numbers import classify_unit, non_count_reason, number_spans, parse_count, qualifier_start
+from bench.normalize.numbers import (
+    classify_unit,
+    non_count_reason,
+    number_spans,
+    parse_count,
+    qualifier_start,
+)
 
 _NEXT_WORDS = re.compile(r"[”\"’]?[ \t]+([\w’'.-]+)(?:[ \t]+([\w’'.-]+))?(?:[ \t]+([\w’'.-]+))?")
 _STOP_WORDS = frozenset(

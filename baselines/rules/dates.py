@@ -1,4 +1,4 @@
-"""Date mentions: candidates from :data:`bench.dates.DATE_CANDIDATES`, then rules, then normalization.
+"""Date mentions: candidates from :data:`bench.normalize.dates.DATE_CANDIDATES`, then rules, then normalization.
 
 Rules, each a small predicate on the candidate and its neighbours:
 a bare year counting something ("2000 employees", "1600 points", "45%") or inside
@@ -14,10 +14,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from baselines.rules.context import inside_a_name, opens_sentence, word_after, word_before
+from baselines.rules.context import (
+    inside_a_name,
+    opens_sentence,
+    word_after,
+    word_before,
+)
 from baselines.rules.spans import Found, Spans
-from bench.dates import DATE_CANDIDATES, MONTH_NAMES, WEEKDAYS, is_relative, normalize_date
-from bench.numbers import classify_unit, non_count_reason
+from bench.normalize.dates import (
+    DATE_CANDIDATES,
+    MONTH_NAMES,
+    WEEKDAYS,
+    is_relative,
+    normalize_date,
+)
+from bench.normalize.numbers import classify_unit, non_count_reason
 
 _YEAR = re.compile(r"\d{4}")
 _TIME_WORDS = frozenset(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from bench.normalize import fold
+from bench.normalize.aliases import fold
 
 GAZETTEER_FILE = Path(__file__).with_name("gazetteer.json")
 

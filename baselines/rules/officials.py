@@ -26,8 +26,8 @@ from functools import cache
 
 from baselines.rules.gazetteer import Gazetteer, load_gazetteer
 from baselines.rules.spans import Found, Spans
-from bench.dates import MONTHS, WEEKDAYS, literal_first
 from bench.facts import Official
+from bench.normalize.dates import MONTHS, WEEKDAYS, literal_first
 
 PRESIDENT, SECRETARY, MINISTER, AGENCY_ROLE, PLAIN = "president", "secretary", "minister", "agency role", "plain"
 HEADS = {

@@ -1,0 +1,1 @@
+"""The ``bench`` command line: thin typer commands over the library."""

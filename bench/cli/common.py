@@ -1,0 +1,81 @@
+"""What the ``bench`` commands share: options, parsing of their values, printing of results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from bench.errors import BenchError
+
+GoldOption = typer.Option(None, "--gold", help="Gold directory (default: the bundled gold set).", file_okay=False)
+FormatOption = typer.Option("table", "--format", "-f", help="table | json | markdown")
+
+
+def parse_params(pairs: list[str]) -> dict[str, Any]:
+    """``--param key=value`` pairs; values are JSON when they parse as JSON, else strings."""
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise BenchError(f"expected key=value, got {pair!r}", field="--param")
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    return params
+
+
+def check_format(fmt: str, allowed: tuple[str, ...] = ("table", "json", "markdown")) -> None:
+    if fmt not in allowed:
+        raise BenchError(f"{fmt!r} is not one of {', '.join(allowed)}", field="--format")
+
+
+ExtractorOption = typer.Option(..., "--extractor", "-e", help="A built-in or plug-in name, package.module:attr, or path/to/file.py:attr (loading a module or file runs its code).")
+WorkersOption = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (output identical to one worker).")
+TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document; a document over it is a failure.")
+ParamOption = typer.Option([], "--param", help="key=value passed to the extractor (repeatable; values parsed as JSON when they can be).")
+
+
+LevelOption = typer.Option("fact", "--level", "-l", help="fact | strict | exact | partial | type (the last four score mention spans).")
+ModeOption = typer.Option("strict", "--mode", "-m", help="strict | lenient value matching (lenient: coarser dates, any qualifier, any title).")
+OutputOption = typer.Option(None, "--output", "-o", help="Write the results file (JSON, atomically) here.")
+DocumentsOption = typer.Option(False, "--documents", help="Also print the per-document table.")
+ErrorsOption = typer.Option(False, "--errors", help="List every error: missed, spurious, wrong value, wrong boundary, wrong type.")
+CiOption = typer.Option(True, "--ci/--no-ci", help="Bootstrap 95% confidence intervals.")
+SeedOption = typer.Option(0, "--seed", help="Seed of the bootstrap.")
+ResamplesOption = typer.Option(9_999, "--resamples", min=1, help="Bootstrap resamples.")
+
+
+def show_results(results, fmt: str, output: Optional[Path], errors: bool, documents: bool = False) -> None:
+    from bench.data.results import write_results
+    from bench.presentation.tables import documents_table, errors_listing, results_table
+
+    if output is not None:
+        write_results(results, output)
+    if fmt == "json":
+        typer.echo(results.to_json(), nl=False)
+    else:
+        typer.echo(results_table(results, markdown=fmt == "markdown"))
+        if documents:
+            typer.echo("")
+            typer.echo(documents_table(results, markdown=fmt == "markdown"))
+        if errors:
+            typer.echo("")
+            typer.echo(errors_listing(results))
+    if output is not None:
+        typer.echo(f"wrote {output}", err=True)
+    if results.failures:
+        raise typer.Exit(3)
+
+
+def check_scoring(fmt: str, level: str, mode: str) -> None:
+    from bench.data.results import LEVELS
+
+    check_format(fmt)
+    if level not in LEVELS:
+        raise BenchError(f"{level!r} is not one of {', '.join(LEVELS)}", field="--level")
+    if mode not in ("strict", "lenient"):
+        raise BenchError(f"{mode!r} is not one of strict, lenient", field="--mode")

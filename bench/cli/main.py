@@ -1,0 +1,246 @@
+"""The ``bench`` command line: thin commands over the library.
+
+Exit codes: 0 success, 1 a gate or check failed, 2 bad input or usage,
+3 the run finished but the extractor failed on some documents (listed),
+130 interrupted (no partial output is left). User mistakes print one line,
+no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typer.core import TyperGroup
+
+from bench.cli.common import (
+    ExtractorOption,
+    FormatOption,
+    GoldOption,
+    ParamOption,
+    TimeoutOption,
+    WorkersOption,
+    check_format,
+    parse_params,
+)
+from bench.data.gold import load_gold
+from bench.errors import BenchError
+
+
+class _Group(TyperGroup):
+    """Catches :class:`BenchError` once for every command: one line on stderr, exit 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BenchError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted: nothing was written", err=True)
+            raise typer.Exit(130) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="factbench: score fact extractors on hand-labeled news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+@app.command()
+def validate(
+    gold: Optional[Path] = GoldOption,
+    predictions: list[Path] = typer.Option([], "--predictions", "-p", help="A predictions JSONL file to check (repeatable)."),
+    documents: list[Path] = typer.Option([], "--documents", "-d", help="A documents JSONL file to check (repeatable)."),
+) -> None:
+    """Check the gold, and any predictions or documents files, against the schemas and the texts.
+
+    Prints one line per problem (FILE:LINE: field: what is wrong); exit 2 if any.
+    Predictions are checked against the gold's articles, or against --documents when given.
+    Reads files only; never runs code from them.
+
+    Example: bench validate --predictions preds.jsonl
+    """
+    from bench.data.documents import iter_documents
+    from bench.data.gold import gold_problems
+    from bench.data.validate import Problem, check_fact_records, problems_only
+
+    problems, loaded = gold_problems(gold)
+    texts = {doc.id: doc.text for doc in loaded.documents} if loaded else {}
+    if documents:
+        texts = {}
+        for path in documents:
+            try:
+                texts.update({doc.id: doc.text for doc in iter_documents(path)})
+            except BenchError as error:
+                problems.append(Problem.from_error(error))
+    for path in predictions:
+        problems.extend(problems_only(check_fact_records(path, "prediction", texts)))
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        raise typer.Exit(2)
+    checked = ["gold " + loaded.version if loaded else "gold"] + [str(p) for p in (*documents, *predictions)]
+    typer.echo(f"ok: {', '.join(checked)}", err=True)
+
+
+@app.command()
+def stats(gold: Optional[Path] = GoldOption, fmt: str = FormatOption) -> None:
+    """Gold statistics: mentions and distinct facts per type per document.
+
+    Example: bench stats --format markdown
+    """
+    from bench.data.gold import gold_statistics
+    from bench.presentation.tables import statistics_table
+
+    check_format(fmt)
+    loaded = load_gold(gold)
+    rows = gold_statistics(loaded)
+    if fmt == "json":
+        typer.echo(json.dumps({"version": loaded.version, "hash": loaded.hash, "documents": rows}, indent=2))
+    else:
+        typer.echo(statistics_table(rows, markdown=fmt == "markdown"))
+
+
+@app.command()
+def export(
+    hf: Path = typer.Option(..., "--hf", help="Folder to write the Hugging Face dataset into.", file_okay=False),
+    gold: Optional[Path] = GoldOption,
+) -> None:
+    """Export the gold for the Hugging Face Hub: data file plus a dataset card.
+
+    Example: bench export --hf out/factbench-gold
+    """
+    from bench.data.hf import export_hf
+
+    for path in export_hf(load_gold(gold), hf):
+        typer.echo(str(path))
+
+
+@app.command("list")
+def list_(gold: Optional[Path] = GoldOption) -> None:
+    """Extractors (built-in and plug-ins) with versions, and fact types with their gold counts.
+
+    Listing imports each extractor's module to read its version and description.
+
+    Example: bench list
+    """
+    from bench.presentation.tables import extractor_rows, fact_type_rows
+
+    typer.echo(extractor_rows())
+    typer.echo("")
+    typer.echo(fact_type_rows(load_gold(gold)))
+
+
+@app.command()
+def readme(
+    path: Path = typer.Argument(Path("README.md"), help="The Markdown file whose generated blocks to refresh."),
+    check: bool = typer.Option(False, "--check", help="Only compare: exit 1 when a block is out of date."),
+) -> None:
+    """Regenerate the tables between <!-- bench:NAME --> markers (gold statistics, baseline scores).
+
+    Example: bench readme --check README.md
+    """
+    from bench.data.jsonl import write_text_atomic
+    from bench.presentation.readme_tables import update_blocks
+
+    try:
+        current = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BenchError(f"cannot read: {exc.strerror}", str(path)) from None
+    fresh = update_blocks(current, str(path))
+    if check:
+        if fresh != current:
+            typer.echo(f"{path}: generated tables are out of date; run: bench readme {path}", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{path}: generated tables are current", err=True)
+    elif fresh != current:
+        write_text_atomic(path, fresh)
+        typer.echo(f"updated {path}", err=True)
+
+
+def _progress(items, total: int | None, label: str):
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _report_failures(failures: list) -> None:
+    for run in failures:
+        typer.echo(f"failed: {run.doc_id}: {run.failure}", err=True)
+
+
+@app.command()
+def predict(
+    extractor: str = ExtractorOption,
+    output: Path = typer.Option(..., "--output", "-o", help="Predictions JSONL to write (atomically)."),
+    docs: Optional[Path] = typer.Option(None, "--docs", help="Documents JSONL: {id, text, published?} per line."),
+    dataset: Optional[str] = typer.Option(None, "--dataset", help="A Hugging Face dataset: Hub name, saved folder or data file."),
+    split: str = typer.Option("test", "--split"),
+    text_column: str = typer.Option("text", "--text-column"),
+    id_column: str = typer.Option("id", "--id-column"),
+    date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with the published date (ISO)."),
+    param: list[str] = ParamOption,
+    workers: int = WorkersOption,
+    timeout: Optional[float] = TimeoutOption,
+    gold: Optional[Path] = GoldOption,
+) -> None:
+    """Run an extractor over documents and write its predictions (default: the bundled seeds).
+
+    A document on which the extractor fails is reported on stderr and the run
+    goes on; the exit code is then 3.
+
+    Example: bench predict --extractor regex -o preds.jsonl --docs news.jsonl
+    """
+    from bench.data.jsonl import atomic_writer
+    from bench.data.sources import DatasetSpec, iter_source
+    from bench.extraction.registry import load_extractor
+    from bench.extraction.runner import RunOptions, encode_run, run_for_gold
+
+    spec = DatasetSpec(dataset, split, text_column, id_column, date_column) if dataset else None
+    documents = iter_source(docs, spec)
+    loaded_gold = load_gold(gold)
+    params = parse_params(param)
+    model = load_extractor(extractor, params)
+    total = len(loaded_gold.documents) if docs is None and spec is None else None
+    runs = run_for_gold(model, documents, loaded_gold.documents, loaded_gold.facts, RunOptions(workers, timeout),
+                        extractor, params, encode=encode_run)
+    failures, count = [], 0
+    with atomic_writer(output) as out:
+        for run in _progress(runs, total, model.name):
+            if run.failure:
+                failures.append(run)
+            out.write(run.lines)
+            count += run.count
+    _report_failures(failures)
+    typer.echo(f"wrote {count} predictions to {output}", err=True)
+    if failures:
+        raise typer.Exit(3)
+
+
+def main() -> None:  # console-script entry point
+    app()
+
+
+from bench.cli import scoring, tools  # noqa: E402 - their commands are added once the app exists
+
+scoring.register(app)
+tools.register(app)
+
+if __name__ == "__main__":
+    sys.exit(main())

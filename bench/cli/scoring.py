@@ -1,0 +1,146 @@
+"""The scoring commands: ``eval``, ``score``, ``show`` and ``compare``; :func:`register` adds them to the app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from bench.cli.common import (
+    CiOption,
+    DocumentsOption,
+    ErrorsOption,
+    ExtractorOption,
+    FormatOption,
+    GoldOption,
+    LevelOption,
+    ModeOption,
+    OutputOption,
+    ParamOption,
+    ResamplesOption,
+    SeedOption,
+    TimeoutOption,
+    WorkersOption,
+    check_format,
+    check_scoring,
+    parse_params,
+    show_results,
+)
+from bench.data.gold import load_gold
+
+
+def eval_(
+    extractor: str = ExtractorOption,
+    gold: Optional[Path] = GoldOption,
+    level: str = LevelOption,
+    mode: str = ModeOption,
+    fmt: str = FormatOption,
+    output: Optional[Path] = OutputOption,
+    errors: bool = ErrorsOption,
+    documents: bool = DocumentsOption,
+    ci: bool = CiOption,
+    seed: int = SeedOption,
+    resamples: int = ResamplesOption,
+    param: list[str] = ParamOption,
+    workers: int = WorkersOption,
+    timeout: Optional[float] = TimeoutOption,
+) -> None:
+    """Run an extractor on the gold articles and print its per-type scores.
+
+    Trainable extractors (e.g. learned) are scored leave-one-document-out.
+    A document the extractor fails on is listed, its gold counted as missed,
+    and the exit code is 3.
+
+    Example: bench eval --extractor rules --errors
+    """
+    from bench.extraction.runner import RunOptions
+    from bench.scoring.evaluate import evaluate
+
+    check_scoring(fmt, level, mode)
+    results = evaluate(extractor, gold, level, mode, parse_params(param), seed, resamples, ci, RunOptions(workers, timeout))
+    show_results(results, fmt, output, errors, documents)
+
+
+def score(
+    predictions: Path = typer.Argument(..., help="Predictions JSONL: {doc_id, type, value, text?, start?, end?} per line."),
+    name: Optional[str] = typer.Option(None, "--name", help="Extractor name for the results (default: the file name)."),
+    version: str = typer.Option("unknown", "--version", help="Extractor version for the results."),
+    gold: Optional[Path] = GoldOption,
+    level: str = LevelOption,
+    mode: str = ModeOption,
+    fmt: str = FormatOption,
+    output: Optional[Path] = OutputOption,
+    errors: bool = ErrorsOption,
+    documents: bool = DocumentsOption,
+    ci: bool = CiOption,
+    seed: int = SeedOption,
+    resamples: int = ResamplesOption,
+) -> None:
+    """Score a predictions file against the gold. It never runs code.
+
+    The file is checked first (schema, document ids, offsets against the
+    texts); the first problem is reported as FILE:LINE: field: message.
+
+    Example: bench score preds.jsonl --errors
+    """
+    from bench.data.validate import read_predictions
+    from bench.scoring.evaluate import score_run
+
+    check_scoring(fmt, level, mode)
+    loaded = load_gold(gold)
+    facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
+    results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci, seed, resamples)
+    show_results(results, fmt, output, errors, documents)
+
+
+def show(
+    results: Path = typer.Argument(..., help="A results file written with -o."),
+    fmt: str = FormatOption,
+    errors: bool = ErrorsOption,
+    documents: bool = DocumentsOption,
+) -> None:
+    """Print a results file again: the same table as when it was written.
+
+    Example: bench show results/rules.json --errors
+    """
+    from bench.data.results import read_results
+
+    check_format(fmt)
+    show_results(read_results(results), fmt, None, errors, documents)
+
+
+def compare(
+    a: Path = typer.Argument(..., help="Results file of run A (bench eval -o / bench score -o)."),
+    b: Path = typer.Argument(..., help="Results file of run B, on the same gold."),
+    gold: Optional[Path] = GoldOption,
+    fmt: str = FormatOption,
+    seed: int = SeedOption,
+    resamples: int = ResamplesOption,
+) -> None:
+    """Is run A better than run B? F1 difference and p-value per type, micro and macro (fact level).
+
+    Paired approximate randomization over the scored facts of both runs;
+    refuses results on different gold versions or scored in different modes.
+
+    Example: bench compare rules.json regex.json
+    """
+    from bench.data.results import read_results
+    from bench.presentation.tables import comparison_table
+    from bench.scoring.compare import compare_results
+
+    check_format(fmt)
+    run_a, run_b = read_results(a), read_results(b)
+    comparison = compare_results(run_a, run_b, [str(a), str(b)], load_gold(gold), resamples, seed)
+    if fmt == "json":
+        typer.echo(json.dumps({"a": str(a), "b": str(b), **comparison.to_dict()}, indent=2))
+    else:
+        typer.echo(comparison_table(comparison, run_a.extractor, run_b.extractor, markdown=fmt == "markdown"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(eval_)
+    app.command()(score)
+    app.command()(show)
+    app.command()(compare)

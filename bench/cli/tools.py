@@ -1,0 +1,103 @@
+"""The ``leaderboard``, ``check`` and ``report`` commands; :func:`register` adds them to the ``bench`` app.
+
+Thin commands: the work is in :mod:`bench.presentation.leaderboard`, :mod:`bench.presentation.gate` and
+:mod:`bench.presentation.html_report`. User mistakes raise :class:`~bench.errors.BenchError`
+(the app prints one line, exit 2); a failed gate exits 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+_GOLD_HELP = "Gold directory (default: the bundled gold set)."
+
+
+def leaderboard(
+    results_dir: Path = typer.Argument(..., help="Folder of results files (*.json) written by bench eval."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Markdown file to write (atomically); stdout when absent."),
+) -> None:
+    """Rank results files by micro-F1, with precision, recall and F1 per fact type, as Markdown.
+
+    All files must be scored on the same gold (hash), level and mode; an odd
+    file is named and nothing is written. Undefined metrics show as "–".
+
+    Example: bench leaderboard results/ -o LEADERBOARD.md
+    """
+    from bench.data.jsonl import write_text_atomic
+    from bench.presentation.leaderboard import leaderboard_markdown, read_results_dir
+
+    board = leaderboard_markdown(read_results_dir(results_dir))
+    if output is None:
+        typer.echo(board, nl=False)
+        return
+    write_text_atomic(output, board)
+    typer.echo(f"wrote {output}", err=True)
+
+
+def check(
+    baseline: Path = typer.Option(..., "--baseline", "-b", help="Baseline scores JSON (created by --update)."),
+    tolerance: Optional[float] = typer.Option(None, "--tolerance", "-t", min=0.0, help="Allowed drop per metric (default: the file's)."),
+    update: bool = typer.Option(False, "--update", help="Re-score and record the new values deliberately (no gate)."),
+    extractor: list[str] = typer.Option([], "--extractor", "-e", help="Only this tracked extractor (repeatable); with --update, also one to start tracking."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
+) -> None:
+    """The CI gate: re-score the tracked extractors and exit 1 when a score fell below its recorded value.
+
+    Compares precision, recall and F1 per fact type, micro and macro; one line
+    per regression names extractor, type and metric. A baseline on another
+    gold is refused: re-record it on purpose with --update (which also
+    creates the file, tracking the extractors named with --extractor).
+
+    Example: bench check --baseline bench-scores.json --tolerance 0.01
+    """
+    from bench.presentation.gate import check as find_regressions
+    from bench.presentation.gate import read_baseline, rescore
+    from bench.presentation.gate import update as record
+
+    previous = read_baseline(baseline) if baseline.exists() or not update else None
+    current = rescore(previous, extractor, gold, adding=update)
+    for name, results in current.items():
+        for document in results.failures:
+            typer.echo(f"failed: {name}: {document.doc_id}: {document.failure}", err=True)
+    if update:
+        written = record(baseline, current, previous, tolerance)
+        typer.echo(f"recorded {', '.join(current)} in {baseline} (gold {written.gold_version}, tolerance {written.tolerance:g})", err=True)
+        return
+    regressions = find_regressions(current, previous, tolerance, str(baseline))
+    for regression in regressions:
+        typer.echo(str(regression))
+    if regressions:
+        typer.echo(f"check failed: {len(regressions)} score(s) below {baseline}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"ok: {', '.join(current)}: no score below {baseline}", err=True)
+
+
+def report(
+    html: Path = typer.Option(..., "--html", help="HTML file to write (atomically)."),
+    results: Optional[list[Path]] = typer.Argument(None, help="Results files from bench eval; none: the gold mentions only."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
+) -> None:
+    """One self-contained HTML page: scores, a bar chart, and every article with its mentions highlighted.
+
+    True positives, false positives and false negatives are told apart;
+    hovering a mention shows its type and normalized value. No network,
+    no script.
+
+    Example: bench report --html report.html results/regex.json results/rules.json
+    """
+    from bench.data.gold import load_gold
+    from bench.presentation.html_report import load_runs, write_report
+
+    loaded = load_gold(gold)
+    write_report(html, loaded, load_runs(results or [], loaded))
+    typer.echo(f"wrote {html}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``leaderboard``, ``check`` and ``report`` to ``app``."""
+    app.command("leaderboard")(leaderboard)
+    app.command("check")(check)
+    app.command("report")(report)

@@ -1,0 +1,153 @@
+"""Results files: what a scored run holds, written atomically, read back losslessly.
+
+A results file carries the extractor, the gold version and hash, the match
+level, every metric with its confidence interval, per-document figures,
+errors, failures, the seed, a timestamp and package versions.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from bench.data.jsonl import read_json, write_text_atomic
+from bench.data.schema import check_record
+from bench.errors import InputError, MismatchError
+
+RESULTS_FORMAT = 1
+LEVELS = ("fact", "strict", "exact", "partial", "type")
+METRICS = ("precision", "recall", "f1")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRow:
+    """One line of the score table: a fact type, or ``micro``/``macro``.
+
+    Metrics are None when undefined (0/0); ``ci`` maps a metric to its
+    (low, high) interval, or None where the interval is undefined.
+    """
+
+    label: str
+    tp: float
+    fp: float
+    fn: float
+    support: int
+    precision: float | None
+    recall: float | None
+    f1: float | None
+    ci: dict[str, tuple[float, float] | None] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["ci"] = {k: list(v) if v is not None else None for k, v in self.ci.items()}
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "MetricRow":
+        ci = {k: tuple(v) if v is not None else None for k, v in raw.get("ci", {}).items()}
+        return cls(**{**raw, "ci": ci})
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """Per-document counts by fact type, and the failure if the extractor failed on it."""
+
+    doc_id: str
+    counts: dict[str, dict[str, float]] = field(default_factory=dict)
+    failure: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "counts": self.counts, "failure": self.failure}
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "DocumentRow":
+        return cls(**raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    extractor: str
+    extractor_version: str
+    gold_version: str
+    gold_hash: str
+    level: str
+    mode: str
+    rows: tuple[MetricRow, ...]
+    documents: tuple[DocumentRow, ...] = ()
+    errors: tuple[dict[str, Any], ...] = ()
+    predictions: tuple[dict[str, Any], ...] = ()
+    value_accuracy: dict[str, Any] | None = None
+    seed: int = 0
+    resamples: int = 0
+    ci_method: str = ""
+    timestamp: str = ""
+    packages: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failures(self) -> list[DocumentRow]:
+        return [doc for doc in self.documents if doc.failure]
+
+    def row(self, label: str) -> MetricRow:
+        return next(row for row in self.rows if row.label == label)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"format": RESULTS_FORMAT}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("rows", "documents"):
+                value = [item.to_dict() for item in value]
+            elif f.name in ("errors", "predictions"):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "Results":
+        values = {k: v for k, v in raw.items() if k != "format"}
+        values["rows"] = tuple(MetricRow.from_dict(r) for r in raw["rows"])
+        values["documents"] = tuple(DocumentRow.from_dict(d) for d in raw.get("documents", []))
+        values["errors"] = tuple(raw.get("errors", []))
+        values["predictions"] = tuple(raw.get("predictions", []))
+        return cls(**values)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def package_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": platform.python_version()}
+    for name in ("factbench", "jsonschema", "typer", "scikit-learn", "datasets", "spacy"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return found
+
+
+def write_results(results: Results, path: str | Path) -> None:
+    write_text_atomic(path, results.to_json())
+
+
+def read_results(path: str | Path) -> Results:
+    """Read and schema-check a results file."""
+    raw = read_json(path)
+    check_record(raw, "results", str(path), None)
+    try:
+        return Results.from_dict(raw)
+    except (TypeError, KeyError) as exc:
+        raise InputError(f"not a results file: {exc}", str(path)) from None
+
+
+def same_gold(results: list[Results], names: list[str]) -> None:
+    """Refuse results computed on different gold, naming the odd file."""
+    first = results[0]
+    for result, name in zip(results[1:], names[1:]):
+        if (result.gold_hash, result.gold_version) != (first.gold_hash, first.gold_version):
+            raise MismatchError(
+                f"gold {result.gold_version} ({result.gold_hash[:19]}) differs from {names[0]}'s "
+                f"gold {first.gold_version} ({first.gold_hash[:19]})", name, field="gold_hash")

@@ -1,0 +1,123 @@
+"""Checks of gold, prediction and document files against the schemas and the texts.
+
+Every problem is one :class:`Problem`, printed ``FILE:LINE: field: what is wrong``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.data.jsonl import iter_jsonl
+from bench.data.schema import schema_problems
+from bench.data.shapes import record_ok
+from bench.errors import BenchError, InputError
+from bench.facts import COUNT_TYPES, Fact
+from bench.normalize.aliases import AliasTable, date_precision
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        line = f":{self.line}" if self.line is not None else ""
+        return f"{self.file}{line}: {self.field}: {self.message}"
+
+    @classmethod
+    def from_error(cls, error: BenchError) -> "Problem":
+        return cls(error.file or "?", error.line, error.field or "file", error.message)
+
+
+def span_problems(raw: dict, texts: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Doc id and offsets of a schema-valid record checked against the texts."""
+    text = texts.get(raw["doc_id"])
+    if text is None:
+        return [("doc_id", f"unknown document {raw['doc_id']!r}")]
+    if "start" not in raw:
+        return []
+    start, end = int(raw["start"]), int(raw["end"])  # schema-checked integers, 3.0 included
+    if not 0 <= start < end <= len(text):
+        return [("end" if start < end else "start", f"offsets {start}:{end} are outside the text (length {len(text)}) or empty")]
+    if "text" in raw and text[start:end] != raw["text"]:
+        return [("text", f"{raw['text'][:40]!r} does not match the text at {start}:{end} ({text[start:end][:40]!r})")]
+    return []
+
+
+def value_problems(fact: Fact, aliases: AliasTable | None) -> list[tuple[str, str]]:
+    """Normalization rules on a value; with ``aliases`` (gold), names must be canonical."""
+    problems = []
+    if fact.type == "date" and date_precision(fact.value) is None:
+        problems.append(("value", f"{fact.value!r} is not a calendar date"))
+    if aliases is None:
+        return problems
+    if fact.type in COUNT_TYPES and aliases.unit(fact.value.unit) != fact.value.unit:
+        problems.append(("value.unit", f"{fact.value.unit!r} is not a canonical unit of gold/aliases.json"))
+    if fact.type == "agency":
+        if aliases.agency(fact.value) != fact.value:
+            problems.append(("value", f"{fact.value!r} is not a canonical agency of gold/aliases.json"))
+        elif fact.text is not None and aliases.agency(fact.text) != fact.value:
+            problems.append(("text", f"{fact.text!r} is not listed as an alias of {fact.value!r}"))
+    if fact.type == "official":
+        name, title = fact.value.name, fact.value.title
+        if aliases.official(name) != name:
+            problems.append(("value.name", f"{name!r} is not a canonical official of gold/aliases.json"))
+        elif fact.text is not None and aliases.official(fact.text) != name:
+            problems.append(("text", f"{fact.text!r} is not listed as an alias of {name!r}"))
+        if aliases.title(title) != title:
+            problems.append(("value.title", f"{title!r} is not a canonical title of gold/aliases.json"))
+    return problems
+
+
+def check_fact_records(
+    path: str | Path, schema: str, texts: Mapping[str, str], aliases: AliasTable | None = None
+) -> Iterator[Problem | Fact]:
+    """Yield each record of a facts file as a :class:`Fact`, or the problems it has.
+
+    ``schema`` is ``fact`` for gold (ids, offsets and canonical names required,
+    no duplicates) or ``prediction``.
+    """
+    name = str(path)
+    seen_ids: set[str] = set()
+    seen_mentions: set[tuple] = set()
+    try:
+        for line_no, raw in iter_jsonl(path):
+            found = [] if record_ok(raw, schema) else schema_problems(raw, schema)
+            if not found:
+                found = span_problems(raw, texts)
+            fact = None
+            if not found:
+                fact = Fact.from_dict(raw)
+                found = value_problems(fact, aliases)
+            if not found and schema == "fact":
+                mention = (fact.doc_id, fact.type, fact.start, fact.end)
+                if fact.id in seen_ids:
+                    found = [("id", f"duplicate id {fact.id!r}")]
+                elif mention in seen_mentions:
+                    found = [("start", f"duplicate mention of {fact.type} at {fact.start}:{fact.end}")]
+                seen_ids.add(fact.id)
+                seen_mentions.add(mention)
+            if found:
+                yield from (Problem(name, line_no, field, message) for field, message in found)
+            else:
+                yield fact
+    except BenchError as error:
+        yield Problem.from_error(error)
+
+
+def problems_only(items: Iterable[Problem | Fact]) -> list[Problem]:
+    return [item for item in items if isinstance(item, Problem)]
+
+
+def read_predictions(path: str | Path, texts: Mapping[str, str]) -> list[Fact]:
+    """Load a predictions file checked against ``texts``; the first problem is raised."""
+    facts = []
+    for item in check_fact_records(path, "prediction", texts):
+        if isinstance(item, Problem):
+            raise InputError(item.message, item.file, item.line, item.field)
+        facts.append(item)
+    return facts

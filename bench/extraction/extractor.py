@@ -1,0 +1,96 @@
+"""The extractor contract: a name, a version, and ``extract(document) -> facts``.
+
+Extractors may return :class:`~bench.facts.Fact` objects or dicts in the
+prediction shape; :func:`as_facts` checks and converts them. An extractor
+that can learn also has ``fit(documents, facts)``; evaluation on the gold
+then trains it leave-one-document-out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+from bench.data.documents import Document
+from bench.data.schema import schema_problems
+from bench.data.validate import span_problems, value_problems
+from bench.errors import InputError
+from bench.facts import QUALIFIERS, Count, Fact, Official
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    name: str
+    version: str
+
+    def extract(self, document: Document) -> Iterable[Fact | dict]: ...
+
+
+@runtime_checkable
+class Trainable(Protocol):
+    def fit(self, documents: Sequence[Document], facts: Sequence[Fact]) -> None: ...
+
+
+class FunctionExtractor:
+    """Wraps a plain function ``f(document) -> facts`` as an extractor."""
+
+    def __init__(self, function: Callable[[Document], Iterable[Fact | dict]], name: str | None = None, version: str = "0"):
+        self.function = function
+        self.name = name or function.__name__
+        self.version = getattr(function, "version", version)
+        self.description = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else ""
+
+    def extract(self, document: Document) -> Iterable[Fact | dict]:
+        return self.function(document)
+
+
+_VALUE_CLASS = {"date": str, "agency": str, "headcount": Count, "user_count": Count, "official": Official}
+
+
+def _fact_shape_ok(fact: Fact) -> bool:
+    """A fast check of a Fact object's shape; the schema explains whatever fails it."""
+    value = fact.value
+    if type(value) is not _VALUE_CLASS.get(fact.type) or not isinstance(fact.doc_id, str):
+        return False
+    if not (fact.start is fact.end is None or (type(fact.start) is int and type(fact.end) is int)):
+        return False
+    if fact.text is not None and not isinstance(fact.text, str):
+        return False
+    if isinstance(value, Count):
+        return type(value.count) is int and value.count >= 0 and value.qualifier in QUALIFIERS and bool(value.unit)
+    if isinstance(value, Official):
+        return bool(value.name.strip()) and bool(value.title.strip())
+    return bool(value.strip())
+
+
+def as_facts(items: Iterable[Any], document: Document, source: str = "extractor") -> list[Fact]:
+    """Check what an extractor returned for ``document`` and convert it to facts.
+
+    Raises:
+        InputError: naming the offending item and field, when one is malformed.
+    """
+    facts = []
+    for index, item in enumerate(items):
+        if isinstance(item, Fact) and _fact_shape_ok(item):
+            found = []
+            raw = {"doc_id": item.doc_id}
+            if item.has_span:
+                raw.update(start=item.start, end=item.end)
+                if item.text is not None:
+                    raw["text"] = item.text
+        else:
+            raw = item.to_dict() if isinstance(item, Fact) else item
+            found = schema_problems(raw, "prediction")
+        if not found and raw["doc_id"] != document.id:
+            found = [("doc_id", f"{raw['doc_id']!r} is not the document extracted ({document.id!r})")]
+        if not found:
+            found = span_problems(raw, {document.id: document.text})
+        fact = None
+        if not found:
+            fact = item if isinstance(item, Fact) else Fact.from_dict(raw)
+            found = value_problems(fact, None)
+        if found:
+            field, message = found[0]
+            raise InputError(message, source, None, f"document {document.id} fact {index}: {field}")
+        facts.append(fact)
+    return facts

@@ -1,0 +1,229 @@
+"""Running an extractor over documents, one document's failure never stopping the run."""
+
+from __future__ import annotations
+
+import json
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from bench.data.documents import Document
+from bench.errors import BenchError
+from bench.extraction.extractor import Extractor, Trainable, as_facts
+from bench.facts import Fact
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRun:
+    """What an extractor gave for one document: its facts, or why it failed."""
+
+    doc_id: str
+    facts: tuple[Fact, ...] = field(default_factory=tuple)
+    failure: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedRun:
+    """A document's run with its facts already as predictions-file lines: cheap to send between processes."""
+
+    doc_id: str
+    lines: str = ""
+    count: int = 0
+    failure: str | None = None
+
+
+def encode_run(run: DocumentRun) -> EncodedRun:
+    """The run's facts as predictions-file lines, one JSON object each."""
+    lines = "".join(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n" for fact in run.facts)
+    return EncodedRun(run.doc_id, lines, len(run.facts), run.failure)
+
+
+class DocumentTimeout(Exception):
+    """Raised inside an extractor that ran past the per-document time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Interrupt the block after ``seconds`` with :class:`DocumentTimeout` (SIGALRM, main thread only)."""
+    if not seconds:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout(f"timed out after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_one(extractor: Extractor, document: Document, timeout: float | None = None) -> DocumentRun:
+    """Run the extractor on one document; an exception, a time-out or invalid output becomes a failure."""
+    try:
+        with _time_limit(timeout):
+            facts = as_facts(extractor.extract(document), document, source=extractor.name)
+    except BenchError as error:
+        return DocumentRun(document.id, failure=str(error))
+    except DocumentTimeout as error:
+        return DocumentRun(document.id, failure=str(error))
+    except Exception as error:  # noqa: BLE001 - a plug-in's bug must not end the run
+        return DocumentRun(document.id, failure=f"{type(error).__name__}: {error}")
+    return DocumentRun(document.id, tuple(facts))
+
+
+def run_extractor(extractor: Extractor, documents: Iterable[Document], timeout: float | None = None) -> Iterator[DocumentRun]:
+    """Extract from each document in order."""
+    for document in documents:
+        yield extract_one(extractor, document, timeout)
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(spec: str, params: dict) -> None:
+    global _worker_extractor
+    from bench.extraction.registry import load_extractor
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _worker_extractor = load_extractor(spec, params)
+
+
+def _extract_chunk(documents: list[Document], timeout: float | None, encode: Callable | None) -> list:
+    runs = [extract_one(_worker_extractor, document, timeout) for document in documents]
+    return runs if encode is None else list(map(encode, runs))
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_parallel(spec: str, params: dict, documents: Iterable[Document], workers: int,
+                 timeout: float | None = None, chunksize: int = 64, encode: Callable | None = None) -> Iterator:
+    """Extract with ``workers`` processes, each loading the extractor ``spec`` once.
+
+    Results come back in document order, so the output equals a one-worker run
+    byte for byte; at most ``2 * workers`` chunks are in flight, so memory
+    stays flat however long the stream. ``encode`` (a module-level function)
+    maps each run inside the worker, so that only its result is sent back.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, params)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(documents, chunksize):
+            pending.append(pool.submit(_extract_chunk, chunk, timeout, encode))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def cross_validate(extractor: Extractor, documents: Sequence[Document], facts: Sequence[Fact],
+                   held_out_ids: set[str] | None = None, timeout: float | None = None) -> Iterator[DocumentRun]:
+    """Leave-one-document-out: fit on the other documents' facts, extract from the held-out one.
+
+    The extractor is never scored on a document it was trained on. ``held_out_ids``
+    limits which documents are held out (all by default).
+    """
+    if not isinstance(extractor, Trainable):
+        raise TypeError(f"{extractor.name} has no fit(documents, facts)")
+    for held_out in documents:
+        if held_out_ids is not None and held_out.id not in held_out_ids:
+            continue
+        train_docs = [doc for doc in documents if doc.id != held_out.id]
+        train_facts = [fact for fact in facts if fact.doc_id != held_out.id]
+        try:
+            extractor.fit(train_docs, train_facts)
+        except BenchError as error:
+            yield DocumentRun(held_out.id, failure=f"training failed: {error}")
+            continue
+        yield extract_one(extractor, held_out, timeout)
+
+
+def _refusing(extractor: Extractor, documents: Iterable[Document], trained_on: set[str],
+              timeout: float | None) -> Iterator[DocumentRun]:
+    """A saved model is never scored on a document it was trained on: those documents fail."""
+    for document in documents:
+        if document.id in trained_on:
+            yield DocumentRun(document.id, failure="the loaded model was trained on this document; not scored")
+        else:
+            yield extract_one(extractor, document, timeout)
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How to run: worker processes, per-document time limit in seconds, documents per task."""
+
+    workers: int = 1
+    timeout: float | None = None
+    chunksize: int = 64
+
+
+def _used_as_is(extractor: Extractor) -> bool:
+    """Not a model still to be fitted: plain extractors, and models loaded from a file (``pretrained``)."""
+    return not isinstance(extractor, Trainable) or getattr(extractor, "pretrained", False)
+
+
+def _trained_on(extractor: Extractor) -> set[str]:
+    """Ids of the documents a loaded model was trained on (it is never scored on them)."""
+    return set(getattr(extractor, "trained_on", ())) if getattr(extractor, "pretrained", False) else set()
+
+
+def _parallel_ok(extractor: Extractor) -> bool:
+    """An extractor used as it is, one document at a time, can run in worker processes."""
+    return _used_as_is(extractor) and not _trained_on(extractor) and not hasattr(extractor, "extract_batch")
+
+
+def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
+                 gold_facts: Sequence[Fact], options: RunOptions = RunOptions(),
+                 spec: str | None = None, params: dict | None = None, encode: Callable | None = None) -> Iterator:
+    """Predictions for ``documents``; a trainable extractor never predicts a document it was trained on.
+
+    With ``spec`` and more than one worker, extractors used as they are run in
+    worker processes. ``encode`` maps each run, in the worker where there is
+    one (see :func:`encode_run`).
+    """
+    if options.workers > 1 and spec is not None and _parallel_ok(extractor):
+        yield from run_parallel(spec, params or {}, documents, options.workers, options.timeout, options.chunksize, encode)
+        return
+    runs = _runs_in_process(extractor, documents, gold_documents, gold_facts, options)
+    yield from runs if encode is None else map(encode, runs)
+
+
+def _runs_in_process(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
+                     gold_facts: Sequence[Fact], options: RunOptions) -> Iterator[DocumentRun]:
+    """Documents of the gold set are predicted leave-one-document-out; any other
+    corpus by a model fitted on the whole gold. An extractor that says it is
+    ``pretrained`` (loaded from a file) is used as it is.
+    """
+    if _trained_on(extractor):
+        yield from _refusing(extractor, documents, _trained_on(extractor), options.timeout)
+        return
+    if _used_as_is(extractor):
+        if hasattr(extractor, "extract_batch"):
+            yield from extractor.extract_batch(documents)  # the extractor's own bounded concurrency
+        else:
+            yield from run_extractor(extractor, documents, options.timeout)
+        return
+    gold_ids = {doc.id: doc.text for doc in gold_documents}
+    documents = list(documents)
+    if all(gold_ids.get(doc.id) == doc.text for doc in documents):
+        wanted = {doc.id for doc in documents}
+        runs = {run.doc_id: run for run in cross_validate(extractor, gold_documents, gold_facts, wanted, options.timeout)}
+        yield from (runs[doc.id] for doc in documents)
+        return
+    extractor.fit(gold_documents, gold_facts)
+    yield from run_extractor(extractor, documents, options.timeout)

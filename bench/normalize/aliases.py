@@ -1,0 +1,112 @@
+"""Normalization shared by gold validation, scoring and extractors.
+
+One function per value kind: :func:`fold` for names, :func:`date_precision`
+for ISO dates, and :class:`AliasTable` for the canonical names of agencies,
+officials, titles and counted units listed in ``gold/aliases.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from bench.facts import Count, Fact, Official, Value
+
+_NON_WORD = re.compile(r"[^\w]+")
+_POSSESSIVE = re.compile(r"'s\b")
+_COUNTRY_PREFIX = re.compile(r"^(?:the )?(?:u s(?: a)?|us|usa|united states)(?: of america)? ")
+
+
+def fold(name: str) -> str:
+    """Fold a name for comparison: case, punctuation, '&', 'the' and a US prefix do not count.
+
+    >>> fold("U.S. Department of Commerce") == fold("department of commerce")
+    True
+    >>> fold("Bureau of Industry & Security")
+    'bureau of industry and security'
+    """
+    text = _POSSESSIVE.sub("", name.lower().replace("&", " and ").replace("’", "'"))
+    text = _NON_WORD.sub(" ", text).replace("_", " ").strip()
+    text = " ".join(text.split())
+    text = _COUNTRY_PREFIX.sub("", text)
+    return text.removeprefix("the ")
+
+
+DATE_PRECISIONS = ("year", "month", "day", "week")
+
+
+def date_precision(value: str) -> str | None:
+    """The precision of an ISO date value, or None when it is not a real date.
+
+    >>> date_precision("2024-07"), date_precision("2024-W29"), date_precision("2024-02-30")
+    ('month', 'week', None)
+    """
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return "year"
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            dt.date.fromisoformat(value + "-01")
+            return "month"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            dt.date.fromisoformat(value)
+            return "day"
+        match = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        if match:
+            dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            return "week"
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    """Folded surface form -> canonical name, one mapping per kind."""
+
+    agencies: dict[str, str] = field(default_factory=dict)
+    officials: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, raw: dict) -> "AliasTable":
+        def index(kind: str) -> dict[str, str]:
+            table = {}
+            for canonical, aliases in raw.get(kind, {}).items():
+                for surface in (canonical, *aliases):
+                    table[fold(surface)] = canonical
+            return table
+
+        return cls(index("agencies"), index("officials"), index("titles"), index("units"))
+
+    def agency(self, surface: str) -> str | None:
+        return self.agencies.get(fold(surface))
+
+    def official(self, surface: str) -> str | None:
+        return self.officials.get(fold(surface))
+
+    def title(self, surface: str) -> str | None:
+        return self.titles.get(fold(surface))
+
+    def unit(self, surface: str) -> str | None:
+        return self.units.get(fold(surface))
+
+    def canonical_value(self, fact_type: str, value: Value) -> Value:
+        """The value with names replaced by their canonical forms where the table knows them.
+
+        Names it does not know are folded, so a prediction outside the table
+        still compares case- and punctuation-insensitively.
+        """
+        if isinstance(value, Count):
+            return Count(value.count, value.qualifier, self.unit(value.unit) or fold(value.unit))
+        if isinstance(value, Official):
+            return Official(self.official(value.name) or fold(value.name), self.title(value.title) or fold(value.title))
+        if fact_type == "agency":
+            return self.agency(value) or fold(value)
+        return value
+
+
+def fact_key(fact: Fact, aliases: AliasTable) -> tuple[str, str, Value]:
+    """The identity of a fact within the gold: (doc id, type, canonical value)."""
+    return fact.doc_id, fact.type, aliases.canonical_value(fact.type, fact.value)

@@ -1,0 +1,1 @@
+"""Presentation: tables, the HTML report, the leaderboard, README tables and the CI gate."""

@@ -1,0 +1,220 @@
+"""The CI regression gate: recorded scores per tracked extractor, and the check against them.
+
+A baseline scores file records, for one gold (version and hash), match level
+and mode, each tracked extractor's precision, recall and F1 per fact type and
+for ``micro`` and ``macro``, plus the default tolerance. Extractors are keyed
+by the spec ``bench eval --extractor`` takes, so a check re-runs exactly them.
+
+A regression is a metric whose current value is below ``recorded - tolerance``
+(a drop of exactly the tolerance passes; 1e-9 absorbs float rounding).
+Undefined values (0/0, ``None``) are handled so:
+
+- recorded undefined: nothing to fall from, never a regression;
+- recorded defined, current undefined: a regression (the extractor stopped
+  predicting a type, or its gold vanished), shown as "–";
+- both defined: compared with the tolerance.
+
+Scores on a different gold are refused: re-record deliberately with ``--update``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.data.jsonl import read_json, write_text_atomic
+from bench.data.results import LEVELS, METRICS, Results
+from bench.errors import InputError, MismatchError
+from bench.presentation.tables import fmt_metric
+from bench.scoring.fact_level import MODES
+
+BASELINE_FORMAT = 1
+_ROUNDING = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class Tracked:
+    """One tracked extractor: its version when recorded, its options, and its scores by label and metric."""
+
+    version: str
+    scores: dict[str, dict[str, float | None]]
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.version, "params": self.params, "scores": self.scores}
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    gold_version: str
+    gold_hash: str
+    level: str = "fact"
+    mode: str = "strict"
+    tolerance: float = 0.0
+    extractors: dict[str, Tracked] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": BASELINE_FORMAT, "gold_version": self.gold_version, "gold_hash": self.gold_hash,
+            "level": self.level, "mode": self.mode, "tolerance": self.tolerance,
+            "extractors": {name: tracked.to_dict() for name, tracked in sorted(self.extractors.items())},
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Regression:
+    extractor: str
+    label: str
+    metric: str
+    recorded: float
+    current: float | None
+    tolerance: float
+
+    def __str__(self) -> str:
+        return (f"regression: {self.extractor}: {self.label} {self.metric} fell from {fmt_metric(self.recorded)} "
+                f"to {fmt_metric(self.current)} (tolerance {self.tolerance:g})")
+
+
+def scores_of(results: Results) -> dict[str, dict[str, float | None]]:
+    """Precision, recall and F1 per row label (fact types, micro, macro)."""
+    return {row.label: {m: getattr(row, m) for m in METRICS} for row in results.rows}
+
+
+def _metric_ok(value: Any) -> bool:
+    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1)
+
+
+def _tracked_from(raw: Any, where: str, path: str) -> Tracked:
+    if not isinstance(raw, dict) or not isinstance(raw.get("scores"), dict):
+        raise InputError("expected an object with 'scores'", path, field=where)
+    for label, metrics in raw["scores"].items():
+        if not isinstance(metrics, dict) or set(metrics) != set(METRICS) or not all(map(_metric_ok, metrics.values())):
+            raise InputError("expected precision, recall and f1, each a number in [0, 1] or null", path, field=f"{where}.scores.{label}")
+    if not isinstance(raw.get("params", {}), dict):
+        raise InputError("expected an object", path, field=f"{where}.params")
+    return Tracked(str(raw.get("version", "")), raw["scores"], raw.get("params", {}))
+
+
+def read_baseline(path: str | Path) -> Baseline:
+    """Read a baseline scores file, with one-line errors naming the field."""
+    name = str(path)
+    raw = read_json(path)
+    if not isinstance(raw, dict) or raw.get("format") != BASELINE_FORMAT:
+        raise InputError(f"not a baseline scores file (expected \"format\": {BASELINE_FORMAT})", name, field="format")
+    for key in ("gold_version", "gold_hash"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise InputError("expected a non-empty string", name, field=key)
+    for key, allowed in (("level", LEVELS), ("mode", MODES)):
+        if raw.get(key, allowed[0]) not in allowed:
+            raise InputError(f"{raw[key]!r} is not one of {', '.join(allowed)}", name, field=key)
+    tolerance = raw.get("tolerance", 0.0)
+    if not isinstance(tolerance, (int, float)) or isinstance(tolerance, bool) or tolerance < 0:
+        raise InputError("expected a number >= 0", name, field="tolerance")
+    extractors = raw.get("extractors", {})
+    if not isinstance(extractors, dict):
+        raise InputError("expected an object keyed by extractor", name, field="extractors")
+    tracked = {key: _tracked_from(value, f"extractors.{key}", name) for key, value in extractors.items()}
+    return Baseline(raw["gold_version"], raw["gold_hash"], raw.get("level", "fact"), raw.get("mode", "strict"),
+                    float(tolerance), tracked)
+
+
+def _comparable(extractor: str, results: Results, baseline: Baseline, path: str | None) -> None:
+    """Refuse results that were not scored like the baseline."""
+    update = f"bench check --baseline {path or 'SCORES.json'} --update"
+    if results.gold_hash != baseline.gold_hash:
+        raise MismatchError(
+            f"{extractor} was scored on gold {results.gold_version} ({results.gold_hash[:19]}) but the baseline "
+            f"records gold {baseline.gold_version} ({baseline.gold_hash[:19]}); if the gold changed on purpose, "
+            f"re-record deliberately: {update}", path, field="gold_hash")
+    for name in ("level", "mode"):
+        if getattr(results, name) != getattr(baseline, name):
+            raise MismatchError(f"{extractor} was scored at {name} {getattr(results, name)!r}, the baseline records "
+                                f"{getattr(baseline, name)!r}", path, field=name)
+
+
+def _fell(recorded: float | None, current: float | None, tolerance: float) -> bool:
+    if recorded is None:
+        return False
+    return current is None or current < recorded - tolerance - _ROUNDING
+
+
+def check(current: Mapping[str, Results], baseline: Baseline, tolerance: float | None = None,
+          path: str | None = None) -> list[Regression]:
+    """Every metric of the given extractors that fell below its recorded value by more than the tolerance.
+
+    ``current`` maps tracked extractor specs to fresh results; each must be in
+    the baseline. ``tolerance`` overrides the baseline's default; ``path``
+    names the baseline file in errors.
+    """
+    allowed = baseline.tolerance if tolerance is None else tolerance
+    regressions = []
+    for extractor, results in current.items():
+        if extractor not in baseline.extractors:
+            raise MismatchError(f"{extractor!r} is not tracked (tracked: {', '.join(sorted(baseline.extractors)) or 'none'}); "
+                                "add it deliberately with --update", path, field="extractors")
+        _comparable(extractor, results, baseline, path)
+        now = scores_of(results)
+        for label, metrics in baseline.extractors[extractor].scores.items():
+            for metric in METRICS:
+                value = now.get(label, {}).get(metric)
+                if _fell(metrics[metric], value, allowed):
+                    regressions.append(Regression(extractor, label, metric, metrics[metric], value, allowed))
+    return regressions
+
+
+def recorded(current: Mapping[str, Results], previous: Baseline | None = None,
+             tolerance: float | None = None) -> Baseline:
+    """A baseline of ``current``'s scores; ``previous``'s other extractors are kept when on the same gold.
+
+    Each extractor keeps the ``params`` recorded for it before; the tolerance is
+    ``tolerance``, else the previous default, else 0.
+    """
+    first = next(iter(current.values()))
+    before = previous.extractors if previous is not None else {}
+    not_rescored = sorted(set(before) - set(current))
+    if previous is not None and previous.gold_hash != first.gold_hash and not_rescored:
+        raise MismatchError(f"the gold changed: re-record every tracked extractor together (not re-scored: {', '.join(not_rescored)})")
+    kept = {name: before[name] for name in not_rescored}
+    for name, results in current.items():
+        kept[name] = Tracked(results.extractor_version, scores_of(results), dict(before[name].params) if name in before else {})
+    default = previous.tolerance if previous is not None else 0.0
+    return Baseline(first.gold_version, first.gold_hash, first.level, first.mode,
+                    default if tolerance is None else tolerance, kept)
+
+
+def update(path: str | Path, current: Mapping[str, Results], previous: Baseline | None = None,
+           tolerance: float | None = None) -> Baseline:
+    """Record ``current`` as the new baseline in ``path``, written atomically; returns what was written."""
+    if not current:
+        raise InputError("no extractor to record: name them with --extractor", str(path))
+    baseline = recorded(current, previous, tolerance)
+    write_text_atomic(path, baseline.to_json())
+    return baseline
+
+
+def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path | None = None,
+            adding: bool = False) -> dict[str, Results]:
+    """Score ``names`` (default: every tracked extractor) at the baseline's level and mode, with its params.
+
+    Without ``adding``, a name the baseline does not track is refused before anything runs.
+    A new baseline is scored at the fact level, strict mode.
+    """
+    tracked = baseline.extractors if baseline is not None else {}
+    names = list(dict.fromkeys(names)) or sorted(tracked)
+    if not names:
+        raise InputError("no extractor to score: name them with --extractor")
+    unknown = [name for name in names if name not in tracked]
+    if unknown and not adding:
+        raise MismatchError(f"not tracked: {', '.join(unknown)} (tracked: {', '.join(sorted(tracked)) or 'none'}); "
+                            "add deliberately with --update", field="--extractor")
+    from bench.scoring.evaluate import evaluate
+
+    level, mode = (baseline.level, baseline.mode) if baseline is not None else ("fact", "strict")
+    return {name: evaluate(name, gold_dir, level=level, mode=mode, params=dict(tracked[name].params) if name in tracked else {},
+                           with_ci=False) for name in names}

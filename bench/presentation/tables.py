@@ -1,0 +1,160 @@
+"""Plain-text and Markdown tables for people (no colour, safe to pipe)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bench.facts import FACT_TYPES
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], markdown: bool = False) -> str:
+    """Align ``rows`` under ``headers``; numbers right-aligned.
+
+    >>> print(format_table(["a", "n"], [["x", 1]], markdown=True))
+    | a | n |
+    |---|--:|
+    | x | 1 |
+    """
+    cells = [[str(cell) for cell in row] for row in rows]
+    numeric = [any(row[i] for row in cells) and all(_is_number(row[i]) for row in cells if row[i]) for i in range(len(headers))]
+    if markdown:
+        rule = "|" + "|".join("--:" if num else "---" for num in numeric) + "|"
+        lines = ["| " + " | ".join(headers) + " |", rule]
+        lines += ["| " + " | ".join(row) + " |" for row in cells]
+        return "\n".join(lines)
+    widths = [max(len(str(h)), *(len(row[i]) for row in cells)) if cells else len(h) for i, h in enumerate(headers)]
+
+    def line(row: Sequence[str]) -> str:
+        parts = [cell.rjust(w) if num else cell.ljust(w) for cell, w, num in zip(row, widths, numeric)]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(row) for row in cells)])
+
+
+def fmt_metric(value: float | None) -> str:
+    """A metric to three decimals, or "–" when it is undefined (0/0).
+
+    >>> fmt_metric(0.8125), fmt_metric(None)
+    ('0.812', '–')
+    """
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _fmt_count(value: float) -> str:
+    return f"{value:g}"
+
+
+def _with_interval(row, metric: str, ci: bool) -> str:
+    interval = row.ci.get(metric) if ci else None
+    text = fmt_metric(getattr(row, metric))
+    return f"{text} [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else text
+
+
+def results_table(results, markdown: bool = False) -> str:
+    """The per-type score table people read: P, R, F1 (with CI), TP, FP, FN, support; micro and macro rows."""
+    ci = bool(results.resamples)
+    body = [
+        [row.label, *(_with_interval(row, m, ci) for m in ("precision", "recall", "f1")),
+         *(("", "", "", "") if row.label == "macro" else (*map(_fmt_count, (row.tp, row.fp, row.fn)), row.support))]
+        for row in results.rows
+    ]
+    table = format_table(["type", "P", "R", "F1", "TP", "FP", "FN", "support"], body, markdown)
+    level = "fact level" if results.level == "fact" else f"mention level, {results.level} scheme"
+    lines = [
+        f"{results.extractor} {results.extractor_version} · gold {results.gold_version} ({results.gold_hash[:19]}) · "
+        f"{level}, {results.mode} values",
+        "",
+        table,
+        "",
+        "– = undefined (0/0); macro averages the types where the metric is defined.",
+    ]
+    if ci:
+        lines.append(f"95% intervals: {results.ci_method}, {results.resamples} resamples, seed {results.seed}.")
+    if results.failures:
+        lines.append(f"failed documents (their gold counted as missed): {len(results.failures)}")
+        lines += [f"  {doc.doc_id}: {doc.failure}" for doc in results.failures]
+    return "\n".join(lines)
+
+
+def documents_table(results, markdown: bool = False) -> str:
+    """Per document: TP, FP, FN summed over the types, micro P, R, F1, and a failure if any."""
+
+    def ratio(num: float, den: float) -> str:
+        return fmt_metric(num / den if den else None)
+
+    body = []
+    for doc in results.documents:
+        tp, fp, fn = (sum(cell[k] for cell in doc.counts.values()) for k in ("tp", "fp", "fn"))
+        body.append([doc.doc_id, ratio(tp, tp + fp), ratio(tp, tp + fn), ratio(2 * tp, 2 * tp + fp + fn),
+                     _fmt_count(tp), _fmt_count(fp), _fmt_count(fn), "failed" if doc.failure else ""])
+    return format_table(["document", "P", "R", "F1", "TP", "FP", "FN", "run"], body, markdown)
+
+
+def comparison_table(comparison, name_a: str, name_b: str, markdown: bool = False) -> str:
+    """F1 of A and B, A - B and the p-value, per type, micro and macro."""
+    rows = [*comparison.per_type.items(), ("micro", comparison.micro), ("macro", comparison.macro)]
+    body = [[label, fmt_metric(d.f1_a), fmt_metric(d.f1_b), "–" if d.delta is None else f"{d.delta:+.3f}",
+             "–" if d.p_value is None else f"{d.p_value:.4f}"] for label, d in rows]
+    table = format_table(["type", f"F1 A ({name_a})", f"F1 B ({name_b})", "A - B", "p"], body, markdown)
+    return f"{table}\n\n{comparison.method}, {comparison.resamples} resamples, seed {comparison.seed}."
+
+
+def errors_listing(results) -> str:
+    """One line per error: kind, document, type, gold and predicted value, and the context."""
+    import json
+
+    def show(value) -> str:
+        return "–" if value is None else json.dumps(value, ensure_ascii=False)
+
+    if not results.errors:
+        return "no errors"
+    lines = []
+    for error in results.errors:
+        where = f"{error['doc_id']}:{error['start']}" if error.get("start") is not None else error["doc_id"]
+        lines.append(f"{error['kind']:<14} {where:<26} {error['type']:<10} gold {show(error.get('gold_value'))}"
+                     f" · predicted {show(error.get('predicted_value'))}")
+        if error.get("context"):
+            lines.append(f"{'':14} {error['context']}")
+    return "\n".join(lines)
+
+
+def _is_number(text: str) -> bool:
+    stripped = text.replace(".", "").replace("/", "").replace(" ", "").replace("[", "").replace("]", "")
+    stripped = stripped.replace(",", "").replace("–", "0").lstrip("+-")
+    return stripped.isdigit()
+
+
+def statistics_table(rows: list[dict], markdown: bool = False) -> str:
+    """Gold statistics: 'mentions/facts' per type per document."""
+    headers = ["document", *FACT_TYPES, "all"]
+    body = []
+    for row in rows:
+        mentions = sum(row[t][0] for t in FACT_TYPES)
+        distinct = sum(row[t][1] for t in FACT_TYPES)
+        body.append([row["doc_id"], *(f"{row[t][0]}/{row[t][1]}" for t in FACT_TYPES), f"{mentions}/{distinct}"])
+    return format_table(headers, body, markdown) + ("\n\nEach cell: mentions/distinct facts." if markdown else "")
+
+
+def extractor_rows() -> str:
+    from bench.extraction.registry import registered, resolve
+
+    body = []
+    for name, entry in registered().items():
+        try:
+            target = resolve(name)  # class attributes are read; nothing is instantiated
+            version = str(getattr(target, "version", "?"))
+            description = getattr(target, "description", "") or (target.__doc__ or "").strip().split("\n")[0]
+        except Exception as error:  # noqa: BLE001 - a broken plug-in is listed, not fatal
+            version, description = "?", f"(cannot load: {str(error).splitlines()[0][:80]})"
+        body.append([name, version, entry.distribution, description])
+    return format_table(["extractor", "version", "package", "description"], body)
+
+
+def fact_type_rows(gold) -> str:
+    from bench.normalize.aliases import fact_key
+
+    body = []
+    for fact_type in FACT_TYPES:
+        facts = [f for f in gold.facts if f.type == fact_type]
+        body.append([fact_type, len(facts), len({fact_key(f, gold.aliases) for f in facts})])
+    return format_table(["fact type", "gold mentions", "gold facts"], body)

@@ -1,0 +1,1 @@
+"""Scoring: fact level, mention level, intervals and significance, error analysis, comparison."""

@@ -1,0 +1,135 @@
+"""Scoring a run against the gold: the one path behind ``bench eval``, ``bench score`` and ``bench check``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from bench.data.gold import Gold, load_gold
+from bench.data.results import LEVELS, DocumentRow, MetricRow, Results, package_versions
+from bench.extraction.runner import RunOptions, run_for_gold
+from bench.facts import FACT_TYPES, Fact
+
+MODES = ("strict", "lenient")
+
+
+def _interval_dict(intervals) -> dict:
+    if intervals is None:
+        return {}
+    return {m: None if getattr(intervals, m) is None else (getattr(intervals, m).low, getattr(intervals, m).high)
+            for m in ("precision", "recall", "f1")}
+
+
+def _counts_of(rows) -> dict[str, dict[str, float]]:
+    return {row.label: {"tp": row.tp, "fp": row.fp, "fn": row.fn} for row in rows}
+
+
+def _fact_rows(gold: Gold, predictions: Sequence[Fact], mode: str, ci: bool, seed: int, resamples: int):
+    from bench.scoring.fact_level import score_facts
+    from bench.scoring.intervals import bootstrap
+
+    doc_ids = [doc.id for doc in gold.documents]
+    score = score_facts(gold.facts, predictions, gold.aliases, mode, doc_ids)
+    boot = bootstrap(score, resamples, seed) if ci and resamples else None
+    rows = [
+        MetricRow(label, prf.tp, prf.fp, prf.fn, prf.support, prf.precision, prf.recall, prf.f1,
+                  _interval_dict(None if boot is None else (boot.micro if label == "micro" else boot.per_type[label])))
+        for label, prf in [*score.per_type.items(), ("micro", score.micro)]
+    ]
+    micro, macro = score.micro, score.macro
+    rows.append(MetricRow("macro", micro.tp, micro.fp, micro.fn, micro.support, macro.precision, macro.recall, macro.f1,
+                          _interval_dict(boot.macro if boot else None)))
+    documents = {doc: _counts_of(MetricRow(t, p.tp, p.fp, p.fn, p.support, None, None, None) for t, p in cells.items())
+                 for doc, cells in score.per_document.items()}
+    return rows, documents, None, boot.unit if boot else ""
+
+
+def _mention_row(label: str, counts, ci: dict) -> MetricRow:
+    gold_credit = counts.gold_correct + 0.5 * counts.gold_partial
+    pred_credit = counts.pred_correct + 0.5 * counts.pred_partial
+    return MetricRow(label, gold_credit, counts.actual - pred_credit, counts.possible - gold_credit, counts.possible,
+                     counts.precision, counts.recall, counts.f1, ci)
+
+
+def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: bool, seed: int, resamples: int):
+    from bench.scoring.fact_level import MacroAverage
+    from bench.scoring.intervals import mention_bootstrap
+    from bench.scoring.mention_level import MentionCounts, ValueAccuracy, score_mentions
+
+    spans: dict[str, list[Fact]] = {}
+    for fact in predictions:
+        if fact.has_span:
+            spans.setdefault(fact.doc_id, []).append(fact)
+    per_doc = {doc.id: score_mentions(gold.facts_of(doc.id), spans.get(doc.id, []), gold.aliases, mode)
+               for doc in gold.documents}  # alignment never crosses documents, so totals are sums
+    by_type = {t: sum((score.schemes[level][t] for score in per_doc.values()), MentionCounts()) for t in FACT_TYPES}
+    value_counts = {t: sum((score.values[t] for score in per_doc.values()), ValueAccuracy()) for t in FACT_TYPES}
+    boot = mention_bootstrap({d: s.schemes[level] for d, s in per_doc.items()}, resamples, seed) if ci and resamples else None
+    rows = [_mention_row(t, by_type[t], _interval_dict(boot and boot.per_type[t])) for t in FACT_TYPES]
+    rows.append(_mention_row("micro", sum(by_type.values(), MentionCounts()), _interval_dict(boot and boot.micro)))
+    macro = MacroAverage.of(by_type.values())
+    micro = rows[-1]
+    rows.append(MetricRow("macro", micro.tp, micro.fp, micro.fn, micro.support, macro.precision, macro.recall, macro.f1,
+                          _interval_dict(boot and boot.macro)))
+    documents = {doc: _counts_of(_mention_row(t, c, {}) for t, c in score.schemes[level].items() if c.possible or c.actual)
+                 for doc, score in per_doc.items()}
+    values = {t: v.to_dict() for t, v in value_counts.items()}
+    values |= {"overall": sum(value_counts.values(), ValueAccuracy()).to_dict(),
+               "unscored": sum(not fact.has_span for fact in predictions)}
+    return rows, documents, values, boot.unit if boot else ""
+
+
+def score_run(
+    gold: Gold, predictions: Sequence[Fact], extractor: str, version: str, level: str = "fact", mode: str = "strict",
+    failures: Mapping[str, str] | None = None, ci: bool = True, seed: int = 0, resamples: int = 9_999,
+) -> Results:
+    """Score predictions on the gold at ``level`` (fact, or a mention scheme) into a :class:`Results`."""
+    from bench.scoring.error_analysis import analyze
+
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    make_rows = _fact_rows if level == "fact" else lambda *a: _mention_rows(a[0], a[1], level, *a[2:])
+    rows, doc_counts, values, ci_method = make_rows(gold, predictions, mode, ci, seed, resamples)
+    texts = {doc.id: doc.text for doc in gold.documents}
+    errors = analyze(gold.facts, predictions, texts, gold.aliases, mode, "fact" if level == "fact" else "mention")
+    failures = failures or {}
+    documents = tuple(DocumentRow(doc.id, doc_counts.get(doc.id, {}), failures.get(doc.id)) for doc in gold.documents)
+    return Results(
+        extractor=extractor, extractor_version=str(version), gold_version=gold.version, gold_hash=gold.hash,
+        level=level, mode=mode, rows=tuple(rows), documents=documents,
+        errors=tuple(error.to_dict() for error in errors),
+        predictions=tuple(fact.to_dict() for fact in predictions), value_accuracy=values,
+        seed=seed, resamples=resamples if ci else 0, ci_method=ci_method,
+        timestamp=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), packages=package_versions(),
+    )
+
+
+def predict_gold(extractor: str, gold: Gold, params: dict | None = None, options: RunOptions = RunOptions()):
+    """Run ``extractor`` (a registry spec) on the gold articles.
+
+    Returns the extractor, its predictions, and the failure of each document it
+    failed on. Trainable extractors are run leave-one-document-out.
+    """
+    from bench.extraction.registry import load_extractor
+
+    model = load_extractor(extractor, params)
+    runs = list(run_for_gold(model, gold.documents, gold.documents, gold.facts, options, extractor, params))
+    predictions = [fact for run in runs for fact in run.facts]
+    return model, predictions, {run.doc_id: run.failure for run in runs if run.failure}
+
+
+def evaluate(
+    extractor: str, gold_dir: Path | None = None, level: str = "fact", mode: str = "strict",
+    params: dict | None = None, seed: int = 0, resamples: int = 9_999, with_ci: bool = True,
+    options: RunOptions = RunOptions(),
+) -> Results:
+    """Run ``extractor`` (a registry spec) on the gold articles and score it.
+
+    A document the extractor fails on is recorded as failed and its gold counts as missed.
+    """
+    gold = load_gold(gold_dir)
+    model, predictions, failures = predict_gold(extractor, gold, params, options)
+    return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, seed, resamples)

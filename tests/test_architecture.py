@@ -1,0 +1,48 @@
+"""The package's layers are a contract: import-linter checks it on the checkout, and it bites."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess:
+    """Run import-linter on the packages under ``root`` with the contracts in its pyproject.toml."""
+    command = [sys.executable, "-c", "from importlinter.cli import lint_imports_command; lint_imports_command()",
+               str(root / "pyproject.toml"), "--no-cache", "--no-logo"]
+    return subprocess.run(command, cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_checkout_keeps_its_contracts():
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+def copy_of_the_packages(tmp_path: Path) -> Path:
+    for package in ("bench", "baselines"):
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__", "_data"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def test_an_import_back_up_the_layers_breaks_the_contract(tmp_path):
+    root = copy_of_the_packages(tmp_path)
+    (root / "bench" / "data" / "upward.py").write_text("from bench.scoring.fact_level import Score\n")
+    result = lint_imports(root)
+    assert result.returncode == 1
+    assert "bench.data.upward -> bench.scoring.fact_level" in result.stdout
+    assert "1 kept, 1 broken" in result.stdout
+
+
+def test_an_import_of_a_baseline_breaks_the_contract(tmp_path):
+    root = copy_of_the_packages(tmp_path)
+    (root / "bench" / "scoring" / "peek.py").write_text("def peek():\n    import baselines.regex\n")
+    result = lint_imports(root)
+    assert result.returncode == 1
+    assert "bench.scoring.peek -> baselines.regex" in result.stdout
