@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.facts import FACT_TYPES
+from bench.scoring.beta import beta_quantile
 from bench.scoring.fact_level import Score
 from bench.scoring.mention_level import MentionCounts
 
@@ -31,11 +32,11 @@ CELLS_PER_CHUNK = 2_000_000  # numbers held at once per chunk of resamples
 
 @dataclass(frozen=True, slots=True)
 class Interval:
-    """A percentile interval; ``defined`` is the share of resamples where the metric was defined."""
+    """An interval; ``defined`` is the share of resamples where a bootstrapped metric was defined (1 otherwise)."""
 
     low: float
     high: float
-    defined: float
+    defined: float = 1.0
 
     def to_dict(self) -> dict[str, float]:
         return {"low": self.low, "high": self.high, "defined": self.defined}
@@ -76,6 +77,28 @@ class Bootstrap:
         return cls(raw["unit"], raw["resamples"], raw["seed"], raw["confidence"], raw["documents"],
                    {t: Intervals.from_dict(i) for t, i in raw["per_type"].items()},
                    Intervals.from_dict(raw["micro"]), Intervals.from_dict(raw["macro"]))
+
+
+def proportion_interval(successes: int, trials: int, confidence: float = 0.95) -> Interval:
+    """The exact (Clopper–Pearson) interval of a binomial proportion.
+
+    Each bound is the proportion at which the observed count is just
+    significant in its tail (probability ``(1 - confidence) / 2``). It never
+    covers less than ``confidence``, however few the trials, and includes 0 or
+    1 when no or every trial succeeded.
+
+    >>> interval = proportion_interval(2, 2)
+    >>> round(interval.low, 4), interval.high
+    (0.1581, 1.0)
+    """
+    if trials < 1 or not 0 <= successes <= trials:
+        raise ValueError(f"a proportion needs 0 <= successes <= trials and trials >= 1, got {successes} of {trials}")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must lie strictly between 0 and 1, got {confidence}")
+    tail = (1 - confidence) / 2
+    low = 0.0 if successes == 0 else beta_quantile(tail, successes, trials - successes + 1)
+    high = 1.0 if successes == trials else beta_quantile(1 - tail, successes + 1, trials - successes)
+    return Interval(low, high)
 
 
 def _metrics(totals):
