@@ -98,6 +98,45 @@ def test_the_larger_overlap_is_the_one_paired():
     assert (pair.gold.start, pair.gold.end) == (0, 5)
 
 
+def assert_row_is_consistent(counts: MentionCounts):
+    """P = TP/(TP+FP), R = TP/(TP+FN), F1 = 2TP/(2TP+FP+FN), TP = correct + 0.5 partial, FP and FN the rest."""
+    tp = counts.gold_correct + 0.5 * counts.gold_partial
+    assert counts.pred_correct + 0.5 * counts.pred_partial == tp
+    fp, fn = counts.actual - tp, counts.possible - tp
+    assert counts.precision == (tp / (tp + fp) if tp + fp else None)
+    assert counts.recall == (tp / (tp + fn) if tp + fn else None)
+    if counts.actual or counts.possible:
+        assert counts.f1 == pytest.approx(2 * tp / (2 * tp + fp + fn), abs=1e-12)
+
+
+def test_a_prediction_over_gold_of_another_type_at_every_scheme():
+    """A date predicted exactly over one of nine officials (the bug of issue 15): each row's P, R, F1 from its own TP."""
+    gold = [m(10 * i, 10 * i + 9, "official", f"o{i}") for i in range(9)]
+    predicted = [m(0, 9, "date", "2024-W10")]
+    score = score_mentions(gold, predicted)
+    expected = {  # (date row, official row), by hand
+        "strict": (MentionCounts(pred_incorrect=1), MentionCounts(gold_incorrect=1, missed=8)),
+        "exact": (MentionCounts(), MentionCounts(gold_correct=1, missed=8, pred_correct=1)),
+        "partial": (MentionCounts(), MentionCounts(gold_correct=1, missed=8, pred_correct=1)),
+        "type": (MentionCounts(pred_incorrect=1), MentionCounts(gold_incorrect=1, missed=8)),
+    }
+    for scheme, (date, official) in expected.items():
+        assert (score.schemes[scheme]["date"], score.schemes[scheme]["official"]) == (date, official)
+        assert_row_is_consistent(score.schemes[scheme]["date"])
+        assert_row_is_consistent(score.schemes[scheme]["official"])
+    exact = score.schemes["exact"]["official"]
+    assert (exact.precision, exact.recall, exact.f1) == (1.0, 1 / 9, pytest.approx(0.2))
+    assert score.schemes["exact"]["date"].precision is None
+
+
+def test_cross_type_partial_overlap_is_filed_under_the_gold_type_by_exact_and_partial():
+    score = score_mentions([m(0, 10)], [m(2, 10, "agency", "Office of Maps")])
+    assert score.schemes["exact"]["date"] == MentionCounts(gold_incorrect=1, pred_incorrect=1)
+    assert score.schemes["partial"]["date"] == MentionCounts(gold_partial=1, pred_partial=1)
+    assert score.schemes["partial"]["agency"] == MentionCounts()
+    assert score.schemes["strict"]["agency"] == MentionCounts(pred_incorrect=1)
+
+
 def test_cross_type_costs_recall_of_the_gold_type_and_precision_of_the_predicted_type():
     counts = score_mentions([m(0, 5)], [m(0, 5, "agency", "Office of Maps")]).schemes["strict"]
     assert counts["date"] == MentionCounts(gold_incorrect=1)
@@ -213,6 +252,57 @@ def test_overall_agrees_with_nervaluate_to_the_last_digit(documents):
         assert_same(mine.overall(scheme), theirs["overall"][NAMES[scheme]])
 
 
+def assert_same_scores(mine: MentionCounts, theirs):
+    """The same credit, possible, actual, P, R and F1 (the split of the rest into incorrect, missed, spurious aside)."""
+    assert (mine.gold_correct, mine.gold_partial, mine.possible, mine.actual) == (
+        theirs.correct, theirs.partial, theirs.possible, theirs.actual)
+    for name in ("precision", "recall", "f1"):
+        value = getattr(mine, name)
+        assert value == getattr(theirs, name) or (value is None and getattr(theirs, name) == 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(unambiguous(cross_type=True))
+def test_per_type_strict_and_type_agree_with_nervaluate_on_cross_type_inputs(documents):
+    """nervaluate scores each type alone: a cross-type overlap is missed on one row and spurious on the other,
+    ours is incorrect on both; the scores agree."""
+    mine, theirs = ours_and_theirs(documents)
+    for scheme in ("strict", "type"):
+        for fact_type in TYPES:
+            if fact_type in theirs["entities"]:
+                assert_same_scores(mine.schemes[scheme][fact_type], theirs["entities"][fact_type][NAMES[scheme]])
+            else:
+                assert mine.schemes[scheme][fact_type] == MentionCounts()
+
+
+def relabelled_to_the_overlapped_gold(documents):
+    """Each prediction that overlaps a gold mention takes that mention's type (unambiguous inputs: at most one)."""
+    out = []
+    for gold, predicted in documents:
+        relabelled = []
+        for t, s, e in predicted:
+            over = [g for g in gold if min(e, g[2]) > max(s, g[1])]
+            relabelled.append((over[0][0] if over else t, s, e))
+        out.append((gold, relabelled))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(unambiguous(cross_type=True))
+def test_per_type_exact_and_partial_agree_with_nervaluate_on_predictions_given_the_gold_type(documents):
+    """Exact and partial ignore the predicted type: ours on cross-type inputs equals nervaluate's once each
+    paired prediction carries its gold mention's type (and ours on the original inputs equals ours on those)."""
+    mine, _ = ours_and_theirs(documents)
+    relabelled, theirs = ours_and_theirs(relabelled_to_the_overlapped_gold(documents))
+    for scheme in ("exact", "partial"):
+        for fact_type in TYPES:
+            assert mine.schemes[scheme][fact_type] == relabelled.schemes[scheme][fact_type]
+            if fact_type in theirs["entities"]:
+                assert_same(mine.schemes[scheme][fact_type], theirs["entities"][fact_type][NAMES[scheme]])
+            else:
+                assert mine.schemes[scheme][fact_type] == MentionCounts()
+
+
 @settings(max_examples=300, deadline=None)
 @given(unambiguous(cross_type=False))
 def test_per_type_agrees_with_nervaluate_to_the_last_digit(documents):
@@ -239,7 +329,10 @@ def test_metrics_in_unit_interval_and_order_independent(gold, predicted, rng):
     for scheme in SCHEMES:
         for fact_type, counts in score.schemes[scheme].items():
             assert counts.possible == sum(g.type == fact_type for g in gold)
-            assert counts.actual == sum(p.type == fact_type for p in predicted)
+            if scheme in ("strict", "type"):  # exact and partial file a paired prediction under the gold's type
+                assert counts.actual == sum(p.type == fact_type for p in predicted)
+            assert_row_is_consistent(counts)
+        assert score.overall(scheme).actual == len(predicted)
         for counts in (*score.schemes[scheme].values(), score.overall(scheme)):
             assert all(0 <= v <= 1 for v in (counts.precision, counts.recall, counts.f1) if v is not None)
     rng.shuffle(gold)

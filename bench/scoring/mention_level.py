@@ -18,14 +18,18 @@ P = (correct + 0.5 partial) / actual, R = (correct + 0.5 partial) / possible,
 F1 = 2PR / (P + R). P is undefined (None) when actual is 0, R when possible
 is 0, F1 when both are; F1 is 0 when only one is.
 
-Per type, recall counts the gold mentions of that type and precision the
-predictions of that type, so a prediction of type B over a gold mention of
-type A costs A recall and B precision (nervaluate files both under A: its
-issue #110).
+Per type, a gold mention counts under its own type. Under strict and type,
+which judge the type, a prediction counts under its own type too, so a
+prediction of type B over a gold mention of type A (incorrect) costs A recall
+and B precision (nervaluate files both under A: its issue #110). Under exact
+and partial, which ignore the type, a paired prediction counts under its
+gold mention's type, so a row's credit is the same on both sides and
+P = TP/(TP+FP), F1 = 2TP/(2TP+FP+FN) hold in every row; a spurious
+prediction counts under its own type.
 
-Alignment, the same walk for every scheme: within a document, every
-overlapping (gold, prediction) pair is a candidate; candidates are taken
-greedily in this order, skipping any whose gold or prediction is taken:
+Alignment: within a document, every overlapping (gold, prediction) pair is a
+candidate; candidates are taken greedily in this order, skipping any whose
+gold or prediction is taken:
   1. higher credit under the scheme (so strict takes a same-span same-type
      pair before a same-span pair of another type);
   2. exact span before partial overlap;
@@ -35,6 +39,10 @@ greedily in this order, skipping any whose gold or prediction is taken:
   6. position: gold (start, end, type, value), then the prediction's.
 The order depends only on the mentions, never on input order, so shuffled
 inputs give identical results (nervaluate's greedy walk does not: #40, #84).
+Rules 2 to 6 are the same for every scheme, so candidates are sorted once and
+each scheme only moves its full-credit candidates to the front; exact and
+partial share one walk. Where no mention overlaps two on the other side,
+every walk takes every candidate, and nothing is sorted.
 
 Value accuracy (as TempEval-3 reports for time expressions): among the pairs
 of the type scheme that are correct (overlapping, same type), the share whose
@@ -43,29 +51,35 @@ canonical values agree.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
 from bench.facts import FACT_TYPES, Fact
 from bench.normalize.aliases import AliasTable
 from bench.scoring.fact_level import check_mode, lenient_distance
+from bench.scoring.mention_counts import MentionCounts, MentionScore, ValueAccuracy
 
 SCHEMES = ("strict", "exact", "partial", "type")
-
-
-def _same_span(gold: Fact, predicted: Fact) -> bool:
-    return gold.start == predicted.start and gold.end == predicted.end
-
-
-CREDIT: dict[str, Callable[[Fact, Fact], float]] = {
-    "strict": lambda g, p: 1.0 if _same_span(g, p) and g.type == p.type else 0.0,
-    "exact": lambda g, p: 1.0 if _same_span(g, p) else 0.0,
-    "partial": lambda g, p: 1.0 if _same_span(g, p) else 0.5,
-    "type": lambda g, p: 1.0 if g.type == p.type else 0.0,
-}
+# Which walk each scheme takes, and which candidates that walk takes first (full credit).
+WALK_OF = {"strict": "strict", "exact": "span", "partial": "span", "type": "type"}
+FIRST: dict[str, Callable[[tuple], bool]] = {
+    "strict": lambda c: c[2] and c[3], "span": lambda c: c[2], "type": lambda c: c[3]}
 OUTCOME = {1.0: "correct", 0.5: "partial", 0.0: "incorrect"}
+
+
+def credit(scheme: str, same_span: bool, same_type: bool) -> float:
+    """The credit of an overlapping pair under ``scheme``.
+
+    >>> [credit(s, False, True) for s in SCHEMES]
+    [0.0, 0.0, 0.5, 1.0]
+    """
+    if scheme == "type":
+        return 1.0 if same_type else 0.0
+    if same_span and (same_type or scheme != "strict"):
+        return 1.0
+    return 0.5 if scheme == "partial" else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,24 +104,72 @@ def _position(fact: Fact) -> tuple:
     return fact.doc_id, fact.start, fact.end, fact.type, repr(fact.value), fact.text or "", fact.id or ""
 
 
-def _align_document(gold: Sequence[Fact], predicted: Sequence[Fact], credit, same_value) -> Alignment:
-    candidates = []
+class _Canonical:
+    """Canonical values of one side's mentions, each computed once, when first asked for."""
+
+    __slots__ = ("facts", "aliases", "values")
+
+    def __init__(self, facts: Sequence[Fact], aliases: AliasTable):
+        self.facts, self.aliases, self.values = facts, aliases, [None] * len(facts)
+
+    def __getitem__(self, index: int):
+        value = self.values[index]
+        if value is None:
+            fact = self.facts[index]
+            value = self.values[index] = (self.aliases.canonical_value(fact.type, fact.value),)
+        return value[0]
+
+
+def _candidates(gold: Sequence[Fact], predicted: Sequence[Fact]) -> list[tuple]:
+    """Every overlapping pair as (gold index, prediction index, same span, same type, overlap), by a sweep over starts."""
+    if not gold or not predicted:
+        return []
+    order = sorted(range(len(predicted)), key=lambda i: predicted[i].start)
+    starts = [predicted[i].start for i in order]
+    longest = max(p.end - p.start for p in predicted)  # no prediction starting further left can reach a gold start
+    found = []
     for gi, g in enumerate(gold):
-        for pi, p in enumerate(predicted):
+        for pi in order[bisect_right(starts, g.start - longest):bisect_left(starts, g.end)]:
+            p = predicted[pi]
             overlap = min(g.end, p.end) - max(g.start, p.start)
             if overlap > 0:
-                rank = (-credit(g, p), not _same_span(g, p), -overlap,
-                        abs(g.start - p.start) + abs(g.end - p.end), not same_value(g, p), _position(g), _position(p))
-                candidates.append((rank, gi, pi))
-    candidates.sort(key=lambda candidate: candidate[0])
-    taken_gold, taken_pred, pairs = set(), set(), []
-    for rank, gi, pi in candidates:
-        if gi not in taken_gold and pi not in taken_pred:
-            taken_gold.add(gi)
-            taken_pred.add(pi)
-            pairs.append(Pair(gold[gi], predicted[pi], -rank[0]))
-    missed = tuple(g for gi, g in enumerate(gold) if gi not in taken_gold)
-    return Alignment(tuple(pairs), missed, tuple(p for pi, p in enumerate(predicted) if pi not in taken_pred))
+                same_span = g.start == p.start and g.end == p.end
+                found.append((gi, pi, same_span, g.type == p.type, overlap))
+    return found
+
+
+def _walks(gold: Sequence[Fact], predicted: Sequence[Fact], canon_gold: _Canonical, canon_pred: _Canonical) -> dict:
+    """The pairs each walk takes (strict, span for exact and partial, type), as candidate tuples."""
+    candidates = _candidates(gold, predicted)
+    if len({c[0] for c in candidates}) == len(candidates) == len({c[1] for c in candidates}):
+        return dict.fromkeys(FIRST, candidates)  # no mention overlaps two: every walk takes every candidate
+
+    def rank(c: tuple) -> tuple:
+        g, p = gold[c[0]], predicted[c[1]]
+        same_value = c[3] and canon_gold[c[0]] == canon_pred[c[1]]
+        distance = abs(g.start - p.start) + abs(g.end - p.end)
+        return not c[2], -c[4], distance, not same_value, _position(g), _position(p), c[0], c[1]
+
+    ordered = sorted(candidates, key=rank)
+    walks = {}
+    for walk, first in FIRST.items():
+        taken_gold, taken_pred, pairs = set(), set(), []
+        for c in [c for c in ordered if first(c)] + [c for c in ordered if not first(c)]:
+            if c[0] not in taken_gold and c[1] not in taken_pred:
+                taken_gold.add(c[0])
+                taken_pred.add(c[1])
+                pairs.append(c)
+        walks[walk] = pairs
+    return walks
+
+
+def _by_document(gold: Iterable[Fact], predicted: Iterable[Fact]) -> dict[str, tuple[list[Fact], list[Fact]]]:
+    by_doc: dict[str, tuple[list[Fact], list[Fact]]] = defaultdict(lambda: ([], []))
+    for side, facts in enumerate((gold, predicted)):
+        for fact in facts:
+            if fact.has_span:
+                by_doc[fact.doc_id][side].append(fact)
+    return by_doc
 
 
 def align(gold: Iterable[Fact], predicted: Iterable[Fact], scheme: str, aliases: AliasTable | None = None) -> Alignment:
@@ -118,153 +180,67 @@ def align(gold: Iterable[Fact], predicted: Iterable[Fact], scheme: str, aliases:
     >>> [(p.gold.start, p.outcome) for p in a.pairs], [m.start for m in a.missed]
     ([(4, 'correct')], [0])
     """
-    if scheme not in CREDIT:
+    if scheme not in WALK_OF:
         raise ValueError(f"scheme must be one of {', '.join(SCHEMES)}, not {scheme!r}")
-    credit, aliases = CREDIT[scheme], aliases or AliasTable()
-
-    def same_value(g: Fact, p: Fact) -> bool:
-        return g.type == p.type and aliases.canonical_value(g.type, g.value) == aliases.canonical_value(p.type, p.value)
-
-    by_doc: dict[str, tuple[list[Fact], list[Fact]]] = defaultdict(lambda: ([], []))
-    for side, facts in enumerate((gold, predicted)):
-        for fact in facts:
-            if fact.has_span:
-                by_doc[fact.doc_id][side].append(fact)
-    parts = [_align_document(g, p, credit, same_value) for g, p in by_doc.values()]
-    return Alignment(
-        tuple(sorted((pair for part in parts for pair in part.pairs), key=lambda pair: (_position(pair.gold), _position(pair.predicted)))),
-        tuple(sorted((fact for part in parts for fact in part.missed), key=_position)),
-        tuple(sorted((fact for part in parts for fact in part.spurious), key=_position)),
-    )
+    aliases = aliases or AliasTable()
+    pairs, missed, spurious = [], [], []
+    for g, p in _by_document(gold, predicted).values():
+        taken = _walks(g, p, _Canonical(g, aliases), _Canonical(p, aliases))[WALK_OF[scheme]]
+        pairs += [Pair(g[c[0]], p[c[1]], credit(scheme, c[2], c[3])) for c in taken]
+        paired_gold, paired_pred = {c[0] for c in taken}, {c[1] for c in taken}
+        missed += [fact for i, fact in enumerate(g) if i not in paired_gold]
+        spurious += [fact for i, fact in enumerate(p) if i not in paired_pred]
+    pairs.sort(key=lambda pair: (_position(pair.gold), _position(pair.predicted)))
+    return Alignment(tuple(pairs), tuple(sorted(missed, key=_position)), tuple(sorted(spurious, key=_position)))
 
 
-@dataclass(frozen=True, slots=True)
-class MentionCounts:
-    """Outcomes of one scheme, counted on the gold side (recall) and the prediction side (precision)."""
-
-    gold_correct: int = 0
-    gold_incorrect: int = 0
-    gold_partial: int = 0
-    missed: int = 0
-    pred_correct: int = 0
-    pred_incorrect: int = 0
-    pred_partial: int = 0
-    spurious: int = 0
-
-    @property
-    def possible(self) -> int:
-        return self.gold_correct + self.gold_incorrect + self.gold_partial + self.missed
-
-    @property
-    def actual(self) -> int:
-        return self.pred_correct + self.pred_incorrect + self.pred_partial + self.spurious
-
-    @property
-    def precision(self) -> float | None:
-        return (self.pred_correct + 0.5 * self.pred_partial) / self.actual if self.actual else None
-
-    @property
-    def recall(self) -> float | None:
-        return (self.gold_correct + 0.5 * self.gold_partial) / self.possible if self.possible else None
-
-    @property
-    def f1(self) -> float | None:
-        precision, recall = self.precision, self.recall
-        if precision is None or recall is None:
-            return None if precision is None and recall is None else 0.0
-        return 2 * (precision * recall) / (precision + recall) if precision + recall > 0 else 0.0
-
-    def __add__(self, other: "MentionCounts") -> "MentionCounts":
-        return MentionCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
-
-    def to_dict(self) -> dict[str, Any]:
-        counts = {f.name: getattr(self, f.name) for f in fields(self)}
-        return {**counts, "precision": self.precision, "recall": self.recall, "f1": self.f1}
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "MentionCounts":
-        return cls(**{f.name: raw[f.name] for f in fields(cls)})
+# Column of each outcome in the per-(scheme, type) tallies: MentionCounts' field order.
+_GOLD_COLUMN = {1.0: 0, 0.0: 1, 0.5: 2}
+_PRED_COLUMN = {1.0: 4, 0.0: 5, 0.5: 6}
+_MISSED, _SPURIOUS = 3, 7
 
 
-@dataclass(frozen=True, slots=True)
-class ValueAccuracy:
-    """Span-and-type-matched mentions (``matched``) and those whose canonical value agrees (``correct``)."""
+class _Tally:
+    """Running outcome counts per scheme and type, and value accuracy per type."""
 
-    matched: int = 0
-    correct: int = 0
+    def __init__(self, aliases: AliasTable, value_mode: str):
+        self.counts = {(s, t): [0] * 8 for s in SCHEMES for t in FACT_TYPES}
+        self.matched, self.correct = dict.fromkeys(FACT_TYPES, 0), dict.fromkeys(FACT_TYPES, 0)
+        self.aliases, self.lenient = aliases, value_mode == "lenient"
 
-    @property
-    def accuracy(self) -> float | None:
-        return self.correct / self.matched if self.matched else None
+    def document(self, gold: Sequence[Fact], predicted: Sequence[Fact]) -> None:
+        canon_gold, canon_pred = _Canonical(gold, self.aliases), _Canonical(predicted, self.aliases)
+        walks = _walks(gold, predicted, canon_gold, canon_pred)
+        for scheme in SCHEMES:
+            taken = walks[WALK_OF[scheme]]
+            self._pairs(scheme, taken, gold, predicted)
+            paired_gold, paired_pred = {c[0] for c in taken}, {c[1] for c in taken}
+            for i, fact in enumerate(gold):
+                if i not in paired_gold:
+                    self.counts[scheme, fact.type][_MISSED] += 1
+            for i, fact in enumerate(predicted):
+                if i not in paired_pred:
+                    self.counts[scheme, fact.type][_SPURIOUS] += 1
+        for gi, pi, _, same_type, _ in walks["type"]:
+            if same_type:
+                self._value(gold[gi].type, canon_gold[gi], canon_pred[pi])
 
-    def __add__(self, other: "ValueAccuracy") -> "ValueAccuracy":
-        return ValueAccuracy(self.matched + other.matched, self.correct + other.correct)
+    def _pairs(self, scheme: str, taken: list[tuple], gold: Sequence[Fact], predicted: Sequence[Fact]) -> None:
+        type_judged = scheme in ("strict", "type")  # exact and partial file the prediction under the gold's type
+        for gi, pi, same_span, same_type, _ in taken:
+            outcome = credit(scheme, same_span, same_type)
+            gold_type = gold[gi].type
+            self.counts[scheme, gold_type][_GOLD_COLUMN[outcome]] += 1
+            self.counts[scheme, predicted[pi].type if type_judged else gold_type][_PRED_COLUMN[outcome]] += 1
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"matched": self.matched, "correct": self.correct, "accuracy": self.accuracy}
+    def _value(self, fact_type: str, gold_value, predicted_value) -> None:
+        self.matched[fact_type] += 1
+        self.correct[fact_type] += gold_value == predicted_value or (
+            self.lenient and lenient_distance(fact_type, gold_value, predicted_value) is not None)
 
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "ValueAccuracy":
-        return cls(raw["matched"], raw["correct"])
-
-
-@dataclass(frozen=True, slots=True)
-class MentionScore:
-    """Per scheme and type, the outcome counts; per type, value accuracy; predictions without offsets left out."""
-
-    schemes: dict[str, dict[str, MentionCounts]]
-    values: dict[str, ValueAccuracy]
-    unscored: int = 0
-
-    def overall(self, scheme: str) -> MentionCounts:
-        return sum(self.schemes[scheme].values(), MentionCounts())
-
-    @property
-    def value_overall(self) -> ValueAccuracy:
-        return sum(self.values.values(), ValueAccuracy())
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form; ``overall`` and the ratios are derived and ignored by :meth:`from_dict`."""
-        return {
-            "schemes": {s: {t: c.to_dict() for t, c in per_type.items()} for s, per_type in self.schemes.items()},
-            "overall": {s: self.overall(s).to_dict() for s in self.schemes},
-            "values": {t: v.to_dict() for t, v in self.values.items()},
-            "value_overall": self.value_overall.to_dict(),
-            "unscored": self.unscored,
-        }
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "MentionScore":
-        return cls(
-            {s: {t: MentionCounts.from_dict(c) for t, c in per_type.items()} for s, per_type in raw["schemes"].items()},
-            {t: ValueAccuracy.from_dict(v) for t, v in raw["values"].items()},
-            raw["unscored"],
-        )
-
-
-def tally(alignment: Alignment) -> dict[str, MentionCounts]:
-    """Per fact type, the outcome counts of an alignment (every type present, zeros included)."""
-    counts: Counter = Counter()
-    for pair in alignment.pairs:
-        counts[pair.gold.type, "gold_" + pair.outcome] += 1
-        counts[pair.predicted.type, "pred_" + pair.outcome] += 1
-    counts.update((fact.type, "missed") for fact in alignment.missed)
-    counts.update((fact.type, "spurious") for fact in alignment.spurious)
-    return {t: MentionCounts(**{f.name: counts[t, f.name] for f in fields(MentionCounts)}) for t in FACT_TYPES}
-
-
-def value_accuracy(alignment: Alignment, aliases: AliasTable, mode: str = "strict") -> dict[str, ValueAccuracy]:
-    """Per type, how many same-type pairs carry the gold's value (``lenient``: the lenient rules of bench.scoring.fact_level)."""
-    matched: Counter = Counter()
-    correct: Counter = Counter()
-    for pair in alignment.pairs:
-        g, p = pair.gold, pair.predicted
-        if g.type != p.type:
-            continue
-        matched[g.type] += 1
-        gv, pv = aliases.canonical_value(g.type, g.value), aliases.canonical_value(p.type, p.value)
-        correct[g.type] += gv == pv or (mode == "lenient" and lenient_distance(g.type, gv, pv) is not None)
-    return {t: ValueAccuracy(matched[t], correct[t]) for t in FACT_TYPES}
+    def score(self, unscored: int) -> MentionScore:
+        schemes = {s: {t: MentionCounts(*self.counts[s, t]) for t in FACT_TYPES} for s in SCHEMES}
+        return MentionScore(schemes, {t: ValueAccuracy(self.matched[t], self.correct[t]) for t in FACT_TYPES}, unscored)
 
 
 def score_mentions(
@@ -278,11 +254,8 @@ def score_mentions(
     ([0.0, 0.0, 0.5, 1.0], 0.0)
     """
     check_mode(value_mode)
-    gold, predicted, aliases = list(gold), list(predicted), aliases or AliasTable()
-    schemes, values = {}, {}
-    for scheme in SCHEMES:
-        alignment = align(gold, predicted, scheme, aliases)
-        schemes[scheme] = tally(alignment)
-        if scheme == "type":
-            values = value_accuracy(alignment, aliases, value_mode)
-    return MentionScore(schemes, values, sum(not fact.has_span for fact in predicted))
+    predicted = list(predicted)
+    tally = _Tally(aliases or AliasTable(), value_mode)
+    for g, p in _by_document(gold, predicted).values():
+        tally.document(g, p)
+    return tally.score(sum(not fact.has_span for fact in predicted))
