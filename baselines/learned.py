@@ -44,6 +44,7 @@ from baselines.rules.officials import find_officials
 from baselines.rules.spans import Spans, quotations
 from bench.data.documents import Document
 from bench.errors import BenchError
+from bench.extraction.options import option
 from bench.facts import Count, Fact, Value
 from bench.normalize.aliases import date_precision
 from bench.normalize.dates import DATE_CANDIDATES, is_relative, normalize_date
@@ -177,6 +178,12 @@ class LearnedExtractor:
     name = "learned"
     version = "1"
     description = "logistic regression over the rules' pattern candidates (token, shape and context features)"
+
+    @dataclass(frozen=True)
+    class Options:
+        model_path: Path | None = option(None, "a model file written by save(); it is then used as it is (pretrained)")
+        threshold: float = option(0.5, "probability from which a candidate is kept")
+        C: float = option(1.0, "inverse regularization strength of the logistic regression")
 
     def __init__(self, model_path: str | Path | None = None, threshold: float = 0.5, C: float = 1.0):
         self.threshold, self.C = float(threshold), float(C)

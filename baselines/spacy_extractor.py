@@ -35,6 +35,7 @@ from baselines.rules.officials import find_officials
 from baselines.rules.spans import Found, Spans, quotations
 from bench.data.documents import Document
 from bench.errors import BenchError
+from bench.extraction.options import option
 from bench.facts import Count, Fact
 from bench.normalize.dates import is_relative, normalize_date
 from bench.normalize.numbers import non_count_reason, parse_count, qualifier_start
@@ -138,6 +139,10 @@ class SpacyExtractor:
     name = "spacy"
     version = "1"
     description = "spaCy NER entities (DATE, CARDINAL, ORG, PERSON) typed and normalized by the shared rules"
+
+    @dataclass(frozen=True)
+    class Options:
+        pipeline: str = option(DEFAULT_PIPELINE, "an installed spaCy pipeline's name or path")
 
     def __init__(self, pipeline=DEFAULT_PIPELINE):
         self.nlp = load_pipeline(pipeline)

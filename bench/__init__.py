@@ -3,7 +3,8 @@
 The plug-in API is what this module exports; nothing else is promised::
 
     from bench import Fact, Count, Official      # what an extractor returns
-    from bench import Extractor, Trainable       # the extractor protocols
+    from bench import Extractor, Trainable       # the extractor protocols (also Pretrained, Batched, Describing)
+    from bench import option                     # a typed option of an extractor's Options dataclass
     from bench import load_gold, gold_dataset    # the gold, and as a datasets.Dataset
 
 Importing this package is cheap: the names load on first use, and datasets,
@@ -20,6 +21,10 @@ _EXPORTS = {
     "Official": "bench.facts",
     "Extractor": "bench.extraction.extractor",
     "Trainable": "bench.extraction.extractor",
+    "Pretrained": "bench.extraction.extractor",
+    "Batched": "bench.extraction.extractor",
+    "Describing": "bench.extraction.extractor",
+    "option": "bench.extraction.options",
     "load_gold": "bench.data.gold",
     "gold_dataset": "bench.data.hf",
 }

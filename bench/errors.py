@@ -33,5 +33,9 @@ class ExtractorNotFound(BenchError):
     """An extractor name, module path or file that cannot be loaded."""
 
 
+class ExtractorFailed(BenchError):
+    """An extractor that failed as a whole (its constructor or its training crashed), not a user mistake."""
+
+
 class MismatchError(BenchError):
     """Results that cannot be compared (different gold, different level)."""

@@ -13,6 +13,7 @@ import pytest
 from baselines.llm import LLMConfigError, LLMDocumentError, LLMExtractor
 from baselines.llm.answer import ground, parse_answer
 from bench.data.documents import Document
+from bench.extraction.options import OptionError
 from bench.extraction.registry import load_extractor
 from bench.facts import Count, Fact, Official
 
@@ -250,7 +251,9 @@ def test_missing_endpoint_or_model_is_one_clear_line(monkeypatch):
         load_extractor("baselines.llm:LLMExtractor")
     monkeypatch.setenv("BENCH_LLM_MODEL", "m")
     assert load_extractor("baselines.llm:LLMExtractor").base_url == "http://127.0.0.1:9/v1"
-    with pytest.raises(LLMConfigError, match=r"^need timeout > 0, .* \(got 'soon', 2, 4\)$"):
+    with pytest.raises(LLMConfigError, match=r"^need timeout > 0, .* \(got 0.0, 2, 4\)$"):
+        load_extractor("baselines.llm:LLMExtractor", {"timeout": "0"})
+    with pytest.raises(OptionError, match=r"^--param: timeout: expected number, got 'soon'; LLMExtractor options: base_url"):
         load_extractor("baselines.llm:LLMExtractor", {"timeout": "soon"})
 
 

@@ -7,6 +7,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from baselines.llm.answer import answer_facts, parse_answer
@@ -21,6 +22,7 @@ from baselines.llm.client import (
 )
 from baselines.llm.prompt import MODES, PROMPT_VERSION, messages, response_format
 from bench.data.documents import Document
+from bench.extraction.options import option
 from bench.facts import Fact
 
 ENV_BASE_URL = ("BENCH_LLM_BASE_URL", "OPENAI_BASE_URL")
@@ -52,6 +54,19 @@ class LLMExtractor:
     version = PROMPT_VERSION
     description = "LLM over an OpenAI-compatible chat-completions endpoint, answers grounded to offsets and cached"
 
+    @dataclass(frozen=True)
+    class Options:
+        base_url: str | None = option(None, "endpoint, e.g. http://localhost:11434/v1 (default $BENCH_LLM_BASE_URL or $OPENAI_BASE_URL)", names_run=False)
+        model: str | None = option(None, "model name (default $BENCH_LLM_MODEL)")
+        api_key: str | None = option(None, "bearer token (default $BENCH_LLM_API_KEY or $OPENAI_API_KEY); never recorded", secret=True)
+        timeout: float = option(60.0, "seconds allowed per request (per socket operation)", names_run=False)
+        max_retries: int = option(2, "further attempts after a 5xx, 429, time-out or malformed answer", names_run=False)
+        backoff: float = option(1.0, "seconds before the first retry, doubled for each next one", names_run=False)
+        workers: int = option(4, "documents in flight at once", names_run=False)
+        cache_dir: Path | None = option(None, "where answers are kept (default: the user cache folder)", names_run=False)
+        use_cache: bool = option(True, "false to always ask the endpoint", names_run=False)
+        temperature: float | None = option(0.0, "sampling temperature; empty leaves it to the server")
+
     def __init__(self, base_url: str | None = None, model: str | None = None, api_key: str | None = None,
                  timeout: float = 60.0, max_retries: int = 2, backoff: float = 1.0, workers: int = 4,
                  cache_dir: str | Path | None = None, use_cache: bool = True, temperature: float | None = 0.0):
@@ -66,6 +81,15 @@ class LLMExtractor:
         self._url = chat_url(self.base_url)
         self._lock = threading.Lock()
         self._stats: Counter = Counter()
+
+    def run_details(self) -> dict[str, str]:
+        """What the run spec records beyond the options: the model, the endpoint's host and the prompt version."""
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.base_url)
+        host = parts.hostname or "?"
+        return {"model": self.model, "endpoint_host": f"{host}:{parts.port}" if parts.port else host,
+                "prompt_version": PROMPT_VERSION}
 
     @property
     def stats(self) -> dict[str, int]:

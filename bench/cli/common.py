@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Optional
 
@@ -14,17 +13,14 @@ GoldOption = typer.Option(None, "--gold", help="Gold directory (default: the bun
 FormatOption = typer.Option("table", "--format", "-f", help="table | json | markdown")
 
 
-def parse_params(pairs: list[str]) -> dict[str, Any]:
-    """``--param key=value`` pairs; values are JSON when they parse as JSON, else strings."""
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``--param key=value`` pairs, values as text: the extractor's declared option types parse them."""
     params = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
-        if not sep or not key:
+        if not sep or not key.strip():
             raise BenchError(f"expected key=value, got {pair!r}", field="--param")
-        try:
-            params[key] = json.loads(value)
-        except json.JSONDecodeError:
-            params[key] = value
+        params[key.strip()] = value
     return params
 
 
@@ -36,7 +32,7 @@ def check_format(fmt: str, allowed: tuple[str, ...] = ("table", "json", "markdow
 ExtractorOption = typer.Option(..., "--extractor", "-e", help="A built-in or plug-in name, package.module:attr, or path/to/file.py:attr (loading a module or file runs its code).")
 WorkersOption = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (output identical to one worker).")
 TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document; a document over it is a failure.")
-ParamOption = typer.Option([], "--param", help="key=value passed to the extractor (repeatable; values parsed as JSON when they can be).")
+ParamOption = typer.Option([], "--param", help="key=value: an option of the extractor, parsed to its declared type (repeatable; see bench list --options NAME).")
 
 
 LevelOption = typer.Option("fact", "--level", "-l", help="fact | strict | exact | partial | type (the last four score mention spans).")

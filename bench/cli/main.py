@@ -124,14 +124,21 @@ def export(
 
 
 @app.command("list")
-def list_(gold: Optional[Path] = GoldOption) -> None:
+def list_(
+    gold: Optional[Path] = GoldOption,
+    options: Optional[str] = typer.Option(None, "--options", metavar="NAME", help="Only the options extractor NAME takes (for --param)."),
+) -> None:
     """Extractors (built-in and plug-ins) with versions, and fact types with their gold counts.
 
     Listing imports each extractor's module to read its version and description.
 
-    Example: bench list
+    Example: bench list --options learned
     """
-    from bench.presentation.tables import extractor_rows, fact_type_rows
+    from bench.presentation.tables import extractor_rows, fact_type_rows, option_rows
+
+    if options is not None:
+        typer.echo(option_rows(options))
+        return
 
     typer.echo(extractor_rows())
     typer.echo("")

@@ -1,14 +1,23 @@
-"""The extractor contract: a name, a version, and ``extract(document) -> facts``.
+"""The extractor contract: a name, a version, and ``extract(document) -> facts``; optional capabilities as protocols.
 
 Extractors may return :class:`~bench.facts.Fact` objects or dicts in the
-prediction shape; :func:`as_facts` checks and converts them. An extractor
-that can learn also has ``fit(documents, facts)``; evaluation on the gold
-then trains it leave-one-document-out.
+prediction shape; :func:`as_facts` checks and converts them. The runner asks
+for each optional capability with ``isinstance`` against these protocols:
+
+- :class:`Trainable`: ``fit(documents, facts)`` and ``trained_on``; evaluation
+  on the gold trains it leave-one-document-out, and it never predicts a
+  document it was trained on.
+- :class:`Pretrained`: a Trainable whose ``pretrained`` is true was loaded
+  from a file; it is used as it is and refuses its ``trained_on`` documents.
+- :class:`Batched`: ``extract_batch(documents)`` runs its own bounded
+  concurrency, yielding a :class:`~bench.extraction.runner.DocumentRun` per document.
+- :class:`Describing`: ``run_details()`` names what the options alone do not
+  (a model, an endpoint host); the results file's run spec records it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from bench.data.documents import Document
@@ -28,7 +37,32 @@ class Extractor(Protocol):
 
 @runtime_checkable
 class Trainable(Protocol):
+    """Learns from labeled documents; ``trained_on`` holds the ids of the documents of its last fit."""
+
+    trained_on: Sequence[str]
+
     def fit(self, documents: Sequence[Document], facts: Sequence[Fact]) -> None: ...
+
+
+@runtime_checkable
+class Pretrained(Trainable, Protocol):
+    """A Trainable that may come loaded from a file: then ``pretrained`` is true and it is not fitted again."""
+
+    pretrained: bool
+
+
+@runtime_checkable
+class Batched(Protocol):
+    """Runs many documents itself (e.g. concurrent requests): one ``DocumentRun`` per document, in order."""
+
+    def extract_batch(self, documents: Iterable[Document]) -> Iterator[Any]: ...
+
+
+@runtime_checkable
+class Describing(Protocol):
+    """Says what ran beyond its options, e.g. ``{"model": ..., "endpoint_host": ...}``, for the run spec."""
+
+    def run_details(self) -> Mapping[str, str]: ...
 
 
 class FunctionExtractor:

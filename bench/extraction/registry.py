@@ -17,8 +17,15 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from bench.errors import ExtractorNotFound
-from bench.extraction.extractor import Extractor, FunctionExtractor
+from bench.data.runspec import RunSpec
+from bench.errors import BenchError, ExtractorFailed, ExtractorNotFound
+from bench.extraction.extractor import (
+    Describing,
+    Extractor,
+    FunctionExtractor,
+    Trainable,
+)
+from bench.extraction.options import declared, recorded_options, resolve_options
 
 GROUP = "bench.extractors"
 ONLY_ENV = "BENCH_EXTRACTORS"  # comma-separated names: load only these entry points
@@ -32,14 +39,23 @@ class Registered:
 
 
 def registered() -> dict[str, Registered]:
-    """Installed extractors by name, without importing any of them."""
+    """Installed extractors by name, without importing any of them.
+
+    Raises:
+        ExtractorNotFound: when two distributions register one name (neither would be sure to load).
+    """
     only = {name.strip() for name in os.environ.get(ONLY_ENV, "").split(",") if name.strip()}
-    found = {}
+    found: dict[str, Registered] = {}
     for ep in entry_points(group=GROUP):
         if only and ep.name not in only:
             continue
         dist = ep.dist.name if getattr(ep, "dist", None) else "?"
-        found[ep.name] = Registered(ep.name, ep.value, dist)
+        entry = Registered(ep.name, ep.value, dist)
+        first = found.setdefault(ep.name, entry)
+        if first != entry:
+            one, two = sorted((first, entry), key=lambda r: (r.distribution, r.target))
+            raise ExtractorNotFound(f"extractor name {ep.name!r} is registered twice: by {one.distribution} "
+                                    f"({one.target}) and by {two.distribution} ({two.target}); uninstall one of them")
     return dict(sorted(found.items()))
 
 
@@ -62,7 +78,11 @@ def _load_file(path_text: str, attr: str, spec: str) -> Any:
     module_spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(module_spec)
     sys.modules[module_name] = module
-    module_spec.loader.exec_module(module)
+    try:
+        module_spec.loader.exec_module(module)
+    except Exception as exc:  # noqa: BLE001 - any error importing the user's file is that file's, told in one line
+        del sys.modules[module_name]
+        raise ExtractorNotFound(f"importing it failed: {type(exc).__name__}: {exc}", path_text) from None
     if not hasattr(module, attr):
         raise ExtractorNotFound(f"{path_text} has no attribute {attr!r}")
     return getattr(module, attr)
@@ -75,6 +95,9 @@ def resolve(spec: str) -> Any:
         if target.endswith(".py") or os.sep in target or "/" in target:
             return _load_file(target, attr, spec)
         return _import_attr(target, attr, spec)
+    if spec.endswith(".py"):
+        raise ExtractorNotFound(f"name the extractor inside the file: {spec}:ClassName (or :function_name)",
+                                field="--extractor")
     known = registered()
     if spec not in known:
         names = ", ".join(known) or "none installed"
@@ -83,25 +106,60 @@ def resolve(spec: str) -> Any:
     return _import_attr(module_name, attr, spec)
 
 
+def _construct(cls: type, given: dict[str, Any], owner: str) -> tuple[Extractor, dict[str, Any]]:
+    """An instance of ``cls`` with its declared options; a crash inside the constructor is the extractor's."""
+    if not callable(getattr(cls, "extract", None)):
+        raise ExtractorNotFound(f"{cls.__name__} has no extract(document) method, so it is not an extractor")
+    resolved = resolve_options(owner, declared(cls), given)
+    try:
+        return cls(**resolved), resolved
+    except BenchError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the options were checked: this is the extractor failing to start
+        raise ExtractorFailed(f"{cls.__name__} failed to start (inside its constructor, not an options problem): "
+                              f"{type(exc).__name__}: {exc}") from None
+
+
 def build(obj: Any, params: dict[str, Any] | None = None, name: str | None = None) -> Extractor:
-    """Make an extractor of a class (instantiated with ``params``), an instance or a function."""
-    params = params or {}
+    """Make an extractor of a class (instantiated with its typed options), an instance or a function."""
+    return _build(obj, params or {}, name)[0]
+
+
+def _build(obj: Any, given: dict[str, Any], name: str | None) -> tuple[Extractor, dict[str, Any]]:
+    owner = name or getattr(obj, "__name__", type(obj).__name__)
+    resolved: dict[str, Any] = {}
     if inspect.isclass(obj):
-        try:
-            instance = obj(**params)
-        except TypeError as exc:
-            raise ExtractorNotFound(f"cannot create {obj.__name__} with {params or 'no options'}: {exc}") from None
-    elif hasattr(obj, "extract"):
+        instance, resolved = _construct(obj, given, owner)
+    elif callable(getattr(obj, "extract", None)):
         instance = obj
-    elif callable(obj):
+    elif callable(obj) and not hasattr(obj, "extract"):
         instance = FunctionExtractor(obj, name=name)
     else:
         raise ExtractorNotFound(f"{obj!r} is neither an extractor class, instance nor function")
+    if given and not inspect.isclass(obj):
+        resolve_options(owner, [], given)  # plain functions and ready instances take no options
     if not isinstance(getattr(instance, "name", None), str) or not hasattr(instance, "version"):
         raise ExtractorNotFound(f"{type(instance).__name__} needs a 'name' and a 'version'")
-    return instance
+    if callable(getattr(instance, "fit", None)) and not isinstance(instance, Trainable):
+        raise ExtractorNotFound(f"{type(instance).__name__} has fit() but no 'trained_on' (see the Trainable protocol)")
+    return instance, resolved
 
 
 def load_extractor(spec: str, params: dict[str, Any] | None = None) -> Extractor:
     """Resolve and build the extractor ``spec`` names."""
-    return build(resolve(spec), params, name=spec.rpartition(":")[2] or spec)
+    return load_run(spec, params)[0]
+
+
+def load_run(spec: str, params: dict[str, Any] | None = None) -> tuple[Extractor, RunSpec]:
+    """The extractor ``spec`` names, built with ``params``, and the run spec that says exactly what it is."""
+    obj = resolve(spec)
+    instance, resolved = _build(obj, params or {}, spec.rpartition(":")[2] or spec)
+    recorded, changed = recorded_options(declared(obj) if inspect.isclass(obj) else [], resolved)
+    details = {str(k): str(v) for k, v in instance.run_details().items()} if isinstance(instance, Describing) else {}
+    return instance, RunSpec(spec, instance.name, recorded, details, _package_version(), changed)
+
+
+def _package_version() -> str:
+    from bench import __version__
+
+    return __version__

@@ -61,7 +61,7 @@ def results_table(results, markdown: bool = False) -> str:
     table = format_table(["type", "P", "R", "F1", "TP", "FP", "FN", "support"], body, markdown)
     level = "fact level" if results.level == "fact" else f"mention level, {results.level} scheme"
     lines = [
-        f"{results.extractor} {results.extractor_version} · gold {results.gold_version} ({results.gold_hash[:19]}) · "
+        f"{results.label} {results.extractor_version} · gold {results.gold_version} ({results.gold_hash[:19]}) · "
         f"{level}, {results.mode} values",
         "",
         table,
@@ -148,6 +148,18 @@ def extractor_rows() -> str:
             version, description = "?", f"(cannot load: {str(error).splitlines()[0][:80]})"
         body.append([name, version, entry.distribution, description])
     return format_table(["extractor", "version", "package", "description"], body)
+
+
+def option_rows(name: str) -> str:
+    """The options extractor ``name`` declares: name, type, default and help line."""
+    from bench.extraction.options import declared, known_options
+    from bench.extraction.registry import resolve
+
+    specs = declared(resolve(name))
+    if not specs:
+        return known_options(name, specs)
+    body = [[s.name, s.type_name, "–" if s.default is None else str(s.default), s.help] for s in specs]
+    return format_table(["option", "type", "default", "help"], body)
 
 
 def fact_type_rows(gold) -> str:
