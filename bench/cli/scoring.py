@@ -136,7 +136,7 @@ def compare(
     if fmt == "json":
         typer.echo(json.dumps({"a": str(a), "b": str(b), **comparison.to_dict()}, indent=2))
     else:
-        typer.echo(comparison_table(comparison, run_a.extractor, run_b.extractor, markdown=fmt == "markdown"))
+        typer.echo(comparison_table(comparison, run_a.label, run_b.label, markdown=fmt == "markdown"))
 
 
 def register(app: typer.Typer) -> None:

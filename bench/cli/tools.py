@@ -41,7 +41,8 @@ def check(
     baseline: Path = typer.Option(..., "--baseline", "-b", help="Baseline scores JSON (created by --update)."),
     tolerance: Optional[float] = typer.Option(None, "--tolerance", "-t", min=0.0, help="Allowed drop per metric (default: the file's)."),
     update: bool = typer.Option(False, "--update", help="Re-score and record the new values deliberately (no gate)."),
-    extractor: list[str] = typer.Option([], "--extractor", "-e", help="Only this tracked extractor (repeatable); with --update, also one to start tracking."),
+    extractor: list[str] = typer.Option([], "--extractor", "-e", help="Only this tracked run (its label) or extractor (repeatable); with --update, also one to start tracking."),
+    param: list[str] = typer.Option([], "--param", help="With --update: key=value, an option of the run to record (repeatable); it is tracked apart."),
     gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
 ) -> None:
     """The CI gate: re-score the tracked extractors and exit 1 when a score fell below its recorded value.
@@ -58,7 +59,9 @@ def check(
     from bench.presentation.gate import update as record
 
     previous = read_baseline(baseline) if baseline.exists() or not update else None
-    current = rescore(previous, extractor, gold, adding=update)
+    from bench.cli.common import parse_params
+
+    current = rescore(previous, extractor, gold, adding=update, params=parse_params(param))
     for name, results in current.items():
         for document in results.failures:
             typer.echo(f"failed: {name}: {document.doc_id}: {document.failure}", err=True)

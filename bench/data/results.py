@@ -1,7 +1,7 @@
 """Results files: what a scored run holds, written atomically, read back losslessly.
 
-A results file carries the extractor, the gold version and hash, the match
-level, every metric with its confidence interval, per-document figures,
+A results file carries the extractor and its run spec (what exactly ran,
+see :mod:`bench.data.runspec`), the gold version and hash, the match level, every metric with its confidence interval, per-document figures,
 errors, failures, the seed, a timestamp and package versions.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.data.jsonl import read_json, write_text_atomic
+from bench.data.runspec import RunSpec
 from bench.data.schema import check_record
 from bench.errors import InputError, MismatchError
 
@@ -85,6 +86,17 @@ class Results:
     ci_method: str = ""
     timestamp: str = ""
     packages: dict[str, str] = field(default_factory=dict)
+    run: RunSpec | None = None
+
+    @property
+    def label(self) -> str:
+        """The run's name in tables and its key in the gate: the run spec's label (the extractor for older files)."""
+        return self.run.label if self.run is not None else self.extractor
+
+    @property
+    def run_key(self) -> str:
+        """What ran, as the gate tracks it: the run spec's key (the extractor for older files)."""
+        return self.run.key if self.run is not None else self.extractor
 
     @property
     def failures(self) -> list[DocumentRow]:
@@ -101,6 +113,10 @@ class Results:
                 value = [item.to_dict() for item in value]
             elif f.name in ("errors", "predictions"):
                 value = list(value)
+            elif f.name == "run":
+                if value is None:
+                    continue
+                value = value.to_dict()
             out[f.name] = value
         return out
 
@@ -111,6 +127,7 @@ class Results:
         values["documents"] = tuple(DocumentRow.from_dict(d) for d in raw.get("documents", []))
         values["errors"] = tuple(raw.get("errors", []))
         values["predictions"] = tuple(raw.get("predictions", []))
+        values["run"] = RunSpec.from_dict(raw["run"]) if raw.get("run") is not None else None
         return cls(**values)
 
     def to_json(self) -> str:

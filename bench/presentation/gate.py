@@ -1,9 +1,13 @@
 """The CI regression gate: recorded scores per tracked extractor, and the check against them.
 
 A baseline scores file records, for one gold (version and hash), match level
-and mode, each tracked extractor's precision, recall and F1 per fact type and
-for ``micro`` and ``macro``, plus the default tolerance. Extractors are keyed
-by the spec ``bench eval --extractor`` takes, so a check re-runs exactly them.
+and mode, each tracked run's precision, recall and F1 per fact type and for
+``micro`` and ``macro``, plus the default tolerance. Runs are keyed by their
+run-spec key (``learned``, ``learned [C=0.5]``, ``llm [model=..., ...]``) and
+record the extractor spec and the options that name them, so a check re-runs
+exactly them, and two runs of one extractor with different options are
+tracked apart. A run whose key changed (another model behind the same
+endpoint variables, say) is refused, not compared.
 
 A regression is a metric whose current value is below ``recorded - tolerance``
 (a drop of exactly the tolerance passes; 1e-9 absorbs float rounding).
@@ -37,14 +41,15 @@ _ROUNDING = 1e-9
 
 @dataclass(frozen=True, slots=True)
 class Tracked:
-    """One tracked extractor: its version when recorded, its options, and its scores by label and metric."""
+    """One tracked run: its extractor spec and options, its version when recorded, and its scores by label and metric."""
 
     version: str
     scores: dict[str, dict[str, float | None]]
     params: dict[str, Any] = field(default_factory=dict)
+    extractor: str = ""  # the spec to run; older files key by it
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "params": self.params, "scores": self.scores}
+        return {"extractor": self.extractor, "version": self.version, "params": self.params, "scores": self.scores}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,10 @@ def _tracked_from(raw: Any, where: str, path: str) -> Tracked:
             raise InputError("expected precision, recall and f1, each a number in [0, 1] or null", path, field=f"{where}.scores.{label}")
     if not isinstance(raw.get("params", {}), dict):
         raise InputError("expected an object", path, field=f"{where}.params")
-    return Tracked(str(raw.get("version", "")), raw["scores"], raw.get("params", {}))
+    spec = raw.get("extractor", where.partition(".")[2])
+    if not isinstance(spec, str) or not spec:
+        raise InputError("expected an extractor spec", path, field=f"{where}.extractor")
+    return Tracked(str(raw.get("version", "")), raw["scores"], raw.get("params", {}), spec)
 
 
 def read_baseline(path: str | Path) -> Baseline:
@@ -172,20 +180,30 @@ def recorded(current: Mapping[str, Results], previous: Baseline | None = None,
              tolerance: float | None = None) -> Baseline:
     """A baseline of ``current``'s scores; ``previous``'s other extractors are kept when on the same gold.
 
-    Each extractor keeps the ``params`` recorded for it before; the tolerance is
-    ``tolerance``, else the previous default, else 0.
+    A previous run re-scored under a new key (its model changed, say) is
+    replaced; the tolerance is ``tolerance``, else the previous default, else 0.
     """
     first = next(iter(current.values()))
     before = previous.extractors if previous is not None else {}
-    not_rescored = sorted(set(before) - set(current))
+    fresh = {name: _tracked_of(name, results, before.get(name)) for name, results in current.items()}
+    rerun = {(run.extractor, repr(sorted(run.params.items()))) for run in fresh.values()}
+    not_rescored = sorted(name for name, run in before.items()  # a run re-recorded under a new key is replaced
+                          if name not in current and (run.extractor or name, repr(sorted(run.params.items()))) not in rerun)
     if previous is not None and previous.gold_hash != first.gold_hash and not_rescored:
         raise MismatchError(f"the gold changed: re-record every tracked extractor together (not re-scored: {', '.join(not_rescored)})")
-    kept = {name: before[name] for name in not_rescored}
-    for name, results in current.items():
-        kept[name] = Tracked(results.extractor_version, scores_of(results), dict(before[name].params) if name in before else {})
+    kept = {name: before[name] for name in not_rescored} | fresh
     default = previous.tolerance if previous is not None else 0.0
     return Baseline(first.gold_version, first.gold_hash, first.level, first.mode,
                     default if tolerance is None else tolerance, kept)
+
+
+def _tracked_of(key: str, results: Results, before: Tracked | None) -> Tracked:
+    """What to record of a fresh run: the options that name it (from its run spec), else those recorded before."""
+    run = results.run
+    if run is not None and run.extractor:
+        return Tracked(results.extractor_version, scores_of(results), {k: run.params[k] for k in run.changed}, run.extractor)
+    return Tracked(results.extractor_version, scores_of(results), dict(before.params) if before else {},
+                   before.extractor if before else key)
 
 
 def update(path: str | Path, current: Mapping[str, Results], previous: Baseline | None = None,
@@ -198,23 +216,51 @@ def update(path: str | Path, current: Mapping[str, Results], previous: Baseline 
     return baseline
 
 
-def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path | None = None,
-            adding: bool = False) -> dict[str, Results]:
-    """Score ``names`` (default: every tracked extractor) at the baseline's level and mode, with its params.
+def _selected(tracked: Mapping[str, Tracked], names: Sequence[str], adding: bool,
+              params: Mapping[str, Any]) -> list[tuple[str | None, str, dict[str, Any]]]:
+    """(tracked key or None for a new run, extractor spec, options) of each run to score.
 
-    Without ``adding``, a name the baseline does not track is refused before anything runs.
+    A name is a tracked run's key; else, when adding, an extractor spec run
+    with ``params``; else an extractor spec, standing for every tracked run of it.
+    """
+    chosen: dict[str | None, tuple[str | None, str, dict[str, Any]]] = {}
+    for name in dict.fromkeys(names or sorted(tracked)):
+        if name in tracked and not (adding and params):
+            keys = [name]
+        elif adding:
+            chosen[f"new:{name}"] = (None, name, dict(params))
+            continue
+        else:
+            keys = [key for key, run in sorted(tracked.items()) if run.extractor == name]
+        for key in keys:
+            chosen[key] = (key, tracked[key].extractor or key, dict(tracked[key].params))
+        if not keys:
+            raise MismatchError(f"not tracked: {name} (tracked: {', '.join(sorted(tracked)) or 'none'}); "
+                                "add deliberately with --update", field="--extractor")
+    return list(chosen.values())
+
+
+def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path | None = None,
+            adding: bool = False, params: Mapping[str, Any] | None = None) -> dict[str, Results]:
+    """Score ``names`` (default: every tracked run) at the baseline's level and mode, each with its options.
+
+    Results are keyed by run key. Without ``adding``, a name the baseline does
+    not track, or a tracked run that now runs as another (its key changed), is
+    refused. ``params`` (with ``adding``) are the options of the run to record.
     A new baseline is scored at the fact level, strict mode.
     """
     tracked = baseline.extractors if baseline is not None else {}
-    names = list(dict.fromkeys(names)) or sorted(tracked)
-    if not names:
+    if not names and not tracked:
         raise InputError("no extractor to score: name them with --extractor")
-    unknown = [name for name in names if name not in tracked]
-    if unknown and not adding:
-        raise MismatchError(f"not tracked: {', '.join(unknown)} (tracked: {', '.join(sorted(tracked)) or 'none'}); "
-                            "add deliberately with --update", field="--extractor")
+    runs = _selected(tracked, names, adding, params or {})
     from bench.scoring.evaluate import evaluate
 
     level, mode = (baseline.level, baseline.mode) if baseline is not None else ("fact", "strict")
-    return {name: evaluate(name, gold_dir, level=level, mode=mode, params=dict(tracked[name].params) if name in tracked else {},
-                           with_ci=False) for name in names}
+    scored = {}
+    for key, spec, options in runs:
+        results = evaluate(spec, gold_dir, level=level, mode=mode, params=options, with_ci=False)
+        if key is not None and results.run_key != key and not adding:
+            raise MismatchError(f"{key!r} now runs as {results.run_key!r} (its options, model or endpoint changed); "
+                                "record it deliberately with --update", field="extractors")
+        scored[results.run_key if key is None or adding else key] = results
+    return scored

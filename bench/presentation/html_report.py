@@ -68,7 +68,7 @@ class Run:
 
 
 def load_runs(paths: Sequence[str | Path], gold: Gold) -> list[Run]:
-    """Read results files scored on ``gold``, labelled by extractor (plus file name when two share one)."""
+    """Read results files scored on ``gold``, labelled by run (plus file name when two share one)."""
     results = [read_results(path) for path in paths]
     if not results:
         return []
@@ -76,8 +76,8 @@ def load_runs(paths: Sequence[str | Path], gold: Gold) -> list[Run]:
     if results[0].gold_hash != gold.hash:
         raise MismatchError(f"scored on gold {results[0].gold_version} ({results[0].gold_hash[:19]}), not the loaded "
                             f"gold {gold.version} ({gold.hash[:19]}): pass its gold with --gold", str(paths[0]), field="gold_hash")
-    names = [r.extractor for r in results]
-    return [Run(r.extractor if names.count(r.extractor) == 1 else f"{r.extractor} ({Path(p).name})", r)
+    names = [r.label for r in results]
+    return [Run(r.label if names.count(r.label) == 1 else f"{r.label} ({Path(p).name})", r)
             for r, p in zip(results, paths)]
 
 

@@ -57,7 +57,7 @@ def rank(entries: Sequence[Entry]) -> list[Entry]:
 
     def key(entry: Entry) -> tuple:
         f1 = entry.f1_of("micro")
-        return (f1 is None, -(f1 or 0.0), entry.results.extractor, entry.file)
+        return (f1 is None, -(f1 or 0.0), entry.results.label, entry.file)
 
     return sorted(entries, key=key)
 
@@ -74,7 +74,7 @@ def leaderboard_markdown(entries: Sequence[Entry]) -> str:
         result = entry.results
         micro = next((row for row in result.rows if row.label == "micro"), None)
         body.append([
-            position, result.extractor, result.extractor_version or UNDEFINED,
+            position, result.label, result.extractor_version or UNDEFINED,
             *(fmt_metric(getattr(micro, m, None)) for m in ("precision", "recall", "f1")),
             *(fmt_metric(entry.f1_of(t)) for t in FACT_TYPES), f"`{entry.file}`",
         ])

@@ -35,9 +35,9 @@ def baseline_scores_block() -> str:
     gold = load_gold()
     body = []
     for name in SCORED_BASELINES:
-        model, predictions, failures = predict_gold(name, gold)
+        model, spec, predictions, failures = predict_gold(name, gold)
         for level in ("fact", "strict"):
-            results = score_run(gold, predictions, model.name, model.version, level, failures=failures, ci=False)
+            results = score_run(gold, predictions, model.name, model.version, level, failures=failures, ci=False, run=spec)
             cells = [" / ".join(fmt_metric(getattr(results.row(label), m)) for m in ("precision", "recall", "f1"))
                      for label in (*FACT_TYPES, "micro")]
             body.append([f"{name} {results.extractor_version}", "fact" if level == "fact" else "mention (strict)", *cells])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bench.data.gold import Gold, load_gold
 from bench.data.results import LEVELS, DocumentRow, MetricRow, Results, package_versions
+from bench.data.runspec import RunSpec
 from bench.extraction.runner import RunOptions, run_for_gold
 from bench.facts import FACT_TYPES, Fact
 
@@ -83,8 +84,12 @@ def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str
 def score_run(
     gold: Gold, predictions: Sequence[Fact], extractor: str, version: str, level: str = "fact", mode: str = "strict",
     failures: Mapping[str, str] | None = None, ci: bool = True, seed: int = 0, resamples: int = 9_999,
+    run: RunSpec | None = None,
 ) -> Results:
-    """Score predictions on the gold at ``level`` (fact, or a mention scheme) into a :class:`Results`."""
+    """Score predictions on the gold at ``level`` (fact, or a mention scheme) into a :class:`Results`.
+
+    ``run`` says what ran (default: just the extractor's name, as for a predictions file).
+    """
     from bench.scoring.error_analysis import analyze
 
     if level not in LEVELS:
@@ -104,21 +109,22 @@ def score_run(
         predictions=tuple(fact.to_dict() for fact in predictions), value_accuracy=values,
         seed=seed, resamples=resamples if ci else 0, ci_method=ci_method,
         timestamp=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), packages=package_versions(),
+        run=run or RunSpec(extractor, extractor, package_version=package_versions().get("factbench", "")),
     )
 
 
 def predict_gold(extractor: str, gold: Gold, params: dict | None = None, options: RunOptions = RunOptions()):
     """Run ``extractor`` (a registry spec) on the gold articles.
 
-    Returns the extractor, its predictions, and the failure of each document it
-    failed on. Trainable extractors are run leave-one-document-out.
+    Returns the extractor, its run spec, its predictions, and the failure of each
+    document it failed on. Trainable extractors are run leave-one-document-out.
     """
-    from bench.extraction.registry import load_extractor
+    from bench.extraction.registry import load_run
 
-    model = load_extractor(extractor, params)
+    model, spec = load_run(extractor, params)
     runs = list(run_for_gold(model, gold.documents, gold.documents, gold.facts, options, extractor, params))
     predictions = [fact for run in runs for fact in run.facts]
-    return model, predictions, {run.doc_id: run.failure for run in runs if run.failure}
+    return model, spec, predictions, {run.doc_id: run.failure for run in runs if run.failure}
 
 
 def evaluate(
@@ -131,5 +137,5 @@ def evaluate(
     A document the extractor fails on is recorded as failed and its gold counts as missed.
     """
     gold = load_gold(gold_dir)
-    model, predictions, failures = predict_gold(extractor, gold, params, options)
-    return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, seed, resamples)
+    model, spec, predictions, failures = predict_gold(extractor, gold, params, options)
+    return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, seed, resamples, spec)
