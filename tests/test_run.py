@@ -60,27 +60,60 @@ def test_two_workers_give_the_same_runs_in_order(tmp_path):
 
 
 class Memorizer:
-    """Predicts the dates it saw in training: exposes any leak of the held-out document."""
+    """Returns a document's own training labels when it has seen its text: any leak shows as facts."""
 
     name, version = "memorizer", "1"
 
+    def __init__(self):
+        self.trained_on, self.labels, self.predicted = (), {}, []
+
     def fit(self, documents, facts):
-        self.seen = {fact.value for fact in facts}
+        by_id = {doc.id: doc.text for doc in documents}
+        self.labels = {text: [f for f in facts if f.doc_id == doc_id] for doc_id, text in by_id.items()}
+        self.trained_on = tuple(by_id)
 
     def extract(self, document):
-        return [Fact(document.id, "date", value) for value in sorted(self.seen)]
+        self.predicted.append((document.id, set(self.trained_on)))
+        return [Fact(document.id, f.type, f.value) for f in self.labels.get(document.text, [])]
 
 
 def test_trainable_extractor_never_predicts_a_document_it_trained_on():
     gold_docs = DOCS[:3]
     gold_facts = [Fact(doc.id, "date", str(1990 + i)) for i, doc in enumerate(gold_docs)]
-    runs = {run.doc_id: run for run in run_for_gold(Memorizer(), gold_docs, gold_docs, gold_facts)}
-    for i, doc in enumerate(gold_docs):
-        assert str(1990 + i) not in {fact.value for fact in runs[doc.id].facts}
-        assert len(runs[doc.id].facts) == 2
-    other = Document("new", "x", None)
-    (run,) = run_for_gold(Memorizer(), [other], gold_docs, gold_facts)
-    assert len(run.facts) == 3  # a new corpus gets the model fitted on all the gold
+    renamed = Document("copy-of-d1", DOCS[1].text, None)  # a gold text under another id
+    reused_id = Document("d2", "Another text under a gold id.", None)
+    outside = Document("new", "x", None)
+    corpus = [DOCS[0], renamed, outside, reused_id]
+    model = Memorizer()
+    runs = list(run_for_gold(model, corpus, gold_docs, gold_facts))
+    assert [run.doc_id for run in runs] == ["d0", "copy-of-d1", "new", "d2"]
+    assert all(run.facts == () and run.failure is None for run in runs)  # a memorizer that leaked would echo labels
+    trained = dict(model.predicted)
+    assert trained == {"d0": {"d1", "d2"}, "copy-of-d1": {"d0", "d2"}, "d2": {"d0", "d1"}, "new": {"d0", "d1", "d2"}}
+
+
+def test_the_memorizer_would_show_a_leak():
+    model = Memorizer()
+    model.fit(DOCS[:1], [Fact("d0", "date", "1990")])
+    assert model.extract(DOCS[0]) == [Fact("d0", "date", "1990")]
+
+
+class FailingFit(Memorizer):
+    def fit(self, documents, facts):
+        if len(documents) < 3:
+            raise ValueError("too few documents")
+        super().fit(documents, facts)
+
+
+def test_a_fit_failure_in_a_fold_fails_that_document_and_on_the_whole_gold_stops_the_run():
+    import pytest
+
+    from bench.errors import ExtractorFailed
+
+    runs = list(run_for_gold(FailingFit(), DOCS[:3], DOCS[:3], []))
+    assert runs == [DocumentRun(f"d{i}", failure="training failed: ValueError: too few documents") for i in range(3)]
+    with pytest.raises(ExtractorFailed, match="^training memorizer on the gold failed: ValueError: too few documents$"):
+        list(run_for_gold(FailingFit(), [Document("new", "x", None)], DOCS[:2], []))
 
 
 def test_function_extractor_takes_name_and_first_docstring_line():
@@ -96,8 +129,9 @@ def test_function_extractor_takes_name_and_first_docstring_line():
 
 def test_a_saved_model_is_refused_on_the_documents_it_was_trained_on():
     model = Memorizer()
-    model.fit(DOCS[:2], [Fact("d0", "date", "1990")])
-    model.pretrained, model.trained_on = True, ("d0",)
+    model.fit(DOCS[:1], [Fact("d0", "date", "1990")])
+    model.labels[DOCS[1].text] = [Fact("d0", "date", "1990")]
+    model.pretrained = True
     runs = list(run_for_gold(model, DOCS[:2], DOCS[:2], []))
     assert runs[0] == DocumentRun("d0", failure="the loaded model was trained on this document; not scored")
     assert runs[1] == DocumentRun("d1", (Fact("d1", "date", "1990"),))
@@ -114,3 +148,31 @@ def test_an_extractor_with_its_own_batch_runs_it():
             return (DocumentRun(doc.id) for doc in documents)
 
     assert [run.doc_id for run in run_for_gold(Batched(), DOCS[:3], [], [])] == ["d0", "d1", "d2"]
+
+
+FAILING_FIT = textwrap.dedent(
+    '''
+    class Stubborn:
+        name, version, trained_on = "stubborn", "1", ()
+
+        def fit(self, documents, facts):
+            raise ValueError("cannot learn from this")
+
+        def extract(self, document):
+            return []
+    '''
+)
+
+
+def test_a_fit_failure_is_one_line_exit_3_on_the_gold_and_exit_2_outside_it(cli, tmp_path, write_jsonl):
+    (tmp_path / "stubborn.py").write_text(FAILING_FIT, encoding="utf-8")
+    spec = f"{tmp_path / 'stubborn.py'}:Stubborn"
+    scored = cli("eval", "-e", spec, "--no-ci")
+    assert scored.exit_code == 3
+    failed = [line for line in scored.stdout.splitlines() if "training failed" in line]
+    assert len(failed) == 5 and all(line.endswith(": training failed: ValueError: cannot learn from this") for line in failed)
+    docs = write_jsonl("docs.jsonl", [{"id": "new", "text": "Nothing of the gold."}])
+    outside = cli("predict", "-e", spec, "--docs", docs, "-o", tmp_path / "out.jsonl")
+    assert (outside.exit_code, outside.stderr) == (
+        2, "error: training stubborn on the gold failed: ValueError: cannot learn from this\n")
+    assert not (tmp_path / "out.jsonl").exists()

@@ -10,8 +10,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bench.data.documents import Document
-from bench.errors import BenchError
-from bench.extraction.extractor import Extractor, Trainable, as_facts
+from bench.errors import BenchError, ExtractorFailed
+from bench.extraction.extractor import (
+    Batched,
+    Extractor,
+    Pretrained,
+    Trainable,
+    as_facts,
+)
 from bench.facts import Fact
 
 
@@ -131,26 +137,31 @@ def run_parallel(spec: str, params: dict, documents: Iterable[Document], workers
             yield from pending.popleft().result()
 
 
-def cross_validate(extractor: Extractor, documents: Sequence[Document], facts: Sequence[Fact],
-                   held_out_ids: set[str] | None = None, timeout: float | None = None) -> Iterator[DocumentRun]:
-    """Leave-one-document-out: fit on the other documents' facts, extract from the held-out one.
+def _fit(extractor: Extractor, documents: Sequence[Document], facts: Sequence[Fact]) -> str | None:
+    """Fit; what went wrong as one line, or None. Any exception in ``fit`` is the extractor's failure."""
+    try:
+        extractor.fit(documents, facts)
+    except Exception as error:  # noqa: BLE001 - a plug-in's training bug must not end in a traceback
+        return str(error) if isinstance(error, BenchError) else f"{type(error).__name__}: {error}"
+    return None
 
-    The extractor is never scored on a document it was trained on. ``held_out_ids``
-    limits which documents are held out (all by default).
-    """
+
+def _held_out(document: Document, gold_documents: Sequence[Document]) -> list[Document]:
+    """The gold documents ``document`` is, by id or by text: none of them may be trained on to predict it."""
+    return [gold for gold in gold_documents if gold.id == document.id or gold.text == document.text]
+
+
+def predict_held_out(extractor: Extractor, document: Document, gold_documents: Sequence[Document],
+                     gold_facts: Sequence[Fact], timeout: float | None = None) -> DocumentRun:
+    """Fit on the gold without ``document`` (matched by id or text), then extract it: leave-one-document-out."""
     if not isinstance(extractor, Trainable):
-        raise TypeError(f"{extractor.name} has no fit(documents, facts)")
-    for held_out in documents:
-        if held_out_ids is not None and held_out.id not in held_out_ids:
-            continue
-        train_docs = [doc for doc in documents if doc.id != held_out.id]
-        train_facts = [fact for fact in facts if fact.doc_id != held_out.id]
-        try:
-            extractor.fit(train_docs, train_facts)
-        except BenchError as error:
-            yield DocumentRun(held_out.id, failure=f"training failed: {error}")
-            continue
-        yield extract_one(extractor, held_out, timeout)
+        raise TypeError(f"{extractor.name} has no fit(documents, facts) and trained_on")
+    excluded = {gold.id for gold in _held_out(document, gold_documents)}
+    failure = _fit(extractor, [d for d in gold_documents if d.id not in excluded],
+                   [f for f in gold_facts if f.doc_id not in excluded])
+    if failure is not None:
+        return DocumentRun(document.id, failure=f"training failed: {failure}")
+    return extract_one(extractor, document, timeout)
 
 
 def _refusing(extractor: Extractor, documents: Iterable[Document], trained_on: set[str],
@@ -172,19 +183,23 @@ class RunOptions:
     chunksize: int = 64
 
 
+def _loaded(extractor: Extractor) -> bool:
+    return isinstance(extractor, Pretrained) and bool(extractor.pretrained)
+
+
 def _used_as_is(extractor: Extractor) -> bool:
     """Not a model still to be fitted: plain extractors, and models loaded from a file (``pretrained``)."""
-    return not isinstance(extractor, Trainable) or getattr(extractor, "pretrained", False)
+    return not isinstance(extractor, Trainable) or _loaded(extractor)
 
 
 def _trained_on(extractor: Extractor) -> set[str]:
     """Ids of the documents a loaded model was trained on (it is never scored on them)."""
-    return set(getattr(extractor, "trained_on", ())) if getattr(extractor, "pretrained", False) else set()
+    return set(extractor.trained_on) if _loaded(extractor) else set()
 
 
 def _parallel_ok(extractor: Extractor) -> bool:
     """An extractor used as it is, one document at a time, can run in worker processes."""
-    return _used_as_is(extractor) and not _trained_on(extractor) and not hasattr(extractor, "extract_batch")
+    return _used_as_is(extractor) and not _trained_on(extractor) and not isinstance(extractor, Batched)
 
 
 def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
@@ -205,25 +220,25 @@ def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_docum
 
 def _runs_in_process(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
                      gold_facts: Sequence[Fact], options: RunOptions) -> Iterator[DocumentRun]:
-    """Documents of the gold set are predicted leave-one-document-out; any other
-    corpus by a model fitted on the whole gold. An extractor that says it is
-    ``pretrained`` (loaded from a file) is used as it is.
+    """A trainable extractor never predicts a document it was trained on: a document of the gold (same id
+    or same text) is predicted leave-one-document-out, any other by a model fitted on the whole gold.
+    An extractor that says it is ``pretrained`` (loaded from a file) is used as it is.
     """
     if _trained_on(extractor):
         yield from _refusing(extractor, documents, _trained_on(extractor), options.timeout)
         return
     if _used_as_is(extractor):
-        if hasattr(extractor, "extract_batch"):
+        if isinstance(extractor, Batched):
             yield from extractor.extract_batch(documents)  # the extractor's own bounded concurrency
         else:
             yield from run_extractor(extractor, documents, options.timeout)
         return
-    gold_ids = {doc.id: doc.text for doc in gold_documents}
     documents = list(documents)
-    if all(gold_ids.get(doc.id) == doc.text for doc in documents):
-        wanted = {doc.id for doc in documents}
-        runs = {run.doc_id: run for run in cross_validate(extractor, gold_documents, gold_facts, wanted, options.timeout)}
-        yield from (runs[doc.id] for doc in documents)
-        return
-    extractor.fit(gold_documents, gold_facts)
-    yield from run_extractor(extractor, documents, options.timeout)
+    in_gold = {index: predict_held_out(extractor, doc, gold_documents, gold_facts, options.timeout)
+               for index, doc in enumerate(documents) if _held_out(doc, gold_documents)}
+    if len(in_gold) < len(documents):
+        failure = _fit(extractor, gold_documents, gold_facts)
+        if failure is not None:
+            raise ExtractorFailed(f"training {extractor.name} on the gold failed: {failure}")
+    for index, document in enumerate(documents):
+        yield in_gold[index] if index in in_gold else extract_one(extractor, document, options.timeout)
