@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bench.cli.main import app
-from bench.data.resources import gold_dir
+from bench.data.resources import gold_dir, seeds_dir
 from bench.data.results import read_results
 from bench.errors import BenchError
 
@@ -82,6 +82,7 @@ def test_documents_validation_never_crashes(tmp_path_factory, records, nasty):
 def test_gold_loading_never_crashes(tmp_path_factory, records, nasty):
     copy = tmp_path_factory.mktemp("g") / "gold"
     shutil.copytree(gold_dir(), copy)
+    shutil.copytree(seeds_dir(), copy / "documents")  # a copy is self-contained
     (copy / "facts.jsonl").write_bytes(lines_of(records, nasty))
     assert_clean(runner.invoke(app, ["validate", "--gold", str(copy)]))
 

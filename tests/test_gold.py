@@ -55,13 +55,15 @@ def test_a_changed_article_is_refused(tmp_path):
     shutil.copytree(seeds_dir(), copy)
     victim = copy / load_manifest()[2].file
     victim.write_bytes(victim.read_bytes().replace(b"July", b"June", 1))
-    with pytest.raises(IntegrityError, match=r"002_df5a8af1619a8075\.txt: article changed: sha256"):
+    with pytest.raises(IntegrityError, match=r"manifest\.jsonl:3: sha256: .*002_df5a8af1619a8075\.txt has sha256 [0-9a-f]{12}…, "
+                                             r"not the manifest's [0-9a-f]{12}… \(the article changed\)$"):
         load_seeds(copy)
 
 
 def test_gold_hash_ignores_line_order_but_not_content(tmp_path):
     copy = tmp_path / "gold"
     shutil.copytree(gold_dir(), copy)
+    shutil.copytree(seeds_dir(), copy / "documents")  # a copy is self-contained
     facts = copy / "facts.jsonl"
     lines = facts.read_text(encoding="utf-8").splitlines()
     facts.write_text("\n".join(reversed(lines)) + "\n", encoding="utf-8")

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from bench.data.resources import gold_dir
+from bench.data.resources import gold_dir, seeds_dir
 
 DOC = "001_1ffe1e35e2256c17"
 GOOD = {"id": "x-01", "doc_id": DOC, "type": "date", "text": "Monday", "start": 107, "end": 113, "value": "2024-07-15"}
@@ -18,6 +18,7 @@ def gold_copy(tmp_path):
     """A copy of the gold whose facts.jsonl the test rewrites."""
     copy = tmp_path / "gold"
     shutil.copytree(gold_dir(), copy)
+    shutil.copytree(seeds_dir(), copy / "documents")  # a copy is self-contained
 
     def with_facts(*lines: str):
         (copy / "facts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -72,7 +73,7 @@ def test_gold_names_must_be_canonical_aliases(cli, gold_copy):
     agency = {**GOOD, "type": "agency", "value": "Commerce Department"}
     directory = gold_copy(json.dumps(agency))
     result = cli("validate", "--gold", directory)
-    assert result.stdout.endswith(":1: value: 'Commerce Department' is not a canonical agency of gold/aliases.json\n")
+    assert result.stdout.endswith(":1: value: 'Commerce Department' is not a canonical agency of the gold's aliases.json\n")
 
 
 def test_predictions_file_is_checked_against_the_gold_texts(cli, write_jsonl):

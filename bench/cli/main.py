@@ -113,13 +113,14 @@ def export(
     hf: Path = typer.Option(..., "--hf", help="Folder to write the Hugging Face dataset into.", file_okay=False),
     gold: Optional[Path] = GoldOption,
 ) -> None:
-    """Export the gold for the Hugging Face Hub: data file plus a dataset card.
+    """Export the gold for the Hugging Face Hub: data file plus a dataset card (a set with unreviewed pre-labels is refused).
 
     Example: bench export --hf out/factbench-gold
     """
+    from bench.data.gold import require_reviewed
     from bench.data.hf import export_hf
 
-    for path in export_hf(load_gold(gold), hf):
+    for path in export_hf(require_reviewed(load_gold(gold)), hf):
         typer.echo(str(path))
 
 

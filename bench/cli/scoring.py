@@ -28,7 +28,7 @@ from bench.cli.common import (
     parse_params,
     show_results,
 )
-from bench.data.gold import load_gold
+from bench.data.gold import load_gold, require_reviewed
 
 
 def eval_(
@@ -89,7 +89,7 @@ def score(
     from bench.scoring.evaluate import score_run
 
     check_scoring(fmt, level, mode)
-    loaded = load_gold(gold)
+    loaded = require_reviewed(load_gold(gold))
     facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
     results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci, seed, resamples)
     show_results(results, fmt, output, errors, documents)

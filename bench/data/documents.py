@@ -36,49 +36,84 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class SeedRecord:
-    """One manifest line: where a seed article came from and how its date was established."""
+class ManifestRecord:
+    """One manifest line: an article's file, the sha256 of its bytes, its date and, where known, its source."""
 
     id: str
     file: str
-    outlet: str | None
-    title: str | None
     sha256: str
-    published: str
-    published_basis: str
-    published_note: str
+    published: str | None
+    outlet: str | None = None
+    title: str | None = None
+    published_basis: str | None = None
+    published_note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The manifest line: the four required fields, the others only when known."""
+        out = {"id": self.id, "file": self.file, "sha256": self.sha256, "published": self.published}
+        optional = {"outlet": self.outlet, "title": self.title,
+                    "published_basis": self.published_basis, "published_note": self.published_note}
+        return out | {key: value for key, value in optional.items() if value is not None}
 
 
-def load_manifest(directory: Path | None = None) -> list[SeedRecord]:
-    path = (directory or seeds_dir()) / MANIFEST
-    records = []
+def _manifest_lines(directory: Path) -> list[tuple[int, ManifestRecord]]:
+    """``(line number, record)`` for each line of ``DIRECTORY/manifest.jsonl``; ids must be unique."""
+    path = directory / MANIFEST
+    name, records, first_line = str(path), [], {}
     for line_no, raw in iter_jsonl(path):
-        check_record(raw, "manifest", str(path), line_no)
-        records.append(SeedRecord(**raw))
+        if not record_ok(raw, "manifest"):
+            check_record(raw, "manifest", name, line_no)
+        if raw["id"] in first_line:
+            raise InputError(f"duplicate document id {raw['id']!r} (first at line {first_line[raw['id']]})", name, line_no, "id")
+        first_line[raw["id"]] = line_no
+        records.append((line_no, ManifestRecord(**raw)))
     return records
 
 
-def read_seed_text(record: SeedRecord, directory: Path | None = None) -> str:
-    """The article's text, refused when its bytes no longer match the recorded hash."""
-    path = (directory or seeds_dir()) / record.file
+def load_manifest(directory: Path | None = None) -> list[ManifestRecord]:
+    """The records of ``DIRECTORY/manifest.jsonl`` (the bundled seeds' by default)."""
+    return [record for _, record in _manifest_lines(directory or seeds_dir())]
+
+
+def _article_path(directory: Path, record: ManifestRecord, where: tuple[str, int]) -> Path:
+    path = directory / record.file
+    if Path(record.file).is_absolute() or ".." in Path(record.file).parts:
+        raise InputError(f"{record.file!r} must name a file inside {directory}", *where, "file")
+    return path
+
+
+def read_article(directory: Path, record: ManifestRecord, line_no: int) -> Document:
+    """The article a manifest line names, refused when its bytes no longer match the recorded sha256."""
+    where = (str(directory / MANIFEST), line_no)
+    path = _article_path(directory, record, where)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IntegrityError(f"cannot read article: {exc.strerror}", str(path)) from None
+        raise InputError(f"cannot read {path}: {exc.strerror}", *where, "file") from None
     digest = hashlib.sha256(data).hexdigest()
     if digest != record.sha256:
-        raise IntegrityError(f"article changed: sha256 {digest[:12]}… differs from the manifest's {record.sha256[:12]}…", str(path))
-    return data.decode("utf-8")
+        raise IntegrityError(f"{path} has sha256 {digest[:12]}…, not the manifest's {record.sha256[:12]}… (the article changed)",
+                             *where, "sha256")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 (byte {exc.start})", *where, "file") from None
+    try:
+        published = dt.date.fromisoformat(record.published) if record.published else None
+    except ValueError:
+        raise InputError(f"{record.published!r} is not a calendar date", *where, "published") from None
+    return Document(record.id, text, published)
+
+
+def load_document_set(directory: Path) -> tuple[list[ManifestRecord], list[Document]]:
+    """The manifest and its articles, in manifest order, each verified against its sha256."""
+    lines = _manifest_lines(directory)
+    return [record for _, record in lines], [read_article(directory, record, line_no) for line_no, record in lines]
 
 
 def load_seeds(directory: Path | None = None) -> list[Document]:
-    """The five bundled articles, in manifest order, each verified against its hash."""
-    return [
-        Document(record.id, read_seed_text(record, directory), dt.date.fromisoformat(record.published))
-        for record in load_manifest(directory)
-    ]
-
-
+    """The bundled articles (or those of ``directory``), in manifest order, each verified against its hash."""
+    return load_document_set(directory or seeds_dir())[1]
 
 
 def iter_documents(path: str | Path) -> Iterator[Document]:

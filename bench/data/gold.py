@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.data.documents import Document, load_seeds
+from bench.data.documents import MANIFEST, Document, ManifestRecord, load_document_set
 from bench.data.jsonl import read_json
 from bench.data.resources import gold_dir, seeds_dir
 from bench.data.validate import Problem, check_fact_records
@@ -19,20 +19,41 @@ from bench.normalize.aliases import AliasTable, fact_key
 FACTS_FILE = "facts.jsonl"
 ALIASES_FILE = "aliases.json"
 VERSION_FILE = "VERSION"
+DOCUMENTS_DIR = "documents"
+PARTS = (VERSION_FILE, ALIASES_FILE, FACTS_FILE, f"{DOCUMENTS_DIR}/{MANIFEST}")
 
 
 @dataclass(frozen=True, slots=True)
 class Gold:
-    """Everything a score is computed against; ``hash`` identifies it in every results file."""
+    """Everything a score is computed against; ``hash`` identifies it in every results file.
+
+    ``unreviewed`` holds the facts.jsonl line numbers of pre-labelled facts nobody has checked yet.
+    """
 
     version: str
     hash: str
     documents: tuple[Document, ...]
     facts: tuple[Fact, ...]
     aliases: AliasTable
+    manifest: tuple[ManifestRecord, ...] = ()
+    unreviewed: tuple[int, ...] = ()
+    facts_file: str = ""
+    _by_doc: dict = field(default_factory=dict, compare=False, repr=False)
 
     def facts_of(self, doc_id: str) -> list[Fact]:
-        return [fact for fact in self.facts if fact.doc_id == doc_id]
+        if not self._by_doc:  # built once, on first use: thousands of documents stay linear
+            for fact in self.facts:
+                self._by_doc.setdefault(fact.doc_id, []).append(fact)
+        return list(self._by_doc.get(doc_id, ()))
+
+
+def documents_dir(directory: Path) -> Path:
+    """Where a gold set's articles are: ``DIR/documents``; for the bundled set, ``seeds/``.
+
+    The seeds stay where they are (published byte for byte with their hashes),
+    so the bundled gold reads them as its documents.
+    """
+    return seeds_dir() if directory.resolve() == gold_dir().resolve() else directory / DOCUMENTS_DIR
 
 
 def read_version(directory: Path) -> str:
@@ -66,32 +87,68 @@ def read_aliases(path: str | Path) -> AliasTable:
     return AliasTable.from_json(raw)
 
 
-def gold_problems(directory: Path | None = None, seeds: Path | None = None) -> tuple[list[Problem], Gold | None]:
-    """Check the gold set in ``directory``; returns its problems and, when there are none, the Gold."""
+def missing_parts(directory: Path) -> list[Problem]:
+    """One problem per part of a gold set that ``directory`` lacks."""
+    if not directory.is_dir():
+        return [Problem(str(directory), None, "directory", "no such gold directory")]
+    docs = documents_dir(directory)
+    paths = [directory / VERSION_FILE, directory / ALIASES_FILE, directory / FACTS_FILE, docs / MANIFEST]
+    return [Problem(str(path), None, "file", f"missing: a gold set holds {', '.join(PARTS)}")
+            for path in paths if not path.is_file()]
+
+
+def _unreviewed_problem(path: str, line: int) -> Problem:
+    return Problem(path, line, "reviewed", 'pre-labelled fact not reviewed yet: check it, then delete "reviewed": false')
+
+
+def gold_problems(directory: Path | None = None) -> tuple[list[Problem], Gold | None]:
+    """Check the gold set in ``directory``; returns its problems and, unless one is more than an
+    unreviewed fact, the Gold. Each unreviewed fact is a problem of its own."""
     directory = directory or gold_dir()
+    problems = missing_parts(directory)
+    if problems:
+        return problems, None
     try:
-        documents = load_seeds(seeds or seeds_dir())
+        manifest, documents = load_document_set(documents_dir(directory))
         aliases_raw = read_json(directory / ALIASES_FILE)
+        if not isinstance(aliases_raw, dict):
+            raise InputError("expected a JSON object of alias tables", str(directory / ALIASES_FILE))
         aliases = AliasTable.from_json(aliases_raw)
         version = read_version(directory)
     except InputError as error:
         return [Problem.from_error(error)], None
     texts = {doc.id: doc.text for doc in documents}
-    facts, problems = [], []
-    for item in check_fact_records(directory / FACTS_FILE, "fact", texts, aliases):
+    facts, unreviewed, facts_path = [], [], directory / FACTS_FILE
+    for item in check_fact_records(facts_path, "fact", texts, aliases, unreviewed):
         (problems if isinstance(item, Problem) else facts).append(item)
     if problems:
         return problems, None
-    gold = Gold(version, content_hash(version, documents, facts, aliases_raw), tuple(documents), tuple(facts), aliases)
-    return [], gold
+    gold = Gold(version, content_hash(version, documents, facts, aliases_raw), tuple(documents), tuple(facts), aliases,
+                tuple(manifest), tuple(unreviewed), str(facts_path))
+    return [_unreviewed_problem(str(facts_path), line) for line in unreviewed], gold
 
 
-def load_gold(directory: Path | None = None, seeds: Path | None = None) -> Gold:
-    """Load and verify the gold set (the bundled one by default); the first problem is raised."""
-    problems, gold = gold_problems(directory, seeds)
-    if problems:
+def load_gold(directory: Path | None = None) -> Gold:
+    """Load and verify the gold set (the bundled one by default); the first problem is raised.
+
+    Unreviewed pre-labels are no problem here (they can be shown and compared);
+    :func:`require_reviewed` guards scoring.
+    """
+    problems, gold = gold_problems(directory)
+    if gold is None:
         first = problems[0]
         raise InputError(first.message, first.file, first.line, first.field)
+    return gold
+
+
+def require_reviewed(gold: Gold) -> Gold:
+    """``gold``, refused when it still holds unreviewed pre-labels: a score against them would mean nothing."""
+    if gold.unreviewed:
+        lines = ", ".join(map(str, gold.unreviewed[:5])) + (", …" if len(gold.unreviewed) > 5 else "")
+        count = len(gold.unreviewed)
+        raise InputError(f"{count} fact{'s' if count > 1 else ''} not reviewed yet (line{'s' if count > 1 else ''} {lines}); "
+                         f"review them (bench gold show), delete each \"reviewed\": false, then score",
+                         gold.facts_file, gold.unreviewed[0], "reviewed")
     return gold
 
 

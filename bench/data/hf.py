@@ -6,9 +6,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from bench.data.documents import load_manifest
 from bench.data.gold import Gold
 from bench.data.jsonl import atomic_path, write_text_atomic
+from bench.data.resources import gold_dir
 from bench.facts import FACT_TYPES
 
 DATA_FILE = "data/test.parquet"
@@ -25,7 +25,7 @@ def gold_rows(gold: Gold) -> list[dict]:
 
     A fact's ``value`` is JSON-encoded, since its shape depends on the fact type.
     """
-    manifest = {record.id: record for record in load_manifest()}
+    manifest = {record.id: record for record in gold.manifest}
     rows = []
     for doc in gold.documents:
         record = manifest.get(doc.id)
@@ -46,6 +46,14 @@ def gold_dataset(gold: Gold):
     from datasets import Dataset
 
     return Dataset.from_list(gold_rows(gold))
+
+
+def _subject(gold: Gold) -> str:
+    """What the articles are: told for the bundled set, counted for any other."""
+    if gold.facts_file and Path(gold.facts_file).parent.resolve() == gold_dir().resolve():
+        return ("Five news articles of July 2024 (Kaspersky winding down its US operations after\n"
+                "the US Commerce Department banned its products)")
+    return f"{len(gold.documents)} article{'s' if len(gold.documents) != 1 else ''}"
 
 
 def dataset_card(gold: Gold) -> str:
@@ -74,8 +82,7 @@ configs:
 
 # factbench gold {gold.version}
 
-Five news articles of July 2024 (Kaspersky winding down its US operations after
-the US Commerce Department banned its products), kept byte-for-byte as received,
+{_subject(gold)}, kept byte-for-byte as received,
 with every mention of five fact types labeled by hand: character offsets
 (Python string indices into `text`) and a normalized value.
 

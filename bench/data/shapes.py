@@ -17,6 +17,9 @@ _ISO_DAY = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 _HAS_TEXT = re.compile(r"\S")
 _PREDICTION_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "value", "extractor"})
 _FACT_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "value"})
+_REVIEWED_FACT_KEYS = _FACT_KEYS | {"reviewed"}
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_MANIFEST_KEYS = frozenset({"id", "file", "sha256", "published", "outlet", "title", "published_basis", "published_note"})
 
 
 def _name(value: Any) -> bool:
@@ -47,13 +50,36 @@ def _document_ok(record: dict[str, Any]) -> bool:
             and (published is None or (type(published) is str and _ISO_DAY.fullmatch(published) is not None)))
 
 
+def _optional_ok(record: dict[str, Any], key: str, ok) -> bool:
+    return key not in record or ok(record[key])
+
+
+def _manifest_ok(record: dict[str, Any]) -> bool:
+    published = record.get("published", "")
+    return (record.keys() <= _MANIFEST_KEYS and _name_field(record.get("id")) and _name_field(record.get("file"))
+            and type(record.get("sha256")) is str and _SHA256.fullmatch(record["sha256"]) is not None
+            and (published is None or (type(published) is str and _ISO_DAY.fullmatch(published) is not None))
+            and all(_optional_ok(record, key, lambda v: v is None or type(v) is str) for key in ("outlet", "title"))
+            and _optional_ok(record, "published_basis", lambda v: type(v) is str and v in ("dateline", "inferred"))
+            and _optional_ok(record, "published_note", _name_field))
+
+
+def _name_field(value: Any) -> bool:
+    """A non-empty string (JSON Schema's minLength 1)."""
+    return type(value) is str and value != ""
+
+
 def record_ok(record: dict[str, Any], schema: str) -> bool:
-    """True when ``record`` certainly satisfies schema ``fact``, ``prediction`` or ``document``."""
+    """True when ``record`` certainly satisfies schema ``fact``, ``prediction``, ``document`` or ``manifest``."""
     if schema == "document":
         return _document_ok(record)
+    if schema == "manifest":
+        return _manifest_ok(record)
     keys = record.keys()
     if schema == "fact":
-        if keys != _FACT_KEYS or type(record["id"]) is not str or not record["id"]:
+        if not (keys == _FACT_KEYS or (keys == _REVIEWED_FACT_KEYS and type(record["reviewed"]) is bool)):
+            return False
+        if type(record["id"]) is not str or not record["id"]:
             return False
         if type(record["text"]) is not str or not record["text"] or not _int(record["end"], 1):
             return False

@@ -56,30 +56,32 @@ def value_problems(fact: Fact, aliases: AliasTable | None) -> list[tuple[str, st
     if aliases is None:
         return problems
     if fact.type in COUNT_TYPES and aliases.unit(fact.value.unit) != fact.value.unit:
-        problems.append(("value.unit", f"{fact.value.unit!r} is not a canonical unit of gold/aliases.json"))
+        problems.append(("value.unit", f"{fact.value.unit!r} is not a canonical unit of the gold's aliases.json"))
     if fact.type == "agency":
         if aliases.agency(fact.value) != fact.value:
-            problems.append(("value", f"{fact.value!r} is not a canonical agency of gold/aliases.json"))
+            problems.append(("value", f"{fact.value!r} is not a canonical agency of the gold's aliases.json"))
         elif fact.text is not None and aliases.agency(fact.text) != fact.value:
             problems.append(("text", f"{fact.text!r} is not listed as an alias of {fact.value!r}"))
     if fact.type == "official":
         name, title = fact.value.name, fact.value.title
         if aliases.official(name) != name:
-            problems.append(("value.name", f"{name!r} is not a canonical official of gold/aliases.json"))
+            problems.append(("value.name", f"{name!r} is not a canonical official of the gold's aliases.json"))
         elif fact.text is not None and aliases.official(fact.text) != name:
             problems.append(("text", f"{fact.text!r} is not listed as an alias of {name!r}"))
         if aliases.title(title) != title:
-            problems.append(("value.title", f"{title!r} is not a canonical title of gold/aliases.json"))
+            problems.append(("value.title", f"{title!r} is not a canonical title of the gold's aliases.json"))
     return problems
 
 
 def check_fact_records(
-    path: str | Path, schema: str, texts: Mapping[str, str], aliases: AliasTable | None = None
+    path: str | Path, schema: str, texts: Mapping[str, str], aliases: AliasTable | None = None,
+    unreviewed: list[int] | None = None,
 ) -> Iterator[Problem | Fact]:
     """Yield each record of a facts file as a :class:`Fact`, or the problems it has.
 
     ``schema`` is ``fact`` for gold (ids, offsets and canonical names required,
-    no duplicates) or ``prediction``.
+    no duplicates) or ``prediction``. The line numbers of gold facts marked
+    ``"reviewed": false`` are appended to ``unreviewed``.
     """
     name = str(path)
     seen_ids: set[str] = set()
@@ -101,6 +103,8 @@ def check_fact_records(
                     found = [("start", f"duplicate mention of {fact.type} at {fact.start}:{fact.end}")]
                 seen_ids.add(fact.id)
                 seen_mentions.add(mention)
+            if not found and raw.get("reviewed") is False and unreviewed is not None:
+                unreviewed.append(line_no)
             if found:
                 yield from (Problem(name, line_no, field, message) for field, message in found)
             else:

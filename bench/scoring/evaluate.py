@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from bench.data.gold import Gold, load_gold
+from bench.data.gold import Gold, load_gold, require_reviewed
 from bench.data.results import LEVELS, DocumentRow, MetricRow, Results, package_versions
 from bench.data.runspec import RunSpec
 from bench.extraction.runner import RunOptions, run_for_gold
@@ -135,7 +135,8 @@ def evaluate(
     """Run ``extractor`` (a registry spec) on the gold articles and score it.
 
     A document the extractor fails on is recorded as failed and its gold counts as missed.
+    A gold set still holding unreviewed pre-labels is refused.
     """
-    gold = load_gold(gold_dir)
+    gold = require_reviewed(load_gold(gold_dir))
     model, spec, predictions, failures = predict_gold(extractor, gold, params, options)
     return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, seed, resamples, spec)
