@@ -33,3 +33,66 @@ def write_jsonl(tmp_path: Path):
         return path
 
     return write
+
+
+# A gold set of two short articles written for the tests, built file by file
+# (not with bench's own writer), with facts labelled by hand.
+SMALL_TEXTS = {
+    "rail": ("ELMTON, 4 June 2023 - The Office of Rail Standards said on Friday that 75 workers will leave by August. "
+             "Director Ada Quill said the office would hire again in 2024.", "2023-06-04"),
+    "ferry": ("Ferry fares rose on 1 May 2023. More than 2,000 riders wrote to the Office of Rail Standards, "
+              "and Ada Quill promised an answer by May 5.", None),
+}
+SMALL_LABELS = [  # (doc, surface, type, value); the offsets are found in the text
+    ("rail", "4 June 2023", "date", "2023-06-04"),
+    ("rail", "Office of Rail Standards", "agency", "Office of Rail Standards"),
+    ("rail", "Friday", "date", "2023-06-02"),  # 4 June 2023 was a Sunday
+    ("rail", "75 workers", "headcount", {"count": 75, "qualifier": "eq", "unit": "employees"}),
+    ("rail", "August", "date", "2023-08"),
+    ("rail", "Ada Quill", "official", {"name": "Ada Quill", "title": "Director"}),
+    ("rail", "2024", "date", "2024"),
+    ("ferry", "1 May 2023", "date", "2023-05-01"),
+    ("ferry", "More than 2,000 riders", "user_count", {"count": 2000, "qualifier": "gt", "unit": "users"}),
+    ("ferry", "Office of Rail Standards", "agency", "Office of Rail Standards"),
+    ("ferry", "Ada Quill", "official", {"name": "Ada Quill", "title": "Director"}),
+]
+SMALL_ALIASES = {"agencies": {"Office of Rail Standards": ["ORS"]}, "officials": {"Ada Quill": ["Quill"]},
+                 "titles": {"Director": []}, "units": {"employees": ["workers"], "users": ["riders"]}}
+
+
+def small_fact_records() -> list[dict]:
+    records = []
+    for number, (doc, surface, fact_type, value) in enumerate(SMALL_LABELS, 1):
+        start = SMALL_TEXTS[doc][0].index(surface)
+        records.append({"id": f"s{number:02d}", "doc_id": doc, "type": fact_type, "text": surface,
+                        "start": start, "end": start + len(surface), "value": value})
+    return records
+
+
+def write_small_gold(directory: Path, facts: list[dict] | None = None) -> Path:
+    import hashlib
+
+    (directory / "documents").mkdir(parents=True)
+    manifest = []
+    for doc_id, (text, published) in SMALL_TEXTS.items():
+        data = text.encode("utf-8")
+        (directory / "documents" / f"{doc_id}.txt").write_bytes(data)
+        manifest.append({"id": doc_id, "file": f"{doc_id}.txt", "sha256": hashlib.sha256(data).hexdigest(), "published": published})
+    lines = [json.dumps(record) for record in manifest]
+    (directory / "documents" / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    facts = small_fact_records() if facts is None else facts
+    (directory / "facts.jsonl").write_text("".join(json.dumps(f) + "\n" for f in facts), encoding="utf-8")
+    (directory / "aliases.json").write_text(json.dumps(SMALL_ALIASES), encoding="utf-8")
+    (directory / "VERSION").write_text("0.1.0\n", encoding="utf-8")
+    return directory
+
+
+@pytest.fixture()
+def small_gold(tmp_path):
+    """Make a small gold set (optionally with other facts) in a fresh directory; returns its path."""
+    made = iter(range(1000))
+
+    def make(facts: list[dict] | None = None) -> Path:
+        return write_small_gold(tmp_path / f"small-{next(made)}", facts)
+
+    return make

@@ -208,7 +208,7 @@ def predict(
     timeout: Optional[float] = TimeoutOption,
     gold: Optional[Path] = GoldOption,
 ) -> None:
-    """Run an extractor over documents and write its predictions (default: the bundled seeds).
+    """Run an extractor over documents and write its predictions (default: the gold set's articles).
 
     A document on which the extractor fails is reported on stderr and the run
     goes on; the exit code is then 3.
@@ -221,8 +221,8 @@ def predict(
     from bench.extraction.runner import RunOptions, encode_run, run_for_gold
 
     spec = DatasetSpec(dataset, split, text_column, id_column, date_column) if dataset else None
-    documents = iter_source(docs, spec)
     loaded_gold = load_gold(gold)
+    documents = iter_source(docs, spec) if docs or spec else iter(loaded_gold.documents)
     params = parse_params(param)
     model = load_extractor(extractor, params)
     total = len(loaded_gold.documents) if docs is None and spec is None else None
@@ -245,10 +245,11 @@ def main() -> None:  # console-script entry point
     app()
 
 
-from bench.cli import scoring, tools  # noqa: E402 - their commands are added once the app exists
+from bench.cli import gold, scoring, tools  # noqa: E402 - their commands are added once the app exists
 
 scoring.register(app)
 tools.register(app)
+gold.register(app)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -56,7 +56,7 @@ class ManifestRecord:
         return out | {key: value for key, value in optional.items() if value is not None}
 
 
-def _manifest_lines(directory: Path) -> list[tuple[int, ManifestRecord]]:
+def manifest_lines(directory: Path) -> list[tuple[int, ManifestRecord]]:
     """``(line number, record)`` for each line of ``DIRECTORY/manifest.jsonl``; ids must be unique."""
     path = directory / MANIFEST
     name, records, first_line = str(path), [], {}
@@ -72,7 +72,7 @@ def _manifest_lines(directory: Path) -> list[tuple[int, ManifestRecord]]:
 
 def load_manifest(directory: Path | None = None) -> list[ManifestRecord]:
     """The records of ``DIRECTORY/manifest.jsonl`` (the bundled seeds' by default)."""
-    return [record for _, record in _manifest_lines(directory or seeds_dir())]
+    return [record for _, record in manifest_lines(directory or seeds_dir())]
 
 
 def _article_path(directory: Path, record: ManifestRecord, where: tuple[str, int]) -> Path:
@@ -107,7 +107,7 @@ def read_article(directory: Path, record: ManifestRecord, line_no: int) -> Docum
 
 def load_document_set(directory: Path) -> tuple[list[ManifestRecord], list[Document]]:
     """The manifest and its articles, in manifest order, each verified against its sha256."""
-    lines = _manifest_lines(directory)
+    lines = manifest_lines(directory)
     return [record for _, record in lines], [read_article(directory, record, line_no) for line_no, record in lines]
 
 

@@ -12,7 +12,7 @@ from bench.data.documents import MANIFEST, Document, ManifestRecord, load_docume
 from bench.data.jsonl import read_json
 from bench.data.resources import gold_dir, seeds_dir
 from bench.data.validate import Problem, check_fact_records
-from bench.errors import InputError
+from bench.errors import BenchError, InputError
 from bench.facts import FACT_TYPES, Fact
 from bench.normalize.aliases import AliasTable, fact_key
 
@@ -27,7 +27,7 @@ PARTS = (VERSION_FILE, ALIASES_FILE, FACTS_FILE, f"{DOCUMENTS_DIR}/{MANIFEST}")
 class Gold:
     """Everything a score is computed against; ``hash`` identifies it in every results file.
 
-    ``unreviewed`` holds the facts.jsonl line numbers of pre-labelled facts nobody has checked yet.
+    ``unreviewed`` holds the id and facts.jsonl line of each pre-labelled fact nobody has checked yet.
     """
 
     version: str
@@ -36,7 +36,7 @@ class Gold:
     facts: tuple[Fact, ...]
     aliases: AliasTable
     manifest: tuple[ManifestRecord, ...] = ()
-    unreviewed: tuple[int, ...] = ()
+    unreviewed: tuple[tuple[str, int], ...] = ()
     facts_file: str = ""
     _by_doc: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -115,7 +115,7 @@ def gold_problems(directory: Path | None = None) -> tuple[list[Problem], Gold | 
             raise InputError("expected a JSON object of alias tables", str(directory / ALIASES_FILE))
         aliases = AliasTable.from_json(aliases_raw)
         version = read_version(directory)
-    except InputError as error:
+    except BenchError as error:
         return [Problem.from_error(error)], None
     texts = {doc.id: doc.text for doc in documents}
     facts, unreviewed, facts_path = [], [], directory / FACTS_FILE
@@ -125,7 +125,7 @@ def gold_problems(directory: Path | None = None) -> tuple[list[Problem], Gold | 
         return problems, None
     gold = Gold(version, content_hash(version, documents, facts, aliases_raw), tuple(documents), tuple(facts), aliases,
                 tuple(manifest), tuple(unreviewed), str(facts_path))
-    return [_unreviewed_problem(str(facts_path), line) for line in unreviewed], gold
+    return [_unreviewed_problem(str(facts_path), line) for _, line in unreviewed], gold
 
 
 def load_gold(directory: Path | None = None) -> Gold:
@@ -144,11 +144,11 @@ def load_gold(directory: Path | None = None) -> Gold:
 def require_reviewed(gold: Gold) -> Gold:
     """``gold``, refused when it still holds unreviewed pre-labels: a score against them would mean nothing."""
     if gold.unreviewed:
-        lines = ", ".join(map(str, gold.unreviewed[:5])) + (", …" if len(gold.unreviewed) > 5 else "")
+        lines = ", ".join(str(line) for _, line in gold.unreviewed[:5]) + (", …" if len(gold.unreviewed) > 5 else "")
         count = len(gold.unreviewed)
         raise InputError(f"{count} fact{'s' if count > 1 else ''} not reviewed yet (line{'s' if count > 1 else ''} {lines}); "
                          f"review them (bench gold show), delete each \"reviewed\": false, then score",
-                         gold.facts_file, gold.unreviewed[0], "reviewed")
+                         gold.facts_file, gold.unreviewed[0][1], "reviewed")
     return gold
 
 

@@ -75,13 +75,13 @@ def value_problems(fact: Fact, aliases: AliasTable | None) -> list[tuple[str, st
 
 def check_fact_records(
     path: str | Path, schema: str, texts: Mapping[str, str], aliases: AliasTable | None = None,
-    unreviewed: list[int] | None = None,
+    unreviewed: list[tuple[str, int]] | None = None,
 ) -> Iterator[Problem | Fact]:
     """Yield each record of a facts file as a :class:`Fact`, or the problems it has.
 
     ``schema`` is ``fact`` for gold (ids, offsets and canonical names required,
-    no duplicates) or ``prediction``. The line numbers of gold facts marked
-    ``"reviewed": false`` are appended to ``unreviewed``.
+    no duplicates) or ``prediction``. The id and line number of each gold fact
+    marked ``"reviewed": false`` are appended to ``unreviewed``.
     """
     name = str(path)
     seen_ids: set[str] = set()
@@ -104,7 +104,7 @@ def check_fact_records(
                 seen_ids.add(fact.id)
                 seen_mentions.add(mention)
             if not found and raw.get("reviewed") is False and unreviewed is not None:
-                unreviewed.append(line_no)
+                unreviewed.append((fact.id, line_no))
             if found:
                 yield from (Problem(name, line_no, field, message) for field, message in found)
             else:

@@ -1,0 +1,114 @@
+"""``bench gold``: make a gold set of your own articles, review it, and measure agreement between two annotators."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from bench.cli.common import FormatOption, ParamOption, TimeoutOption, WorkersOption, check_format, parse_params
+
+gold_app = typer.Typer(
+    help="Gold sets of your own articles: init (with pre-labels), show (review page), agree (two annotators).",
+    no_args_is_help=True,
+)
+
+
+@gold_app.command()
+def init(
+    directory: Path = typer.Argument(..., help="The new gold set's directory (must not exist, or be empty)."),
+    docs: Path = typer.Option(..., "--docs", help="Documents JSONL: {id, text, published?} per line, as bench predict reads."),
+    prelabel: Optional[str] = typer.Option(None, "--prelabel", help="An extractor whose facts become pre-labels, each marked \"reviewed\": false."),
+    param: list[str] = ParamOption,
+    workers: int = WorkersOption,
+    timeout: Optional[float] = TimeoutOption,
+) -> None:
+    """Create a gold set from your articles: documents/, facts.jsonl, aliases.json (the bundled table), VERSION.
+
+    Without --prelabel, facts.jsonl is empty. With it, every fact is a
+    suggestion to review: bench validate lists them, eval and score refuse
+    the set until each "reviewed": false is gone. A document the extractor
+    fails on gets no pre-labels (listed; exit 3).
+
+    Example: bench gold init my-gold --docs articles.jsonl --prelabel rules
+    """
+    from bench.data.documents import iter_documents
+    from bench.data.gold import ALIASES_FILE, load_gold
+    from bench.data.gold_set import check_new_directory, write_gold_set
+    from bench.data.jsonl import read_json
+    from bench.data.resources import gold_dir
+
+    check_new_directory(directory)
+    documents = list(iter_documents(docs))
+    aliases_raw = read_json(gold_dir() / ALIASES_FILE)
+    records, failures = (), {}
+    if prelabel:
+        from bench.extraction.prelabel import prelabel as make_prelabels
+        from bench.extraction.registry import load_extractor
+        from bench.extraction.runner import RunOptions
+
+        params = parse_params(param)
+        labels = make_prelabels(load_extractor(prelabel, params), prelabel, documents, load_gold(), aliases_raw,
+                                params, RunOptions(workers, timeout))
+        records, aliases_raw, failures = labels.records, labels.aliases_raw, labels.failures
+        for name in labels.added:
+            typer.echo(f"added to {directory / ALIASES_FILE}: {name} (check it)", err=True)
+        if labels.unplaced:
+            typer.echo(f"left out {labels.unplaced} facts without offsets (they cannot be placed in the text)", err=True)
+    write_gold_set(directory, documents, records, aliases_raw)
+    for doc_id, failure in failures.items():
+        typer.echo(f"failed: {doc_id}: {failure}", err=True)
+    review = f", {len(records)} pre-labels to review" if prelabel else ""
+    typer.echo(f"wrote {directory}: {len(documents)} documents{review}", err=True)
+    if failures:
+        raise typer.Exit(3)
+
+
+@gold_app.command()
+def show(
+    directory: Path = typer.Argument(..., help="A gold set directory.", file_okay=False),
+    output: Path = typer.Option(..., "--output", "-o", help="HTML file to write (atomically)."),
+) -> None:
+    """A self-contained review page: every article with each mention highlighted, its fact id, type and value inline.
+
+    Unreviewed pre-labels are marked. No network, no script.
+
+    Example: bench gold show my-gold -o review.html
+    """
+    from bench.data.gold import load_gold
+    from bench.data.jsonl import write_text_atomic
+    from bench.presentation.review_page import review_page
+
+    write_text_atomic(output, review_page(load_gold(directory), str(directory)))
+    typer.echo(f"wrote {output}", err=True)
+
+
+@gold_app.command()
+def agree(
+    a: Path = typer.Argument(..., help="Gold set of annotator A (the reference for precision and recall).", file_okay=False),
+    b: Path = typer.Argument(..., help="Gold set of annotator B, over the same documents.", file_okay=False),
+    fmt: str = FormatOption,
+) -> None:
+    """Agreement between two gold sets over the same documents: span F1 (exact, overlap), values, facts; then every disagreement.
+
+    F1 takes A as reference, and is the same either way round. Sets whose
+    document texts differ are refused.
+
+    Example: bench gold agree alice-gold bob-gold
+    """
+    from bench.data.gold import load_gold
+    from bench.presentation.agreement_table import agreement_text
+    from bench.scoring.agreement import agreement
+
+    check_format(fmt)
+    result = agreement(load_gold(a), load_gold(b), str(a), str(b))
+    if fmt == "json":
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(agreement_text(result, markdown=fmt == "markdown"))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(gold_app, name="gold")
