@@ -31,7 +31,7 @@ def records(draw):
         else:
             record[key] = draw(ODD | st.sampled_from(["date", "agency", "official"]))
     if draw(st.booleans()):
-        record[draw(st.sampled_from(["extractor", "other"]))] = draw(ODD | st.just("x"))
+        record[draw(st.sampled_from(["extractor", "other", "reviewed"]))] = draw(ODD | st.just("x") | st.booleans())
     return record
 
 
@@ -65,3 +65,39 @@ documents = st.fixed_dictionaries(
 @given(record=documents)
 def test_fast_document_check_agrees_with_the_schema(record):
     assert record_ok(record, "document") == (schema_problems(record, "document") == [])
+
+
+def mostly(good, *odd):
+    """The good value four times in five, else one of the odd ones."""
+    return st.sampled_from([good] * 4 * len(odd) + list(odd))
+
+
+@st.composite
+def manifests(draw):
+    record = draw(st.fixed_dictionaries(
+        {"id": mostly("d1", "", 3), "file": mostly("d1.txt", "", None), "sha256": mostly("a" * 64, "A" * 64, "a" * 63, 7),
+         "published": st.sampled_from(["2024-07-16", None, "2024-13-01", "2024-02-30", 20240716])},
+        optional={"outlet": st.sampled_from(["Rappler", None, 1]), "title": st.sampled_from(["T", "", None, []]),
+                  "published_basis": st.sampled_from(["dateline", "inferred", "guess", None]),
+                  "published_note": st.sampled_from(["why", "", None]), "source": st.just("unknown fields are refused")}))
+    for key in draw(st.lists(st.sampled_from(["id", "file", "sha256", "published"]), max_size=1)):
+        del record[key]
+    return record
+
+
+@settings(max_examples=800, derandomize=True, deadline=None)
+@given(record=manifests())
+def test_fast_manifest_check_agrees_with_the_schema(record):
+    assert record_ok(record, "manifest") == (schema_problems(record, "manifest") == [])
+
+
+def test_the_manifest_generator_makes_both_good_and_bad_records():
+    seen = set()
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(record=manifests())
+    def collect(record):
+        seen.add(record_ok(record, "manifest"))
+
+    collect()
+    assert seen == {True, False}
