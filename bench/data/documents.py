@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +77,10 @@ def load_manifest(directory: Path | None = None) -> list[ManifestRecord]:
 
 
 def _article_path(directory: Path, record: ManifestRecord, where: tuple[str, int]) -> Path:
-    path = directory / record.file
-    if Path(record.file).is_absolute() or ".." in Path(record.file).parts:
+    parts = record.file.replace("\\", "/").split("/")
+    if os.path.isabs(record.file) or ".." in parts:
         raise InputError(f"{record.file!r} must name a file inside {directory}", *where, "file")
-    return path
+    return directory / record.file
 
 
 def read_article(directory: Path, record: ManifestRecord, line_no: int) -> Document:
