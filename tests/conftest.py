@@ -47,12 +47,12 @@ SMALL_LABELS = [  # (doc, surface, type, value); the offsets are found in the te
     ("rail", "4 June 2023", "date", "2023-06-04"),
     ("rail", "Office of Rail Standards", "agency", "Office of Rail Standards"),
     ("rail", "Friday", "date", "2023-06-02"),  # 4 June 2023 was a Sunday
-    ("rail", "75 workers", "headcount", {"count": 75, "qualifier": "eq", "unit": "employees"}),
+    ("rail", "75", "headcount", {"count": 75, "qualifier": "eq", "unit": "employees"}),
     ("rail", "August", "date", "2023-08"),
     ("rail", "Ada Quill", "official", {"name": "Ada Quill", "title": "Director"}),
     ("rail", "2024", "date", "2024"),
     ("ferry", "1 May 2023", "date", "2023-05-01"),
-    ("ferry", "More than 2,000 riders", "user_count", {"count": 2000, "qualifier": "gt", "unit": "users"}),
+    ("ferry", "More than 2,000", "user_count", {"count": 2000, "qualifier": "gt", "unit": "users"}),
     ("ferry", "Office of Rail Standards", "agency", "Office of Rail Standards"),
     ("ferry", "Ada Quill", "official", {"name": "Ada Quill", "title": "Director"}),
 ]

@@ -20,7 +20,7 @@ from bench.facts import Count, Fact
 FINDS = [
     ("4 June 2023", "date", "2023-06-04"),
     ("Friday", "date", "2023-06-09"),
-    ("75 workers", "headcount", Count(75, "eq", "workers")),
+    ("75", "headcount", Count(75, "eq", "workers")),
     ("Office of Rail Standards", "agency", "Office of Rail Standards"),
     ("Ferry", "agency", "Ferry Board"),
     ("2,000", "user_count", Count(2000, "eq", "riders")),
@@ -67,7 +67,7 @@ EXPECTED_PRELABELS = [
     prelabel("001-01", "rail", "date", "4 June 2023", "2023-06-04"),
     prelabel("001-02", "rail", "agency", "Office of Rail Standards", "Office of Rail Standards"),
     prelabel("001-03", "rail", "date", "Friday", "2023-06-09"),
-    prelabel("001-04", "rail", "headcount", "75 workers", {"count": 75, "qualifier": "eq", "unit": "employees"}),
+    prelabel("001-04", "rail", "headcount", "75", {"count": 75, "qualifier": "eq", "unit": "employees"}),
     prelabel("002-01", "ferry", "agency", "Ferry", "Ferry Board"),
     prelabel("002-02", "ferry", "user_count", "2,000", {"count": 2000, "qualifier": "eq", "unit": "riders"}),
     prelabel("002-03", "ferry", "agency", "Office of Rail Standards", "Office of Rail Standards"),
