@@ -27,7 +27,8 @@ from bench.data.gold import Gold, documents_dir
 from bench.errors import MismatchError
 from bench.facts import FACT_TYPES, Fact
 from bench.scoring.fact_level import PRF, key_set, score_keys
-from bench.scoring.mention_level import ValueAccuracy, align, value_accuracy
+from bench.scoring.mention_counts import ValueAccuracy
+from bench.scoring.mention_level import align
 
 CONTEXT = 40  # characters shown on each side of a disagreement
 
@@ -101,6 +102,10 @@ def _context(text: str, a: Fact | None, b: Fact | None) -> tuple[str, str, str]:
     return ("…" if start > CONTEXT else "") + before, text[start:end], text[end:end + CONTEXT] + ("…" if end + CONTEXT < len(text) else "")
 
 
+def _same_value(aliases, a: Fact, b: Fact) -> bool:
+    return aliases.canonical_value(a.type, a.value) == aliases.canonical_value(b.type, b.value)
+
+
 def _pair_kind(a: Fact, b: Fact, same_value: bool) -> str | None:
     if a.type != b.type:
         return "type"
@@ -113,13 +118,23 @@ def _disagreements(a: Gold, alignment) -> tuple[Disagreement, ...]:
     found = []
     for pair in alignment.pairs:
         g, p = pair.gold, pair.predicted
-        same_value = a.aliases.canonical_value(g.type, g.value) == a.aliases.canonical_value(p.type, p.value)
-        kind = _pair_kind(g, p, same_value)
+        kind = _pair_kind(g, p, _same_value(a.aliases, g, p))
         if kind:
             found.append(Disagreement(g.doc_id, kind, g, p, _context(texts[g.doc_id], g, p)))
     found += [Disagreement(f.doc_id, "only in A", f, None, _context(texts[f.doc_id], f, None)) for f in alignment.missed]
     found += [Disagreement(f.doc_id, "only in B", None, f, _context(texts[f.doc_id], None, f)) for f in alignment.spurious]
     return tuple(sorted(found, key=lambda d: (order[d.doc_id], min(f.start for f in (d.a, d.b) if f), d.kind)))
+
+
+def _values(pairs, aliases) -> dict[str, ValueAccuracy]:
+    """Per type, the same-type pairs and those whose canonical values agree."""
+    matched, same = Counter(), Counter()
+    for pair in pairs:
+        g, p = pair.gold, pair.predicted
+        if g.type == p.type:
+            matched[g.type] += 1
+            same[g.type] += _same_value(aliases, g, p)
+    return {t: ValueAccuracy(matched[t], same[t]) for t in FACT_TYPES}
 
 
 def _prf(agreed: Counter, a: Counter, b: Counter) -> dict[str, PRF]:
@@ -149,4 +164,4 @@ def agreement(a: Gold, b: Gold, name_a: str = "A", name_b: str = "B") -> Agreeme
     overlap = Counter(pair.gold.type for pair in alignment.pairs if pair.gold.type == pair.predicted.type)
     facts = score_keys(key_set(a.facts, a.aliases), key_set(b.facts, a.aliases)).per_type
     return Agreement(name_a, name_b, _prf(exact, count_a, count_b), _prf(overlap, count_a, count_b),
-                     value_accuracy(alignment, a.aliases), facts, _disagreements(a, alignment))
+                     _values(alignment.pairs, a.aliases), facts, _disagreements(a, alignment))
