@@ -7,8 +7,13 @@ import json
 
 import pytest
 from conftest import SMALL_TEXTS, small_fact_records
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bench.data.gold import load_gold
+from bench.data.documents import Document
+from bench.data.gold import Gold, load_gold
+from bench.facts import Fact
+from bench.normalize.aliases import AliasTable
 from bench.data.resources import gold_dir
 from bench.scoring.agreement import agreement
 
@@ -112,3 +117,39 @@ def test_sets_with_other_documents_are_refused(cli, small_gold):
     result = cli("gold", "agree", small_gold(), gold_dir())
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "document 'rail' of " in result.stderr and result.stderr.count("\n") == 1
+
+
+# --- properties on random small sets: symmetric F1, full agreement with oneself ------------------------------
+
+TEXT = "x" * 30
+SPANS = st.tuples(st.integers(0, 25), st.integers(1, 5), st.sampled_from(["date", "agency"]), st.sampled_from(["2024", "2023"]))
+
+
+def random_gold(spans) -> Gold:
+    facts, seen = [], set()
+    for number, (start, length, fact_type, year) in enumerate(spans):
+        if (start, length, fact_type) not in seen:
+            seen.add((start, length, fact_type))
+            value = year if fact_type == "date" else "Office " + year
+            facts.append(Fact("d", fact_type, value, TEXT[start:start + length], start, start + length, str(number)))
+    return Gold("1", "h", (Document("d", TEXT),), tuple(facts), AliasTable())
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(SPANS, max_size=7), st.lists(SPANS, max_size=7))
+def test_every_measure_is_the_same_either_way_round(spans_a, spans_b):
+    a, b = random_gold(spans_a), random_gold(spans_b)
+    forward, backward = agreement(a, b), agreement(b, a)
+    for measure in MEASURES:
+        assert f1s(forward, measure) == f1s(backward, measure)
+    assert forward.total("values") == backward.total("values")
+    assert sorted(d.kind.replace("A", "?").replace("B", "A").replace("?", "B") for d in forward.disagreements) == sorted(
+        d.kind for d in backward.disagreements)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(SPANS, min_size=1, max_size=7))
+def test_any_set_agrees_fully_with_itself(spans):
+    a = random_gold(spans)
+    result = agreement(a, a)
+    assert {result.total(m).f1 for m in MEASURES} == {1.0} and result.disagreements == ()

@@ -13,6 +13,7 @@ from bench.cli.common import FormatOption, ParamOption, TimeoutOption, WorkersOp
 gold_app = typer.Typer(
     help="Gold sets of your own articles: init (with pre-labels), show (review page), agree (two annotators).",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
