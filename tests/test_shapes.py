@@ -78,7 +78,7 @@ def manifests(draw):
         {"id": mostly("d1", "", 3), "file": mostly("d1.txt", "", None), "sha256": mostly("a" * 64, "A" * 64, "a" * 63, 7),
          "published": st.sampled_from(["2024-07-16", None, "2024-13-01", "2024-02-30", 20240716])},
         optional={"outlet": st.sampled_from(["Rappler", None, 1]), "title": st.sampled_from(["T", "", None, []]),
-                  "published_basis": st.sampled_from(["dateline", "inferred", "guess", None]),
+                  "published_basis": st.sampled_from(["dateline", "inferred", "generated", "guess", None]),
                   "published_note": st.sampled_from(["why", "", None]), "source": st.just("unknown fields are refused")}))
     for key in draw(st.lists(st.sampled_from(["id", "file", "sha256", "published"]), max_size=1)):
         del record[key]

@@ -60,7 +60,7 @@ def _manifest_ok(record: dict[str, Any]) -> bool:
             and type(record.get("sha256")) is str and _SHA256.fullmatch(record["sha256"]) is not None
             and (published is None or (type(published) is str and _ISO_DAY.fullmatch(published) is not None))
             and all(_optional_ok(record, key, lambda v: v is None or type(v) is str) for key in ("outlet", "title"))
-            and _optional_ok(record, "published_basis", lambda v: type(v) is str and v in ("dateline", "inferred"))
+            and _optional_ok(record, "published_basis", lambda v: type(v) is str and v in ("dateline", "inferred", "generated"))
             and _optional_ok(record, "published_note", _name_field))
 
 
