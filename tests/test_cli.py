@@ -36,20 +36,22 @@ def perfect_predictions(write_jsonl):
 
 
 def test_eval_prints_the_per_type_table_with_intervals(cli, years):
-    result = cli("eval", "--extractor", years, "--resamples", "200")
+    result = cli("eval", "--extractor", years)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("years 2.0 · gold 1.0.0 (sha256:") and lines[0].endswith("fact level, strict values")
     assert [line.split()[0] for line in lines[4:11]] == ["date", "headcount", "user_count", "agency", "official", "micro", "macro"]
-    assert "95% intervals: two-stage bootstrap" in result.stdout and ", 200 resamples, seed 0." in result.stdout
-    assert lines[7].split()[1:] == ["–", "0.000", "[0.00,", "0.00]", "0.000", "[0.00,", "0.00]", "0", "0", "3", "3"]
+    assert "95% intervals: exact: Clopper–Pearson for P and R" in result.stdout
+    assert "† fewer than 10 gold facts or mentions" in result.stdout
+    # none of 3 found: R reaches up to 1 - 0.025 ** (1/3) = 0.708, F1 to 2 * 0.708 / 1.708 = 0.829 (via J)
+    assert lines[7].split()[1:] == ["–", "0.000", "[0.00,", "0.71]", "0.000", "[0.00,", "0.83]", "0", "0", "3", "3†"]
 
 
 def test_eval_json_is_only_json_and_results_file_reprints_the_same_table(cli, years, tmp_path):
     out = tmp_path / "r.json"
-    as_json = cli("eval", "-e", years, "--format", "json", "-o", out, "--resamples", "100")
+    as_json = cli("eval", "-e", years, "--format", "json", "-o", out)
     assert json.loads(as_json.stdout)["extractor"] == "years"
-    table = cli("eval", "-e", years, "--resamples", "100", "--errors").stdout
+    table = cli("eval", "-e", years, "--errors").stdout
     assert cli("show", out, "--errors").stdout == table
     assert "missed" in table and "wrong_value" in table
 

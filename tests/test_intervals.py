@@ -1,4 +1,10 @@
-"""Exact intervals: checked against closed forms worked by hand and against scipy's Clopper–Pearson."""
+"""Exact intervals: checked against closed forms worked by hand and against scipy's Clopper–Pearson.
+
+Closed forms used below: with k = n successes the Clopper–Pearson low bound p
+solves p**n = tail; with k = 0 the high bound solves (1 - p)**n = tail; with
+k = 1 the low bound solves 1 - (1 - p)**n = tail; with k = n - 1 the high bound
+solves 1 - p**n = tail (tail = (1 - confidence) / 2, 0.025 at 95%).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,38 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.data.documents import Document
+from bench.data.gold import Gold
+from bench.facts import FACT_TYPES, Fact
+from bench.normalize.aliases import AliasTable
 from bench.scoring.beta import beta_quantile, regularized_beta
-from bench.scoring.intervals import Interval, proportion_interval
+from bench.scoring.evaluate import score_run
+from bench.scoring.fact_level import PRF
+from bench.scoring.intervals import (
+    Interval,
+    credit_interval,
+    f1_interval,
+    fact_intervals,
+    macro_intervals,
+    mention_intervals,
+    proportion_interval,
+)
+from bench.scoring.mention_level import MentionCounts
+
+EXACT = 1e-12
+
+
+def close(low: float, high: float) -> Interval:
+    return Interval(pytest.approx(low, abs=EXACT), pytest.approx(high, abs=EXACT))
+
+
+def pair(low: float, high: float) -> tuple:
+    """A results row's (low, high) interval, to within rounding."""
+    return pytest.approx(low, abs=EXACT), pytest.approx(high, abs=EXACT)
+
+
+def f1_of_j(j: float) -> float:
+    return 2 * j / (1 + j)
 
 
 def test_all_found_reaches_down_to_the_tail_root():
@@ -64,3 +100,126 @@ def test_beta_quantile_inverts_the_distribution(probability, a, b):
 def test_impossible_arguments_are_refused(successes, trials, confidence):
     with pytest.raises(ValueError):
         proportion_interval(successes, trials, confidence)
+
+
+# --- F1 through J = TP / (TP + FP + FN) ----------------------------------------------------------
+
+def test_f1_of_all_right_reaches_down_to_the_tail_root_of_j():
+    assert f1_interval(2, 0, 0) == close(f1_of_j(0.025 ** 0.5), 1.0)
+
+
+def test_f1_of_nothing_found_reaches_up_from_zero():
+    assert f1_interval(0, 0, 3) == close(0.0, f1_of_j(1 - 0.025 ** (1 / 3)))
+    assert f1_interval(0, 0, 0) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 300), st.integers(0, 300), st.integers(0, 300))
+def test_f1_interval_is_scipys_clopper_pearson_of_j_mapped(tp, fp, fn):
+    from scipy.stats import binomtest
+
+    if tp + fp + fn == 0:
+        return
+    j = binomtest(tp, tp + fp + fn).proportion_ci(method="exact")
+    assert f1_interval(tp, fp, fn) == close(f1_of_j(j.low), f1_of_j(j.high))
+
+
+def test_fact_intervals_leave_undefined_metrics_out():
+    intervals = fact_intervals(PRF(tp=0, fp=0, fn=2))
+    assert intervals.precision is None
+    assert intervals.recall == close(0.0, 1 - 0.025 ** 0.5)
+
+
+# --- partial credit at mention level -------------------------------------------------------------
+
+def test_partial_matches_count_as_misses_below_and_as_hits_above():
+    """1 full, 2 partial, 1 missed of 4: low is the low of 1 of 4, high the high of 3 of 4."""
+    recall = mention_intervals(MentionCounts(gold_correct=1, gold_partial=2, missed=1)).recall
+    assert recall == close(1 - 0.975 ** 0.25, 0.975 ** 0.25)
+
+
+def test_only_partial_matches_cannot_rule_out_a_credit_of_zero():
+    assert credit_interval(0, 2, 2) == close(0.0, 1.0)
+
+
+def test_mention_f1_combines_p_and_r_each_at_half_the_error():
+    """P and R both 2 of 2 at 97.5% reach down to sqrt(0.0125); their harmonic mean is the same."""
+    counts = MentionCounts(gold_correct=2, pred_correct=2)
+    assert mention_intervals(counts).f1 == close(0.0125 ** 0.5, 1.0)
+    assert mention_intervals(counts).recall == close(0.025 ** 0.5, 1.0)
+
+
+def test_mention_f1_with_no_predictions_spans_zero():
+    f1 = mention_intervals(MentionCounts(missed=3)).f1
+    assert f1.low == 0.0 and 0 < f1.high < 1
+
+
+# --- macro ---------------------------------------------------------------------------------------
+
+def test_macro_averages_bounds_taken_at_bonferroni_confidence():
+    """Recall is defined for two types, so each is bounded at 97.5% (tail 0.0125) and the bounds averaged."""
+    macro = macro_intervals([PRF(2, 0, 0), PRF(0, 0, 3), PRF()], fact_intervals).recall
+    assert macro == close(0.0125 ** 0.5 / 2, (1 + 1 - 0.0125 ** (1 / 3)) / 2)
+
+
+def test_macro_of_nothing_is_undefined():
+    assert macro_intervals([PRF(), PRF()], fact_intervals).f1 is None
+
+
+# --- every interval holds its point ---------------------------------------------------------------
+
+counts = st.integers(0, 60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(counts, counts, counts)
+def test_fact_intervals_hold_the_point_inside_the_unit_interval(tp, fp, fn):
+    cell = PRF(tp, fp, fn)
+    intervals = fact_intervals(cell)
+    for metric in ("precision", "recall", "f1"):
+        point, interval = getattr(cell, metric), getattr(intervals, metric)
+        assert (point is None) == (interval is None)
+        if interval is not None:
+            assert 0.0 <= interval.low <= point + EXACT and point - EXACT <= interval.high <= 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.builds(MentionCounts, *[counts] * 8))
+def test_mention_intervals_hold_the_point_inside_the_unit_interval(cell):
+    intervals = mention_intervals(cell)
+    for metric in ("precision", "recall", "f1"):
+        point, interval = getattr(cell, metric), getattr(intervals, metric)
+        assert (point is None) == (interval is None)
+        if interval is not None:
+            assert 0.0 <= interval.low <= point + EXACT and point - EXACT <= interval.high <= 1.0
+
+
+# --- through score_run: the results carry 95% intervals at both levels ----------------------------
+
+TEXT = "It closed on 2024-07-15 and reopened on 2024-07-16."
+GOLD = Gold("1.0.0", "sha256:" + "0" * 64, (Document("d", TEXT),),
+            (Fact("d", "date", "2024-07-15", "2024-07-15", 13, 23), Fact("d", "date", "2024-07-16", "2024-07-16", 40, 50)),
+            AliasTable())
+
+
+def test_a_scored_run_carries_95_percent_intervals():
+    results = score_run(GOLD, list(GOLD.facts), "perfect", "1")
+    assert results.row("date").ci["recall"] == pair(0.025 ** 0.5, 1.0)
+    assert results.row("micro").ci["f1"] == pair(f1_of_j(0.025 ** 0.5), 1.0)
+    assert results.row("headcount").ci == {"precision": None, "recall": None, "f1": None}
+    assert results.row("date").low_support and "Clopper–Pearson" in results.ci_method
+
+
+def test_a_mention_level_run_gives_partial_matches_no_full_credit():
+    """Both predictions overlap their gold mention without matching its span: two half credits of two."""
+    halves = [Fact("d", "date", "2024-07-15", "2024-07", 13, 20), Fact("d", "date", "2024-07-16", "2024-07", 40, 47)]
+    results = score_run(GOLD, halves, "halves", "1", level="partial")
+    assert results.row("date").recall == 0.5
+    assert results.row("date").ci["recall"] == pair(0.0, 1.0)
+    assert results.row("date").ci["precision"] == pair(0.0, 1.0)
+
+
+def test_without_ci_a_run_states_no_method():
+    results = score_run(GOLD, list(GOLD.facts), "perfect", "1", ci=False)
+    assert results.ci_method == "" and all(row.ci == {} for row in results.rows)
+    assert {row.label for row in results.rows} == {*FACT_TYPES, "micro", "macro"}

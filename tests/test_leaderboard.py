@@ -1,12 +1,17 @@
-"""The leaderboard: ranked by micro-F1, ties by name, undefined shown "–", mixed gold refused."""
+"""The leaderboard: ranked by micro-F1 into rank groups, intervals shown, best marked, mixed gold refused."""
 
 from __future__ import annotations
 
 import pytest
 
+from bench.data.documents import Document
+from bench.data.gold import Gold, load_gold
 from bench.data.results import MetricRow, Results, write_results
 from bench.errors import MismatchError
-from bench.presentation.leaderboard import Entry, leaderboard_markdown, rank
+from bench.facts import Fact
+from bench.normalize.aliases import AliasTable
+from bench.presentation.leaderboard import Entry, adjacent_p_values, groups_of, leaderboard_markdown, rank
+from bench.scoring.evaluate import score_run
 
 HASH_A = "sha256:" + "a" * 64
 HASH_B = "sha256:" + "b" * 64
@@ -15,9 +20,10 @@ TYPES = ("date", "headcount", "user_count", "agency", "official")
 
 def made(extractor: str, micro_f1: float | None, gold_hash: str = HASH_A, level: str = "fact",
          date_f1: float | None = 0.5, gold_version: str = "1.0.0") -> Results:
-    rows = [MetricRow(t, 1, 1, 1, 2, 0.5, 0.5, date_f1 if t == "date" else None) for t in TYPES]
-    rows.append(MetricRow("micro", 1, 1, 1, 2, 0.25, None, micro_f1))
-    return Results(extractor, "2.1", gold_version, gold_hash, level, "strict", tuple(rows))
+    rows = [MetricRow(t, 1, 1, 1, 2 if t == "date" else 12, 0.5, 0.5, date_f1 if t == "date" else None,
+                      {"f1": (0.25, 0.75)} if t == "date" and date_f1 else {}) for t in TYPES]
+    rows.append(MetricRow("micro", 1, 1, 1, 2, 0.25, None, micro_f1, {"precision": (0.1, 0.9)}))
+    return Results(extractor, "2.1", gold_version, gold_hash, level, "strict", tuple(rows), ci_method="exact")
 
 
 def test_ranked_by_micro_f1_ties_by_name_undefined_last():
@@ -29,13 +35,69 @@ def test_ranked_by_micro_f1_ties_by_name_undefined_last():
 def test_markdown_board_is_exact():
     board = leaderboard_markdown([Entry("b.json", made("beta", 0.5, date_f1=None)), Entry("a.json", made("alpha", 0.75))])
     assert board == (
-        f"Gold 1.0.0 (`{HASH_A[:19]}…`), level `fact`, mode `strict`. Ranked by micro-F1; per-type columns are F1; "
-        "\"–\" is undefined (0/0).\n\n"
-        "| rank | extractor | version | micro P | micro R | micro F1 | date | headcount | user_count | agency | official | file |\n"
-        "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
-        "| 1 | alpha | 2.1 | 0.250 | – | 0.750 | 0.500 | – | – | – | – | `a.json` |\n"
-        "| 2 | beta | 2.1 | 0.250 | – | 0.500 | – | – | – | – | – | `b.json` |\n"
+        f"Gold 1.0.0 (`{HASH_A[:19]}…`), level `fact`, mode `strict`. Ranked by micro-F1; per-type columns are F1 "
+        "with n gold facts; \"–\" is undefined (0/0); **bold** is the best in its column.\n\n"
+        "| rank | extractor | version | micro P | micro R | micro F1 | date (n=2†) | headcount (n=12) | user_count (n=12) "
+        "| agency (n=12) | official (n=12) | p vs above | file |\n"
+        "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
+        "| 1 | alpha | 2.1 | **0.250** [0.10, 0.90] | – | **0.750** | **0.500** [0.25, 0.75] | – | – | – | – | – | `a.json` |\n"
+        "| 2 | beta | 2.1 | **0.250** [0.10, 0.90] | – | 0.500 | – | – | – | – | – | – | `b.json` |\n"
+        "\n"
+        "Rank is the position: rank groups need fact-level results and their gold.\n"
+        "95% intervals: exact.\n"
+        "† fewer than 10 gold facts or mentions: the interval is wide, read the score with care.\n"
     )
+
+
+# --- rank groups, on a gold whose p-values can be counted by hand -------------------------------
+# Runs that differ only on k gold facts (one run finds them, the other does not) have an exact
+# randomization p-value of 2 / 2**k: only swapping all k or none is as extreme as observed
+# (F1 = 2 TP / (TP + n) rises strictly with TP). k = 1 gives p = 1, k = 5 gives 0.0625 (not
+# significant at 0.05), k = 6 gives 0.03125 (significant).
+
+DATES = [Fact("d", "date", f"2025-03-{day:02d}") for day in range(1, 21)]
+SMALL = Gold("1.0.0", "sha256:" + "c" * 64, (Document("d", "A text of no consequence."),), tuple(DATES), AliasTable())
+
+
+def run(name: str, found: int) -> Entry:
+    return Entry(f"{name}.json", score_run(SMALL, DATES[:found], name, "1"))
+
+
+FOUR = [run("all", 20), run("one-less", 19), run("five-less", 14), run("six-less", 8)]
+
+
+def test_adjacent_p_values_match_the_counted_permutations():
+    p_values = adjacent_p_values(rank(FOUR), SMALL)
+    assert p_values[:2] == [None, 1.0]
+    assert p_values[2] == pytest.approx(2 / 2 ** 5, abs=0.008) and p_values[3] == pytest.approx(2 / 2 ** 6, abs=0.008)
+
+
+def test_rank_groups_chain_not_significant_neighbours():
+    """all > one-less (p 1) > five-less (p 0.0625) share group 1; six-less (p 0.031) opens group 2."""
+    board = leaderboard_markdown(list(reversed(FOUR)), SMALL)
+    ranks = [line.split(" | ")[0].lstrip("| ") for line in board.splitlines() if line.startswith("| ") and "`" in line]
+    assert ranks == ["1", "1", "1", "2"]
+    assert "shares its group" in board
+
+
+def test_groups_of_opens_a_group_at_each_significant_or_undefined_step():
+    assert groups_of([None, 0.05, 0.049, 1.0, None, 0.2]) == [1, 1, 2, 2, 3, 3]
+
+
+def test_the_best_value_per_column_is_bold_and_intervals_are_shown():
+    board = leaderboard_markdown(FOUR, SMALL)
+    top = next(line for line in board.splitlines() if "`all.json`" in line)
+    bottom = next(line for line in board.splitlines() if "`six-less.json`" in line)
+    # 20 of 20: recall reaches down to 0.025 ** (1/20) = 0.832; no false positives anywhere, so every
+    # precision ties at 1 and is bold (8 of 8 reaches down to 0.025 ** (1/8) = 0.631); nothing else is
+    assert "**1.000** [0.83, 1.00]" in top and top.count("**") == 2 * 4
+    assert "**1.000** [0.63, 1.00]" in bottom and bottom.count("**") == 2
+    assert "| date (n=20) | headcount (n=0†) |" in board
+
+
+def test_mention_level_boards_rank_by_position():
+    entries = [Entry(e.file, score_run(SMALL, [], e.results.extractor, "1", level="strict")) for e in FOUR[:2]]
+    assert "Rank is the position" in leaderboard_markdown(entries, SMALL)
 
 
 def test_mixed_gold_is_refused_naming_the_odd_file():
@@ -52,16 +114,31 @@ def test_mixed_match_levels_are_refused():
         leaderboard_markdown([Entry("a.json", made("alpha", 0.5)), Entry("b.json", made("beta", 0.5, level="partial"))])
 
 
-def test_cli_writes_the_board(cli, tmp_path):
+def test_cli_writes_the_board_with_rank_groups(cli, tmp_path):
+    gold = load_gold()
     folder = tmp_path / "results"
     folder.mkdir()
-    write_results(made("alpha", 0.75), folder / "a.json")
-    write_results(made("beta", 0.5), folder / "b.json")
+    write_results(score_run(gold, list(gold.facts), "perfect", "1"), folder / "a.json")
+    write_results(score_run(gold, list(gold.facts)[:3], "sparse", "1"), folder / "b.json")
     result = cli("leaderboard", folder, "-o", tmp_path / "LEADERBOARD.md")
     assert result.exit_code == 0, result.stderr
     written = (tmp_path / "LEADERBOARD.md").read_text(encoding="utf-8")
-    assert written == leaderboard_markdown([Entry("a.json", made("alpha", 0.75)), Entry("b.json", made("beta", 0.5))])
+    assert written == leaderboard_markdown([Entry("a.json", read(folder / "a.json")), Entry("b.json", read(folder / "b.json"))], gold)
+    assert "| 1 | perfect |" in written and "| 2 | sparse |" in written
     assert cli("leaderboard", folder).stdout == written
+
+
+def test_cli_refuses_results_on_another_gold_than_the_one_given(cli, tmp_path):
+    write_results(made("alpha", 0.75), tmp_path / "a.json")
+    write_results(made("beta", 0.5), tmp_path / "b.json")
+    result = cli("leaderboard", tmp_path)
+    assert result.exit_code == 2 and result.stderr.startswith("error: a.json: gold_hash: scored on gold 1.0.0")
+
+
+def read(path):
+    from bench.data.results import read_results
+
+    return read_results(path)
 
 
 def test_cli_refuses_mixed_gold_in_one_line(cli, tmp_path):

@@ -63,8 +63,7 @@ def test_two_eval_runs_write_the_same_results_file_but_for_the_timestamp(tmp_pat
     runs = []
     for hash_seed in (1, 2):
         out = tmp_path / f"run{hash_seed}.json"
-        done = bench("eval", "-e", finder, "-o", out, "--format", "json", "--level", level, "--resamples", "300",
-                     cwd=tmp_path, hash_seed=hash_seed)
+        done = bench("eval", "-e", finder, "-o", out, "--format", "json", "--level", level, cwd=tmp_path, hash_seed=hash_seed)
         assert done.returncode == 0, done.stderr
         assert done.stdout == out.read_bytes()
         runs.append(out.read_bytes())

@@ -40,9 +40,9 @@ ModeOption = typer.Option("strict", "--mode", "-m", help="strict | lenient value
 OutputOption = typer.Option(None, "--output", "-o", help="Write the results file (JSON, atomically) here.")
 DocumentsOption = typer.Option(False, "--documents", help="Also print the per-document table.")
 ErrorsOption = typer.Option(False, "--errors", help="List every error: missed, spurious, wrong value, wrong boundary, wrong type.")
-CiOption = typer.Option(True, "--ci/--no-ci", help="Bootstrap 95% confidence intervals.")
-SeedOption = typer.Option(0, "--seed", help="Seed of the bootstrap.")
-ResamplesOption = typer.Option(9_999, "--resamples", min=1, help="Bootstrap resamples.")
+CiOption = typer.Option(True, "--ci/--no-ci", help="Exact 95% confidence intervals (Clopper–Pearson based).")
+SeedOption = typer.Option(0, "--seed", help="Seed of the randomization test.")
+ResamplesOption = typer.Option(9_999, "--resamples", min=1, help="Permutations of the randomization test.")
 
 
 def show_results(results, fmt: str, output: Optional[Path], errors: bool, documents: bool = False) -> None:

@@ -41,8 +41,6 @@ def eval_(
     errors: bool = ErrorsOption,
     documents: bool = DocumentsOption,
     ci: bool = CiOption,
-    seed: int = SeedOption,
-    resamples: int = ResamplesOption,
     param: list[str] = ParamOption,
     workers: int = WorkersOption,
     timeout: Optional[float] = TimeoutOption,
@@ -59,7 +57,7 @@ def eval_(
     from bench.scoring.evaluate import evaluate
 
     check_scoring(fmt, level, mode)
-    results = evaluate(extractor, gold, level, mode, parse_params(param), seed, resamples, ci, RunOptions(workers, timeout))
+    results = evaluate(extractor, gold, level, mode, parse_params(param), ci, RunOptions(workers, timeout))
     show_results(results, fmt, output, errors, documents)
 
 
@@ -75,8 +73,6 @@ def score(
     errors: bool = ErrorsOption,
     documents: bool = DocumentsOption,
     ci: bool = CiOption,
-    seed: int = SeedOption,
-    resamples: int = ResamplesOption,
 ) -> None:
     """Score a predictions file against the gold. It never runs code.
 
@@ -91,7 +87,7 @@ def score(
     check_scoring(fmt, level, mode)
     loaded = require_reviewed(load_gold(gold))
     facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
-    results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci, seed, resamples)
+    results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci)
     show_results(results, fmt, output, errors, documents)
 
 

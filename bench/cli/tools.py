@@ -18,18 +18,22 @@ _GOLD_HELP = "Gold directory (default: the bundled gold set)."
 def leaderboard(
     results_dir: Path = typer.Argument(..., help="Folder of results files (*.json) written by bench eval."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Markdown file to write (atomically); stdout when absent."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
 ) -> None:
-    """Rank results files by micro-F1, with precision, recall and F1 per fact type, as Markdown.
+    """Rank results files by micro-F1 into rank groups, with intervals, as Markdown.
 
     All files must be scored on the same gold (hash), level and mode; an odd
-    file is named and nothing is written. Undefined metrics show as "–".
+    file is named and nothing is written. An extractor not significantly below
+    the one above it (paired randomization test, p >= 0.05) shares its rank
+    group; the best value per column is bold. Undefined metrics show as "–".
 
     Example: bench leaderboard results/ -o LEADERBOARD.md
     """
+    from bench.data.gold import load_gold
     from bench.data.jsonl import write_text_atomic
     from bench.presentation.leaderboard import leaderboard_markdown, read_results_dir
 
-    board = leaderboard_markdown(read_results_dir(results_dir))
+    board = leaderboard_markdown(read_results_dir(results_dir), load_gold(gold))
     if output is None:
         typer.echo(board, nl=False)
         return

@@ -1,8 +1,10 @@
 """Results files: what a scored run holds, written atomically, read back losslessly.
 
 A results file carries the extractor and its run spec (what exactly ran,
-see :mod:`bench.data.runspec`), the gold version and hash, the match level, every metric with its confidence interval, per-document figures,
-errors, failures, the seed, a timestamp and package versions.
+see :mod:`bench.data.runspec`), the gold version and hash, the match level,
+every metric with its confidence interval and the method behind it,
+per-document figures, errors, failures, a timestamp and package versions.
+Format 2 dropped format 1's bootstrap ``seed`` and ``resamples``: intervals are exact.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from bench.data.runspec import RunSpec
 from bench.data.schema import check_record
 from bench.errors import InputError, MismatchError
 
-RESULTS_FORMAT = 1
+RESULTS_FORMAT = 2
 LEVELS = ("fact", "strict", "exact", "partial", "type")
 METRICS = ("precision", "recall", "f1")
+LOW_SUPPORT = 10  # rows with fewer gold facts (or mentions) are marked: their intervals are wide
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,7 @@ class MetricRow:
 
     Metrics are None when undefined (0/0); ``ci`` maps a metric to its
     (low, high) interval, or None where the interval is undefined.
+    ``support`` counts the gold facts (or mentions) of the row.
     """
 
     label: str
@@ -40,6 +44,11 @@ class MetricRow:
     recall: float | None
     f1: float | None
     ci: dict[str, tuple[float, float] | None] = field(default_factory=dict)
+
+    @property
+    def low_support(self) -> bool:
+        """Fewer than ``LOW_SUPPORT`` gold facts: tables mark the row."""
+        return self.support < LOW_SUPPORT
 
     def to_dict(self) -> dict[str, Any]:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -81,8 +90,6 @@ class Results:
     errors: tuple[dict[str, Any], ...] = ()
     predictions: tuple[dict[str, Any], ...] = ()
     value_accuracy: dict[str, Any] | None = None
-    seed: int = 0
-    resamples: int = 0
     ci_method: str = ""
     timestamp: str = ""
     packages: dict[str, str] = field(default_factory=dict)

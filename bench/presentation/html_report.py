@@ -254,7 +254,7 @@ def article(document: Document, gold: Gold, runs: Sequence[Run], predictions: Se
 
 def _run_meta(run: Run) -> str:
     r = run.results
-    ci = f", CI {escape(r.ci_method)} ({r.resamples} resamples, seed {r.seed})" if r.ci_method else ""
+    ci = f", CI {escape(r.ci_method)}" if r.ci_method else ""
     failed = f", failed on {len(r.failures)} document(s)" if r.failures else ""
     return (f"<h3>{escape(run.label)}</h3><p>{escape(r.extractor)} {escape(r.extractor_version)}; level "
             f"{escape(r.level)}, mode {escape(r.mode)}{ci}{failed}; {escape(r.timestamp or 'no timestamp')}</p>")

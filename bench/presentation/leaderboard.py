@@ -1,8 +1,19 @@
-"""The leaderboard: results files on the same gold, ranked by micro-F1, as Markdown.
+"""The leaderboard: results files on the same gold, ranked by micro-F1 into rank groups, as Markdown.
 
 Ranking: micro-F1, highest first; an undefined micro-F1 ranks last; ties are
 broken by extractor name, then by file name. Undefined metrics are shown "–".
 Files on different gold, match levels or modes are refused, naming the odd file.
+
+Rank groups: walking down the ranking, each extractor is compared with the
+one just above it by the paired approximate-randomization test of ``bench
+compare`` (micro-F1, two-sided, 9,999 permutations, seed 0). When the
+difference is not significant (p >= 0.05) it shares that extractor's group;
+otherwise it opens the next group. Groups chain: A and C can share a group
+with B between them although A is significantly above C. The test needs the
+facts behind each score, so groups are drawn at fact level only.
+
+Every metric carries its 95% interval; the best value of each column is bold;
+a type with fewer than 10 gold facts is marked in its column head.
 """
 
 from __future__ import annotations
@@ -11,12 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.data.results import Results, read_results, same_gold
+from bench.data.gold import Gold
+from bench.data.results import MetricRow, Results, read_results, same_gold
 from bench.errors import InputError, MismatchError
 from bench.facts import FACT_TYPES
-from bench.presentation.tables import fmt_metric, format_table
+from bench.presentation.tables import LOW_MARK, LOW_NOTE, format_table, support_cell, with_interval
 
 UNDEFINED = "–"
+ALPHA = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +39,12 @@ class Entry:
     file: str
     results: Results
 
+    def row(self, label: str) -> MetricRow | None:
+        return next((row for row in self.results.rows if row.label == label), None)
+
     def f1_of(self, label: str) -> float | None:
-        return next((row.f1 for row in self.results.rows if row.label == label), None)
+        row = self.row(label)
+        return None if row is None else row.f1
 
 
 def read_results_dir(directory: str | Path) -> list[Entry]:
@@ -62,29 +79,95 @@ def rank(entries: Sequence[Entry]) -> list[Entry]:
     return sorted(entries, key=key)
 
 
-def leaderboard_markdown(entries: Sequence[Entry]) -> str:
-    """The ranked board as Markdown: micro P, R, F1, then F1 per fact type."""
+def groups_of(p_values: Sequence[float | None], alpha: float = ALPHA) -> list[int]:
+    """Rank groups from the p-value of each ranked entry against the one above it (the first has none).
+
+    An undefined p-value (an undefined F1) opens a group, as a significant one does.
+
+    >>> groups_of([None, 0.4, 0.01, 0.06, None])
+    [1, 1, 2, 2, 3]
+    """
+    groups: list[int] = []
+    for position, p_value in enumerate(p_values):
+        same = position > 0 and p_value is not None and p_value >= alpha
+        groups.append(groups[-1] if same else (groups[-1] + 1 if groups else 1))
+    return groups
+
+
+def adjacent_p_values(ranked: Sequence[Entry], gold: Gold) -> list[float | None]:
+    """Micro-F1 p-value of each ranked entry against the one above it (None for the first)."""
+    from bench.scoring.compare import compare_results
+
+    p_values: list[float | None] = [None]
+    for upper, lower in zip(ranked, ranked[1:]):
+        comparison = compare_results(upper.results, lower.results, [upper.file, lower.file], gold)
+        p_values.append(comparison.micro.p_value)
+    return p_values
+
+
+def _best_marked(cells: list[str], values: list[float | None]) -> list[str]:
+    """Bold the value (not its interval) in the cells holding the column's best defined value; ties all bold."""
+    defined = [v for v in values if v is not None]
+    best = max(defined) if defined else None
+
+    def bold(cell: str) -> str:
+        value, _, interval = cell.partition(" ")
+        return f"**{value}**" + (f" {interval}" if interval else "")
+
+    return [bold(cell) if best is not None and value == best else cell for cell, value in zip(cells, values)]
+
+
+def _columns(ranked: Sequence[Entry]) -> list[tuple[str, list[str]]]:
+    """(header, cells) for micro P, R, F1 and F1 per type, best marked; low-support types marked in the head."""
+    wanted = [("micro", metric, f"micro {short}") for metric, short in (("precision", "P"), ("recall", "R"), ("f1", "F1"))]
+    first = ranked[0]
+    for fact_type in FACT_TYPES:
+        row = first.row(fact_type)
+        support = f" (n={support_cell(row.support)})" if row is not None else ""
+        wanted.append((fact_type, "f1", f"{fact_type}{support}"))
+    columns = []
+    for label, metric, header in wanted:
+        rows = [entry.row(label) for entry in ranked]
+        cells = [UNDEFINED if row is None else with_interval(row, metric) for row in rows]
+        columns.append((header, _best_marked(cells, [None if row is None else getattr(row, metric) for row in rows])))
+    return columns
+
+
+def leaderboard_markdown(entries: Sequence[Entry], gold: Gold | None = None) -> str:
+    """The ranked board as Markdown: rank group, micro P, R, F1, then F1 per fact type, with intervals.
+
+    Rank groups need ``gold`` (the gold the files were scored on) and fact-level
+    results; without them the rank column is the position.
+    """
     if not entries:
         raise InputError("no results to rank")
     _same_setting(entries)
     first = entries[0].results
-    headers = ["rank", "extractor", "version", "micro P", "micro R", "micro F1", *FACT_TYPES, "file"]
-    body = []
-    for position, entry in enumerate(rank(entries), 1):
-        result = entry.results
-        micro = next((row for row in result.rows if row.label == "micro"), None)
-        body.append([
-            position, result.label, result.extractor_version or UNDEFINED,
-            *(fmt_metric(getattr(micro, m, None)) for m in ("precision", "recall", "f1")),
-            *(fmt_metric(entry.f1_of(t)) for t in FACT_TYPES), f"`{entry.file}`",
-        ])
+    ranked = rank(entries)
+    grouped = gold is not None and first.level == "fact"
+    p_values = adjacent_p_values(ranked, gold) if grouped else [None] * len(ranked)
+    ranks = groups_of(p_values) if grouped else list(range(1, len(ranked) + 1))
+    columns = _columns(ranked)
+    headers = ["rank", "extractor", "version", *(h for h, _ in columns), "p vs above", "file"]
+    body = [[ranks[i], entry.results.label, entry.results.extractor_version or UNDEFINED,
+             *(cells[i] for _, cells in columns), UNDEFINED if p_values[i] is None else f"{p_values[i]:.4f}",
+             f"`{entry.file}`"] for i, entry in enumerate(ranked)]
     lines = [
         f"Gold {first.gold_version} (`{first.gold_hash[:19]}…`), level `{first.level}`, mode `{first.mode}`. "
-        f"Ranked by micro-F1; per-type columns are F1; \"{UNDEFINED}\" is undefined (0/0).",
+        f"Ranked by micro-F1; per-type columns are F1 with n gold facts; \"{UNDEFINED}\" is undefined (0/0); "
+        "**bold** is the best in its column.",
         "",
         format_table(headers, body, markdown=True),
+        "",
+        ("Rank groups: an extractor whose micro-F1 is not significantly below the one above it (paired "
+         f"approximate randomization, p >= {ALPHA}) shares its group." if grouped else
+         "Rank is the position: rank groups need fact-level results and their gold."),
     ]
-    failed = [f"`{e.file}` ({len(e.results.failures)})" for e in rank(entries) if e.results.failures]
+    if first.ci_method:
+        lines.append(f"95% intervals: {first.ci_method}.")
+    if any(LOW_MARK in header for header, _ in columns):
+        lines.append(LOW_NOTE)
+    failed = [f"`{e.file}` ({len(e.results.failures)})" for e in ranked if e.results.failures]
     if failed:
         lines += ["", "The extractor failed on some documents (count in brackets): " + ", ".join(failed) + "."]
     return "\n".join(lines) + "\n"

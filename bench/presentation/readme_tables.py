@@ -6,6 +6,7 @@ A block stands between ``<!-- bench:NAME -->`` and ``<!-- /bench:NAME -->``;
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -30,12 +31,12 @@ def baseline_scores_block() -> str:
     from bench.data.gold import load_gold
     from bench.facts import FACT_TYPES
     from bench.presentation.tables import fmt_metric, format_table
-    from bench.scoring.evaluate import predict_gold, score_run
+    from bench.scoring.evaluate import score_run
 
     gold = load_gold()
     body = []
     for name in SCORED_BASELINES:
-        model, spec, predictions, failures = predict_gold(name, gold)
+        model, spec, predictions, failures = _baseline_run(name)
         for level in ("fact", "strict"):
             results = score_run(gold, predictions, model.name, model.version, level, failures=failures, ci=False, run=spec)
             cells = [" / ".join(fmt_metric(getattr(results.row(label), m)) for m in ("precision", "recall", "f1"))
@@ -46,7 +47,32 @@ def baseline_scores_block() -> str:
     return format_table(["extractor", "level", *FACT_TYPES, "micro"], body, markdown=True) + "\n\n" + note
 
 
-BLOCKS: dict[str, Callable[[], str]] = {"gold-stats": gold_stats_block, "baseline-scores": baseline_scores_block}
+@functools.cache
+def _baseline_run(name: str):
+    """A baseline's predictions on the bundled gold, run once per process for every block that needs them."""
+    from bench.data.gold import load_gold
+    from bench.scoring.evaluate import predict_gold
+
+    return predict_gold(name, load_gold())
+
+
+def baseline_board_block() -> str:
+    """``bench leaderboard`` of the baselines at fact level: intervals, rank groups, best marked."""
+    from bench.data.gold import load_gold
+    from bench.presentation.leaderboard import Entry, leaderboard_markdown
+    from bench.scoring.evaluate import score_run
+
+    gold = load_gold()
+    entries = []
+    for name in SCORED_BASELINES:
+        model, predictions, failures = _baseline_run(name)
+        results = score_run(gold, predictions, model.name, model.version, failures=failures)
+        entries.append(Entry(f"{name}.json", results))
+    return leaderboard_markdown(entries, gold)
+
+
+BLOCKS: dict[str, Callable[[], str]] = {"gold-stats": gold_stats_block, "baseline-scores": baseline_scores_block,
+                                        "baseline-board": baseline_board_block}
 
 
 def update_blocks(text: str, path: str, blocks: dict[str, Callable[[], str]] | None = None) -> str:

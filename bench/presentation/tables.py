@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bench.data.results import LOW_SUPPORT
 from bench.facts import FACT_TYPES
+
+LOW_MARK = "†"
+LOW_NOTE = f"{LOW_MARK} fewer than {LOW_SUPPORT} gold facts or mentions: the interval is wide, read the score with care."
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], markdown: bool = False) -> str:
@@ -44,18 +48,32 @@ def _fmt_count(value: float) -> str:
     return f"{value:g}"
 
 
-def _with_interval(row, metric: str, ci: bool) -> str:
-    interval = row.ci.get(metric) if ci else None
+def with_interval(row, metric: str) -> str:
+    """A row's metric with its interval, when it has one.
+
+    >>> from bench.data.results import MetricRow
+    >>> with_interval(MetricRow("date", 2, 0, 0, 2, 1.0, 1.0, 1.0, {"recall": (0.158, 1.0)}), "recall")
+    '1.000 [0.16, 1.00]'
+    """
+    interval = row.ci.get(metric)
     text = fmt_metric(getattr(row, metric))
     return f"{text} [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else text
 
 
+def support_cell(support: int) -> str:
+    """The support, marked when it is low.
+
+    >>> support_cell(2), support_cell(10)
+    ('2†', '10')
+    """
+    return f"{support}{LOW_MARK}" if support < LOW_SUPPORT else str(support)
+
+
 def results_table(results, markdown: bool = False) -> str:
     """The per-type score table people read: P, R, F1 (with CI), TP, FP, FN, support; micro and macro rows."""
-    ci = bool(results.resamples)
     body = [
-        [row.label, *(_with_interval(row, m, ci) for m in ("precision", "recall", "f1")),
-         *(("", "", "", "") if row.label == "macro" else (*map(_fmt_count, (row.tp, row.fp, row.fn)), row.support))]
+        [row.label, *(with_interval(row, m) for m in ("precision", "recall", "f1")),
+         *(("", "", "", "") if row.label == "macro" else (*map(_fmt_count, (row.tp, row.fp, row.fn)), support_cell(row.support)))]
         for row in results.rows
     ]
     table = format_table(["type", "P", "R", "F1", "TP", "FP", "FN", "support"], body, markdown)
@@ -68,8 +86,10 @@ def results_table(results, markdown: bool = False) -> str:
         "",
         "– = undefined (0/0); macro averages the types where the metric is defined.",
     ]
-    if ci:
-        lines.append(f"95% intervals: {results.ci_method}, {results.resamples} resamples, seed {results.seed}.")
+    if any(row.low_support for row in results.rows if row.label != "macro"):
+        lines.append(LOW_NOTE)
+    if results.ci_method:
+        lines.append(f"95% intervals: {results.ci_method}.")
     if results.failures:
         lines.append(f"failed documents (their gold counted as missed): {len(results.failures)}")
         lines += [f"  {doc.doc_id}: {doc.failure}" for doc in results.failures]
@@ -120,7 +140,7 @@ def errors_listing(results) -> str:
 
 def _is_number(text: str) -> bool:
     stripped = text.replace(".", "").replace("/", "").replace(" ", "").replace("[", "").replace("]", "")
-    stripped = stripped.replace(",", "").replace("–", "0").lstrip("+-")
+    stripped = stripped.replace(",", "").replace("–", "0").replace(LOW_MARK, "").replace("*", "").lstrip("+-")
     return stripped.isdigit()
 
 

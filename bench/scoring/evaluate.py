@@ -15,35 +15,27 @@ from bench.facts import FACT_TYPES, Fact
 MODES = ("strict", "lenient")
 
 
-def _interval_dict(intervals) -> dict:
-    if intervals is None:
-        return {}
-    return {m: None if getattr(intervals, m) is None else (getattr(intervals, m).low, getattr(intervals, m).high)
-            for m in ("precision", "recall", "f1")}
-
-
 def _counts_of(rows) -> dict[str, dict[str, float]]:
     return {row.label: {"tp": row.tp, "fp": row.fp, "fn": row.fn} for row in rows}
 
 
-def _fact_rows(gold: Gold, predictions: Sequence[Fact], mode: str, ci: bool, seed: int, resamples: int):
+def _fact_rows(gold: Gold, predictions: Sequence[Fact], mode: str, ci: bool):
     from bench.scoring.fact_level import score_facts
-    from bench.scoring.intervals import bootstrap
+    from bench.scoring.intervals import METHOD, fact_intervals, macro_intervals
 
     doc_ids = [doc.id for doc in gold.documents]
     score = score_facts(gold.facts, predictions, gold.aliases, mode, doc_ids)
-    boot = bootstrap(score, resamples, seed) if ci and resamples else None
     rows = [
         MetricRow(label, prf.tp, prf.fp, prf.fn, prf.support, prf.precision, prf.recall, prf.f1,
-                  _interval_dict(None if boot is None else (boot.micro if label == "micro" else boot.per_type[label])))
+                  fact_intervals(prf).to_dict() if ci else {})
         for label, prf in [*score.per_type.items(), ("micro", score.micro)]
     ]
     micro, macro = score.micro, score.macro
     rows.append(MetricRow("macro", micro.tp, micro.fp, micro.fn, micro.support, macro.precision, macro.recall, macro.f1,
-                          _interval_dict(boot.macro if boot else None)))
+                          macro_intervals(list(score.per_type.values()), fact_intervals).to_dict() if ci else {}))
     documents = {doc: _counts_of(MetricRow(t, p.tp, p.fp, p.fn, p.support, None, None, None) for t, p in cells.items())
                  for doc, cells in score.per_document.items()}
-    return rows, documents, None, boot.unit if boot else ""
+    return rows, documents, None, METHOD if ci else ""
 
 
 def _mention_row(label: str, counts, ci: dict) -> MetricRow:
@@ -53,9 +45,9 @@ def _mention_row(label: str, counts, ci: dict) -> MetricRow:
                      counts.precision, counts.recall, counts.f1, ci)
 
 
-def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: bool, seed: int, resamples: int):
+def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: bool):
     from bench.scoring.fact_level import MacroAverage
-    from bench.scoring.intervals import mention_bootstrap
+    from bench.scoring.intervals import MENTION_METHOD, macro_intervals, mention_intervals
     from bench.scoring.mention_level import MentionCounts, ValueAccuracy, score_mentions
 
     spans: dict[str, list[Fact]] = {}
@@ -66,25 +58,27 @@ def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str
                for doc in gold.documents}  # alignment never crosses documents, so totals are sums
     by_type = {t: sum((score.schemes[level][t] for score in per_doc.values()), MentionCounts()) for t in FACT_TYPES}
     value_counts = {t: sum((score.values[t] for score in per_doc.values()), ValueAccuracy()) for t in FACT_TYPES}
-    boot = mention_bootstrap({d: s.schemes[level] for d, s in per_doc.items()}, resamples, seed) if ci and resamples else None
-    rows = [_mention_row(t, by_type[t], _interval_dict(boot and boot.per_type[t])) for t in FACT_TYPES]
-    rows.append(_mention_row("micro", sum(by_type.values(), MentionCounts()), _interval_dict(boot and boot.micro)))
+
+    def ci_of(counts: MentionCounts) -> dict:
+        return mention_intervals(counts).to_dict() if ci else {}
+
+    total = sum(by_type.values(), MentionCounts())
+    rows = [*(_mention_row(t, by_type[t], ci_of(by_type[t])) for t in FACT_TYPES), _mention_row("micro", total, ci_of(total))]
     macro = MacroAverage.of(by_type.values())
     micro = rows[-1]
     rows.append(MetricRow("macro", micro.tp, micro.fp, micro.fn, micro.support, macro.precision, macro.recall, macro.f1,
-                          _interval_dict(boot and boot.macro)))
+                          macro_intervals(list(by_type.values()), mention_intervals).to_dict() if ci else {}))
     documents = {doc: _counts_of(_mention_row(t, c, {}) for t, c in score.schemes[level].items() if c.possible or c.actual)
                  for doc, score in per_doc.items()}
     values = {t: v.to_dict() for t, v in value_counts.items()}
     values |= {"overall": sum(value_counts.values(), ValueAccuracy()).to_dict(),
                "unscored": sum(not fact.has_span for fact in predictions)}
-    return rows, documents, values, boot.unit if boot else ""
+    return rows, documents, values, MENTION_METHOD if ci else ""
 
 
 def score_run(
     gold: Gold, predictions: Sequence[Fact], extractor: str, version: str, level: str = "fact", mode: str = "strict",
-    failures: Mapping[str, str] | None = None, ci: bool = True, seed: int = 0, resamples: int = 9_999,
-    run: RunSpec | None = None,
+    failures: Mapping[str, str] | None = None, ci: bool = True, run: RunSpec | None = None,
 ) -> Results:
     """Score predictions on the gold at ``level`` (fact, or a mention scheme) into a :class:`Results`.
 
@@ -97,7 +91,7 @@ def score_run(
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     make_rows = _fact_rows if level == "fact" else lambda *a: _mention_rows(a[0], a[1], level, *a[2:])
-    rows, doc_counts, values, ci_method = make_rows(gold, predictions, mode, ci, seed, resamples)
+    rows, doc_counts, values, ci_method = make_rows(gold, predictions, mode, ci)
     texts = {doc.id: doc.text for doc in gold.documents}
     errors = analyze(gold.facts, predictions, texts, gold.aliases, mode, "fact" if level == "fact" else "mention")
     failures = failures or {}
@@ -107,7 +101,7 @@ def score_run(
         level=level, mode=mode, rows=tuple(rows), documents=documents,
         errors=tuple(error.to_dict() for error in errors),
         predictions=tuple(fact.to_dict() for fact in predictions), value_accuracy=values,
-        seed=seed, resamples=resamples if ci else 0, ci_method=ci_method,
+        ci_method=ci_method,
         timestamp=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), packages=package_versions(),
         run=run or RunSpec(extractor, extractor, package_version=package_versions().get("factbench", "")),
     )
@@ -129,7 +123,7 @@ def predict_gold(extractor: str, gold: Gold, params: dict | None = None, options
 
 def evaluate(
     extractor: str, gold_dir: Path | None = None, level: str = "fact", mode: str = "strict",
-    params: dict | None = None, seed: int = 0, resamples: int = 9_999, with_ci: bool = True,
+    params: dict | None = None, with_ci: bool = True,
     options: RunOptions = RunOptions(),
 ) -> Results:
     """Run ``extractor`` (a registry spec) on the gold articles and score it.
@@ -139,4 +133,4 @@ def evaluate(
     """
     gold = require_reviewed(load_gold(gold_dir))
     model, spec, predictions, failures = predict_gold(extractor, gold, params, options)
-    return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, seed, resamples, spec)
+    return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, spec)

@@ -22,7 +22,6 @@ from typing import Any
 from bench.errors import MismatchError
 from bench.facts import FACT_TYPES
 from bench.scoring.fact_level import Outcome
-from bench.scoring.intervals import CELLS_PER_CHUNK, all_metrics
 
 RANDOMIZATION = "approximate randomization over scored facts (gold facts and distinct false positives), two-sided"
 
@@ -59,6 +58,29 @@ class Comparison:
         return cls(raw["method"], raw["resamples"], raw["seed"],
                    {t: Difference(**d) for t, d in raw["per_type"].items()},
                    Difference(**raw["micro"]), Difference(**raw["macro"]))
+
+
+CELLS_PER_CHUNK = 2_000_000  # numbers held at once per chunk of permutations
+
+
+def _metrics(totals):
+    """P, R, F1 (NaN when undefined) of count arrays whose last axis is (tp, fp, fn)."""
+    import numpy as np
+
+    tp, fp, fn = (totals[..., k].astype(float) for k in range(3))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return tp / (tp + fp), tp / (tp + fn), 2 * tp / (2 * tp + fp + fn)
+
+
+def all_metrics(per_type):
+    """Per type (…, T), micro and macro P, R, F1 of per-type totals shaped (…, T, 3)."""
+    import numpy as np
+
+    typed = _metrics(per_type)
+    micro = _metrics(per_type.sum(axis=-2))
+    with np.errstate(invalid="ignore"):
+        macro = tuple(np.nansum(m, axis=-1) / (~np.isnan(m)).sum(axis=-1) for m in typed)
+    return typed, micro, macro
 
 
 def _unit_table(a: Sequence[Outcome], b: Sequence[Outcome]):

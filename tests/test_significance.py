@@ -1,0 +1,76 @@
+"""The paired comparison: exact p-values where the permutations can be counted by hand, refusing mismatched gold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.errors import MismatchError
+from bench.scoring.fact_level import fact_outcomes, score_keys
+from bench.scoring.significance import Comparison, Difference, compare_runs
+
+GOLD = {(f"d{i % 5}", "date", f"2025-03-{i + 1:02d}") for i in range(20)} | {("d0", "agency", "Office of Maps")}
+HASH = "sha256:" + "0" * 64
+
+
+def outcomes(predicted, gold=GOLD, mode="strict"):
+    return fact_outcomes(gold, set(predicted), mode)
+
+
+def test_identical_runs_differ_by_nothing():
+    run = outcomes(sorted(GOLD)[:12] + [("d1", "date", "2024")])
+    result = compare_runs(run, run, HASH, HASH, resamples=999)
+    assert result.micro == Difference(result.micro.f1_a, result.micro.f1_a, 0.0, 1.0)
+    assert result.per_type["official"] == Difference(None, None, None, None)
+
+
+def test_one_differing_fact_can_never_be_significant():
+    """Swapping the only differing unit gives +-delta: every permutation is as extreme, p = 1."""
+    result = compare_runs(outcomes(sorted(GOLD)), outcomes(sorted(GOLD)[1:]), HASH, HASH, resamples=999)
+    assert result.micro.delta > 0 and result.micro.p_value == 1.0
+
+
+def test_two_differing_facts_give_p_one_half():
+    gold = {("d", "date", "2025-01"), ("d", "date", "2025-02")}
+    result = compare_runs(outcomes(gold, gold), outcomes([], gold), HASH, HASH, resamples=9_999, seed=5)
+    assert result.micro.delta == 1.0 and result.micro.p_value == pytest.approx(0.5, abs=0.02)
+
+
+def test_a_large_difference_is_significant_and_the_test_is_antisymmetric():
+    good, poor = outcomes(sorted(GOLD)), outcomes(sorted(GOLD)[:3] + [("d2", "date", "2024")])
+    forward = compare_runs(good, poor, HASH, HASH, resamples=1_999)
+    backward = compare_runs(poor, good, HASH, HASH, resamples=1_999)
+    assert forward.micro.p_value < 0.01 and forward.per_type["date"].p_value < 0.01
+    assert backward.micro.delta == -forward.micro.delta and backward.micro.p_value == forward.micro.p_value
+
+
+def test_different_gold_is_refused():
+    run = outcomes(sorted(GOLD))
+    with pytest.raises(MismatchError, match="different gold"):
+        compare_runs(run, run, HASH, "sha256:" + "1" * 64)
+    other = fact_outcomes(GOLD | {("d4", "date", "2025-12-31")}, set(GOLD), "strict")
+    with pytest.raises(MismatchError, match="same gold facts"):
+        compare_runs(run, other, HASH, HASH)
+
+
+def test_lenient_outcomes_compare_on_gold_units():
+    """The lenient tp is a gold unit; the strict run's stray prediction is a unit of its own: two units differ."""
+    lenient = outcomes([("d0", "date", "2025-03")], mode="lenient")
+    strict = outcomes([("d0", "date", "2025-03")])
+    result = compare_runs(lenient, strict, HASH, HASH, resamples=9_999)
+    assert result.micro.delta == 2 / 22 and result.micro.p_value == pytest.approx(0.5, abs=0.02)
+
+
+def test_comparison_round_trips_through_json():
+    result = compare_runs(outcomes(sorted(GOLD)), outcomes(sorted(GOLD)[:5]), HASH, HASH, resamples=199)
+    assert Comparison.from_dict(json.loads(json.dumps(result.to_dict()))) == result
+    assert "randomization" in result.method
+
+
+def test_observed_f1_matches_the_score():
+    predicted = set(sorted(GOLD)[:7]) | {("d3", "agency", "Office of Ports")}
+    score = score_keys(GOLD, predicted)
+    result = compare_runs(outcomes(predicted), outcomes(GOLD), HASH, HASH, resamples=99)
+    assert result.micro.f1_a == score.micro.f1 and result.macro.f1_a == score.macro.f1
+    assert result.per_type["agency"].f1_a == score.per_type["agency"].f1
