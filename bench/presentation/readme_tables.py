@@ -65,8 +65,8 @@ def baseline_board_block() -> str:
     gold = load_gold()
     entries = []
     for name in SCORED_BASELINES:
-        model, predictions, failures = _baseline_run(name)
-        results = score_run(gold, predictions, model.name, model.version, failures=failures)
+        model, spec, predictions, failures = _baseline_run(name)
+        results = score_run(gold, predictions, model.name, model.version, failures=failures, run=spec)
         entries.append(Entry(f"{name}.json", results))
     return leaderboard_markdown(entries, gold)
 
