@@ -109,3 +109,23 @@ def test_empty_file_and_ten_megabyte_line(tmp_path):
     huge.write_text(json.dumps({"doc_id": DOC, "type": "date", "value": "x" * 10_000_000}) + "\n")
     result = runner.invoke(app, ["validate", "--predictions", str(huge)])
     assert result.exit_code == 2 and len(result.stdout) < 300
+
+
+manifest_like = st.fixed_dictionaries(
+    {"id": st.sampled_from(["rail", "ferry", "", 3]), "file": st.sampled_from(["rail.txt", "ferry.txt", "../VERSION", "/etc/passwd", "", "gone.txt", None])},
+    optional={"sha256": st.sampled_from(["0" * 64, "zz", None]), "published": st.sampled_from(["2024-01-01", "2024-02-30", None, 5]),
+              "title": json_values, "published_basis": st.sampled_from(["dateline", "x"])},
+)
+
+
+@FUZZ
+@given(records=st.lists(manifest_like | json_values, max_size=4), nasty=st.lists(nasty_tokens, max_size=1),
+       article=st.binary(max_size=30))
+def test_gold_set_documents_never_crash_the_loader(tmp_path_factory, records, nasty, article):
+    from conftest import write_small_gold
+
+    directory = write_small_gold(tmp_path_factory.mktemp("s") / "set")
+    (directory / "documents" / "ferry.txt").write_bytes(article)
+    (directory / "documents" / "manifest.jsonl").write_bytes(lines_of(records, nasty))
+    for command in (["validate", "--gold"], ["stats", "--gold"], ["gold", "show", "-o", str(directory.parent / "r.html")]):
+        assert_clean(runner.invoke(app, [*command, str(directory)]))
