@@ -49,5 +49,5 @@ def test_the_example_runs_as_the_readme_shows(cli, tmp_path, monkeypatch):
     Path("my-gold/aliases.json").write_text(json.dumps(aliases), encoding="utf-8")
     assert cli("validate", "--gold", "my-gold").stderr == "ok: gold 0.1.0\n"
 
-    scored = cli("eval", "-e", "rules", "--gold", "my-gold", "--no-ci")
-    assert scored.exit_code == 0 and scored.stdout.startswith(last["bench eval -e rules --gold my-gold --no-ci"])
+    scored = cli("eval", "-e", "rules", "--gold", "my-gold")
+    assert scored.exit_code == 0 and scored.stdout == last["bench eval -e rules --gold my-gold"]
