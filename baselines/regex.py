@@ -21,10 +21,11 @@ from bench.facts import Count, Fact, Official
 from bench.normalize.dates import DATE_CANDIDATES, literal_first, normalize_date
 from bench.normalize.numbers import UNITS, classify_unit, parse_count, qualifier_start
 
-_NOUNS = "|".join(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))
+_NOUNS = literal_first(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))  # a space always precedes
 # Read right to left for speed: the number is the anchor, the qualifier before it
 # is matched by bench.normalize.numbers.qualifier_start (one regex, "less than|over|...").
-COUNT = re.compile(f"(\\d[\\d,.]*(?:\\s+(?:thousand|million|billion))?)[”\"]?\\s+(?:[\\w-]+\\s+)?({_NOUNS})\\b")
+# The lookbehind skips digits inside a number: any count they could start, its first digit starts too.
+COUNT = re.compile(f"(\\d(?<!\\d\\d)[\\d,.]*(?:\\s+(?:thousand|million|billion))?)[”\"]?\\s+(?:[\\w-]+\\s+)?({_NOUNS})\\b")
 
 _CABINET = {subject: f"Secretary of {subject}" for subject in (
     "Commerce", "State", "Defense", "Homeland Security", "Energy", "Labor", "Agriculture", "Education", "Transportation")}
@@ -45,6 +46,31 @@ _BODY = r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,3}"
 AGENCY_OF = re.compile(f"(?:Department|Ministry|Bureau)\\s+of\\s+(?:the\\s+)?{_BODY}")
 AGENCY_NAMED = re.compile(r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,3}\s+(?:Department|Ministry|Bureau|"
                           r"Commission|Agency|Authority)\b")
+_AGENCY_WORD = re.compile(r"(?:Department|Ministry|Bureau|Commission|Agency|Authority)\b")
+_NOT_IN_A_NAME = re.compile(r"[^A-Za-z&\s]")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _named_agencies(text: str) -> list[re.Match]:
+    """What ``AGENCY_NAMED.finditer(text)`` finds, trying only where a match can start.
+
+    A match is capitalized words, spaces and "and"/"&" up to an agency word, so
+    it starts at a capital in the run of such characters before an agency word;
+    AGENCY_NAMED itself would be tried at every capital letter of the text.
+    """
+    matches, tried, reverse = [], 0, text[::-1]
+    for word in _AGENCY_WORD.finditer(text):
+        if word.start() < tried:
+            continue
+        stop = _NOT_IN_A_NAME.search(reverse, len(text) - word.start())  # the run's edge, found backwards
+        run_start = len(text) - stop.start() if stop else 0
+        for capital in _CAPITAL.finditer(text, max(run_start, tried), word.start() + 1):
+            match = AGENCY_NAMED.match(text, capital.start()) if capital.start() >= tried else None
+            if match:
+                matches.append(match)
+                tried = match.end()
+        tried = max(tried, word.start() + 1)
+    return matches
 
 
 def _date_facts(document: Document) -> list[Fact]:
@@ -86,7 +112,7 @@ def _agency_value(name: str) -> str:
 
 def _agency_facts(document: Document) -> list[Fact]:
     facts = []
-    for match in (*AGENCY_OF.finditer(document.text), *AGENCY_NAMED.finditer(document.text)):
+    for match in (*AGENCY_OF.finditer(document.text), *_named_agencies(document.text)):
         start = match.start() + (4 if match.group().startswith("The ") else 0)
         facts.append(Fact(document.id, "agency", _agency_value(match.group()), document.text[start:match.end()], start, match.end()))
     return facts

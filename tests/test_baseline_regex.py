@@ -86,3 +86,17 @@ def test_the_floor_has_no_context_rules():
 @given(st.text(alphabet=st.sampled_from(list("aeiou tnrsAMPSD0123456789,.$%“”\"'-\n")), max_size=120))
 def test_any_text_gives_facts_that_meet_the_prediction_contract(text):
     extract(text)
+
+
+NAME_TEXT = st.lists(st.sampled_from(["Water", "Agency", "Department", "McGraw", "and", "&", "of", " ", "  ", "\n",
+                                      ",", "X", "Bureau", "The", "Authority", "Ab", "2", "é", "Commission"]), max_size=25)
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None)
+@given(NAME_TEXT)
+def test_named_agencies_finds_what_the_pattern_finds_everywhere(words):
+    """The keyword-anchored search is a speed-up only: the same matches as AGENCY_NAMED.finditer."""
+    from baselines.regex import AGENCY_NAMED, _named_agencies
+
+    text = "".join(words)
+    assert [m.span() for m in _named_agencies(text)] == [m.span() for m in AGENCY_NAMED.finditer(text)]

@@ -25,6 +25,7 @@ from bench.data.schema import schema_problems
 from bench.data.validate import span_problems, value_problems
 from bench.errors import InputError
 from bench.facts import QUALIFIERS, Count, Fact, Official
+from bench.normalize.aliases import date_precision
 
 
 @runtime_checkable
@@ -97,6 +98,31 @@ def _fact_shape_ok(fact: Fact) -> bool:
     return bool(value.strip())
 
 
+def _fact_ok(fact: Fact, document: Document) -> bool:
+    """A fast check of a well-shaped Fact against its document: id, offsets, text, date value."""
+    if fact.doc_id != document.id:
+        return False
+    if fact.start is not None and not (0 <= fact.start < fact.end <= len(document.text) and (
+            fact.text is None or document.text[fact.start:fact.end] == fact.text)):
+        return False
+    return fact.type != "date" or date_precision(fact.value) is not None
+
+
+def _problems(item: Any, document: Document) -> tuple[Fact | None, list[tuple[str, str]]]:
+    """The item as a Fact, or (field, message) problems, worded by the schema and the data checks."""
+    shaped = isinstance(item, Fact) and _fact_shape_ok(item)
+    raw = item.to_dict() if isinstance(item, Fact) else item
+    found = [] if shaped else schema_problems(raw, "prediction")
+    if not found and raw["doc_id"] != document.id:
+        found = [("doc_id", f"{raw['doc_id']!r} is not the document extracted ({document.id!r})")]
+    if not found:
+        found = span_problems(raw, {document.id: document.text})
+    if found:
+        return None, found
+    fact = item if isinstance(item, Fact) else Fact.from_dict(raw)
+    return fact, value_problems(fact, None)
+
+
 def as_facts(items: Iterable[Any], document: Document, source: str = "extractor") -> list[Fact]:
     """Check what an extractor returned for ``document`` and convert it to facts.
 
@@ -105,24 +131,10 @@ def as_facts(items: Iterable[Any], document: Document, source: str = "extractor"
     """
     facts = []
     for index, item in enumerate(items):
-        if isinstance(item, Fact) and _fact_shape_ok(item):
-            found = []
-            raw = {"doc_id": item.doc_id}
-            if item.has_span:
-                raw.update(start=item.start, end=item.end)
-                if item.text is not None:
-                    raw["text"] = item.text
-        else:
-            raw = item.to_dict() if isinstance(item, Fact) else item
-            found = schema_problems(raw, "prediction")
-        if not found and raw["doc_id"] != document.id:
-            found = [("doc_id", f"{raw['doc_id']!r} is not the document extracted ({document.id!r})")]
-        if not found:
-            found = span_problems(raw, {document.id: document.text})
-        fact = None
-        if not found:
-            fact = item if isinstance(item, Fact) else Fact.from_dict(raw)
-            found = value_problems(fact, None)
+        if isinstance(item, Fact) and _fact_shape_ok(item) and _fact_ok(item, document):
+            facts.append(item)  # the common case, checked without building a record
+            continue
+        fact, found = _problems(item, document)
         if found:
             field, message = found[0]
             raise InputError(message, source, None, f"document {document.id} fact {index}: {field}")

@@ -8,6 +8,7 @@ officials, titles and counted units listed in ``gold/aliases.json``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -36,6 +37,10 @@ def fold(name: str) -> str:
 DATE_PRECISIONS = ("year", "month", "day", "week")
 
 
+_YEAR, _MONTH, _DAY, _WEEK = (re.compile(p) for p in (r"\d{4}", r"\d{4}-\d{2}", r"\d{4}-\d{2}-\d{2}", r"(\d{4})-W(\d{2})"))
+
+
+@functools.lru_cache(maxsize=4096)  # a run checks the same few date values over and over
 def date_precision(value: str) -> str | None:
     """The precision of an ISO date value, or None when it is not a real date.
 
@@ -43,15 +48,15 @@ def date_precision(value: str) -> str | None:
     ('month', 'week', None)
     """
     try:
-        if re.fullmatch(r"\d{4}", value):
+        if _YEAR.fullmatch(value):
             return "year"
-        if re.fullmatch(r"\d{4}-\d{2}", value):
+        if _MONTH.fullmatch(value):
             dt.date.fromisoformat(value + "-01")
             return "month"
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if _DAY.fullmatch(value):
             dt.date.fromisoformat(value)
             return "day"
-        match = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        match = _WEEK.fullmatch(value)
         if match:
             dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
             return "week"

@@ -12,6 +12,7 @@ microseconds (see DEPENDENCIES.md on cost).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -149,6 +150,7 @@ def _calendar(tokens: list[str], published: dt.date | None) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=8192)  # the same few expressions recur on every page of a day's news
 def normalize_date(expression: str, published: dt.date | None = None) -> str | None:
     """The ISO value of a date expression at the precision the text gives, or None.
 

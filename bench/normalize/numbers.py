@@ -100,13 +100,18 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _digits(token: str) -> Fraction | None:
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", token):
-        return Fraction(token.replace(",", ""))
+_DIGIT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def _digits(token: str) -> int | Fraction | None:
+    """A token in digits as a number: an int, or a Fraction when it has a decimal point (exact, unlike float)."""
+    if _DIGIT_TOKEN.fullmatch(token):
+        plain = token.replace(",", "")
+        return Fraction(plain) if "." in plain else int(plain)
     return None
 
 
-def _can_add(current: Fraction | None, value: int) -> bool:
+def _can_add(current: int | Fraction | None, value: int) -> bool:
     """Whether a number word may add to the number read so far ("twenty" + "five", "hundred" + "ten")."""
     if current is None or current % 100 == 0:
         return True
@@ -121,7 +126,7 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     >>> parse_number("2.5"), parse_number("the")
     (None, None)
     """
-    total, current, vague = Fraction(0), None, False
+    total, current, vague = 0, None, False
     for token in text.lower().replace("-", " ").split():
         value = _digits(token)
         if value is not None and current is None:
@@ -131,7 +136,7 @@ def parse_number(text: str) -> tuple[int, bool] | None:
         elif token == "hundred":
             current = (current or 1) * 100
         elif token in SCALES:
-            total, current = total + (current or 1) * SCALES[token], Fraction(0)
+            total, current = total + (current or 1) * SCALES[token], 0
         elif token in VAGUE or token in VAGUE_PLURALS:
             scale = VAGUE.get(token) or VAGUE_PLURALS[token]
             current = current * scale if current else scale * (2 if token in VAGUE_PLURALS else 1)
