@@ -81,7 +81,10 @@ def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     in_words = f"(?:{heads}{run}|{plurals})"
     # Anchoring words on the space before them is 3x faster than on their first letter,
     # which is one of the commonest letters of English.
-    return re.compile(digits), re.compile(f"[\\s“\"‘(/-]({in_words})"), re.compile(in_words)
+    # A character class of their first letters turns most words away in one test, before the alternation.
+    first_letters = "".join(sorted({name[0] for name in (*SMALL_NUMBERS, *VAGUE_PLURALS, "a")}))
+    after_space = f"[\\s“\"‘(/-](?=[{first_letters}{first_letters.upper()}])({in_words})"
+    return re.compile(digits), re.compile(after_space), re.compile(in_words)
 
 
 def number_spans(text: str) -> list[tuple[int, int]]:
@@ -172,6 +175,7 @@ def parse_count(text: str) -> tuple[int, str] | None:
     return count, "approx" if vague and qualifier == "eq" else qualifier
 
 
+@functools.lru_cache(maxsize=4096)  # called on the few words after every number
 def classify_unit(noun: str) -> tuple[str, str] | None:
     """The fact type and canonical unit of a counted noun ("staff" -> headcount, employees), or None.
 
