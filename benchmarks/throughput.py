@@ -1,257 +1,54 @@
-"""Throughput of the extractors, the scorer and the command line, each next to a floor measured in the same run.
+"""Throughput of the extractors, the scorers and the command line, each next to a floor measured in the same run.
 
 Builds a synthetic corpus of ``--docs`` documents from the five seed articles
-(each a seed text under a new id, its numbers, years and month names redrawn
-so that no cache can hide the cost of real text), then measures:
+(benchmarks/corpus.py), then measures, always alternating floor and subject
+round by round and reporting the median of per-round ratios with min and max
+(benchmarks/method.py):
 
-1. extractors (regex, rules): documents/s, MB/s (UTF-8 bytes of text) and
-   peak RSS, in a fresh child process per extractor that alternates, run by
-   run, the floor (one ``re.finditer(r'\\d+', text)`` pass over the same
-   texts, consumed fully), ``extractor.extract(document)`` and bench's own
-   path ``bench.extraction.runner.extract_one`` (extract plus the output checks); ratio =
-   median extract time / median floor time of that process. Targets: regex
-   within 8x, rules within 25x.
-2. workers: wall time of the console script ``bench predict --workers 1``
-   against ``--workers 2`` on ``--worker-docs`` documents (process start-up
-   included); target at least 1.7x. The two predictions files must be
-   byte-identical.
+1. extractors (regex, rules) against one ``re.finditer(r'\\d+')`` pass over
+   the same texts, and the cost of extract_one's output check
+   (benchmarks/extractor_speed.py). Targets: regex <= 4x, rules <= 10x,
+   check <= +10%.
+2. workers: wall time of ``bench predict --workers 1`` against ``--workers 2``
+   on ``--worker-docs`` documents, alternated; target at least 1.7x, the two
+   predictions files byte-identical.
 3. streaming: peak RSS of ``bench predict`` at each of ``--rss-docs``
    documents, each a fresh process (``os.wait4`` rusage); it should stay flat.
-4. scoring: ``--facts`` gold against as many predicted facts, generated and
-   measured by ``benchmarks/score_speed.py`` (the floor: json.loads per line
-   and raw key sets). Targets: within 3x of the floor, under 1 GiB.
-5. ``bench --help`` wall time; target under 0.5 s.
+4. fact-level scoring of ``--facts`` gold against as many predicted facts
+   (benchmarks/score_speed.py) against two floors, json.loads per line and raw
+   key sets with the garbage collector on and off. Targets: within 3x of the
+   floor, under 1 GiB.
+5. start-up of whole processes against ``python3 -c pass``
+   (benchmarks/startup_speed.py). Targets: ``bench --help`` <= 8x, ``bench eval
+   --extractor regex`` <= 15x, ``bench score`` of 50 lines <= 12x.
+6. mention-level scoring against nervaluate on ``--mentions`` mentions at 10
+   and 100 per document (benchmarks/mention_speed.py). Target: <= 1.0x.
 
-Times are medians of ``--runs`` runs. Prints the machine and a table of
-figures with their targets, PASS or MISS.
+Prints the machine, its load before and after, and a table of figures with
+their targets, PASS or MISS.
 
-    python3 benchmarks/throughput.py            # the full run (about 5 minutes on 2 cores)
-    python3 benchmarks/throughput.py --quick    # a smoke run of a few seconds
+    python3 benchmarks/throughput.py            # the full run (about 10 minutes on 2 cores)
+    python3 benchmarks/throughput.py --quick    # a smoke run, under a minute
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import random
-import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
-import score_speed  # noqa: E402 - benchmarks/score_speed.py, the scorer's own script
-
-EXTRACTOR_TARGETS = {"regex": 8.0, "rules": 25.0}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
-NUMBER = re.compile(r"\d+")
-
-
-# --- the corpus ---------------------------------------------------------------------------
-
-
-def _redraw_number(rng: random.Random, digits: str) -> str:
-    """A number of the same width: a year stays a plausible year, a month a month, a day a day."""
-    if len(digits) == 4 and digits[:2] in ("19", "20"):
-        return str(rng.randint(1995, 2030))
-    if len(digits) <= 2 and 0 < int(digits) <= 31:
-        return f"{rng.randint(1, 12 if int(digits) <= 12 else 28):0{len(digits)}d}"
-    first = "0" if digits[0] == "0" else str(rng.randint(1, 9))
-    return first + "".join(str(rng.randint(0, 9)) for _ in digits[1:])
-
-
-def perturb(text: str, rng: random.Random) -> str:
-    """The text with every number and month name redrawn."""
-    text = NUMBER.sub(lambda m: _redraw_number(rng, m.group()), text)
-    return MONTH.sub(lambda m: rng.choice(MONTHS), text)
-
-
-def write_corpus(path: Path, count: int, redraw: bool = True, seed: int = 0) -> None:
-    """Write ``count`` documents as JSONL, cycling through the seeds."""
-    from bench.data.documents import load_seeds
-
-    seeds, rng = load_seeds(), random.Random(seed)
-    with open(path, "w", encoding="utf-8") as out:
-        for i in range(count):
-            source = seeds[i % len(seeds)]
-            text = perturb(source.text, rng) if redraw else source.text
-            record = {"id": f"syn-{i:07d}", "text": text, "published": source.published.isoformat()}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def text_bytes(path: Path) -> int:
-    """UTF-8 bytes of the texts of a documents file (what MB/s counts)."""
-    with open(path, encoding="utf-8") as lines:
-        return sum(len(json.loads(line)["text"].encode("utf-8")) for line in lines)
-
-
-def head(source: Path, target: Path, count: int) -> Path:
-    """The first ``count`` lines of a JSONL file."""
-    with open(source, "rb") as lines, open(target, "wb") as out:
-        for _, line in zip(range(count), lines):
-            out.write(line)
-    return target
-
-
-# --- child processes ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Process:
-    """What a finished command took: wall seconds, peak RSS in bytes, exit code, stderr."""
-
-    seconds: float
-    peak: int
-    code: int
-    stderr: str
-
-
-# A child forked from this process would count this process's pages in its peak RSS (ru_maxrss
-# spans the exec), so a bare interpreter forks the command and reports the command's own rusage.
-LAUNCHER = r"""
-import os, sys
-pid = os.fork()
-if pid == 0:
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    os.execvp(sys.argv[1], sys.argv[1:])
-_, status, usage = os.wait4(pid, 0)
-print(usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status))
-"""
-
-
-def run_process(command: list[str]) -> Process:
-    """Run a command to its end: wall time (a launcher's ~10 ms included), peak RSS, exit code, stderr."""
-    started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, *command], cwd=ROOT, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    peak, code = map(int, done.stdout.split())
-    return Process(seconds, peak, code, done.stderr)
-
-
-def console_script() -> str:
-    """The installed ``bench`` script next to this interpreter (no version-manager shim in between)."""
-    beside = Path(sys.executable).with_name("bench")
-    found = str(beside) if beside.exists() else shutil.which("bench")
-    if found is None:
-        raise SystemExit("the bench console script is not installed (pip install -e .)")
-    return found
-
-
-EXTRACTOR_CHILD = r"""
-import json, re, resource, sys, time
-from bench.data.documents import Document
-from bench.extraction.registry import load_extractor
-from bench.extraction.runner import extract_one
-
-path, spec, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-with open(path, encoding="utf-8") as lines:
-    docs = [Document.from_dict(json.loads(line)) for line in lines]
-texts = [doc.text for doc in docs]
-try:
-    extractor = load_extractor(spec)
-except Exception as error:
-    print(json.dumps({"error": f"{type(error).__name__}: {error}"}))
-    sys.exit()
-
-def floor():
-    for text in texts:
-        for _ in re.finditer(r'\d+', text):
-            pass
-
-def extract():
-    for doc in docs:
-        list(extractor.extract(doc))
-
-def bench_path():
-    for doc in docs:
-        extract_one(extractor, doc)
-
-for doc in docs[:10]:  # warm-up: one-time set-up (lazy patterns, tables) is not throughput
-    list(extractor.extract(doc))
-times = {"floor": [], "extract": [], "bench": []}
-for _ in range(runs):
-    for name, work in (("floor", floor), ("extract", extract), ("bench", bench_path)):
-        started = time.perf_counter()
-        work()
-        times[name].append(time.perf_counter() - started)
-failures = sum(1 for doc in docs if extract_one(extractor, doc).failure)
-try:  # VmHWM starts at the exec; ru_maxrss would include the parent's pages from before it
-    peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")) * 1024
-except OSError:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-print(json.dumps({"times": times, "peak": peak, "failures": failures}))
-"""
-
-
-def measure_extractor(corpus: Path, spec: str, runs: int) -> dict:
-    done = subprocess.run([sys.executable, "-c", EXTRACTOR_CHILD, str(corpus), spec, str(runs)],
-                          cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    return json.loads(done.stdout)
-
-
-# --- figures ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """One line of the closing table: what was measured, the figure, the target and whether it is met."""
-
-    what: str
-    figure: str
-    target: str
-    met: bool | None  # None: no target, or not measured
-
-    def __str__(self) -> str:
-        result = "" if self.met is None and not self.target else "PASS" if self.met else "MISS"
-        return f"{self.what:44s} {self.figure:>22s}  {self.target:>14s}  {result}"
-
-
-def mib(size: int) -> str:
-    return f"{size / 2**20:,.0f} MiB"
-
-
-def rate_line(label: str, seconds: float, docs: int, size: int, peak: int | None, ratio: float) -> str:
-    memory = mib(peak) if peak else "-"
-    return (f"  {label:34s} {docs / seconds:10,.0f} docs/s {size / seconds / 1e6:8.2f} MB/s "
-            f"{memory:>9s} {ratio:8.2f}x")
-
-
-def extractor_section(corpus: Path, docs: int, size: int, specs: list[str], runs: int) -> tuple[list[Verdict], list[str]]:
-    """Verdicts, and the specs that could be loaded (the later sections run those only)."""
-    print(f"\n1. extractors on {docs:,} documents ({size / 1e6:.2f} MB of text), median of {runs} runs, "
-          "fresh process each (peak RSS: interpreter and corpus included); ratio to the floor of the same process")
-    verdicts, loaded = [], []
-    for spec in specs:
-        found = measure_extractor(corpus, spec, runs)
-        target = EXTRACTOR_TARGETS.get(spec)
-        target_text = f"<= {target:g}x floor" if target else ""
-        if "error" in found:
-            print(f"  {spec}: not measured: {found['error']}")
-            verdicts.append(Verdict(f"{spec} extractor vs floor", "not importable", target_text, False if target else None))
-            continue
-        loaded.append(spec)
-        floor, extract, bench = (statistics.median(found["times"][k]) for k in ("floor", "extract", "bench"))
-        print(rate_line(f"floor for {spec}: finditer(r'\\d+')", floor, docs, size, None, 1.0))
-        print(rate_line(f"{spec}: extract()", extract, docs, size, found["peak"], extract / floor))
-        print(rate_line(f"{spec}: bench.extraction.runner.extract_one", bench, docs, size, None, bench / floor)
-              + (f"   ({found['failures']} failed documents)" if found["failures"] else ""))
-        ratio = extract / floor
-        verdicts.append(Verdict(f"{spec} extractor vs floor", f"{ratio:.2f}x, {docs / extract:,.0f} docs/s",
-                                target_text, ratio <= target if target else None))
-    return verdicts, loaded
+import extractor_speed  # noqa: E402 - the benchmarks' own modules, beside this script
+import mention_speed  # noqa: E402
+import score_speed  # noqa: E402
+import startup_speed  # noqa: E402
+from corpus import head, text_bytes, write_corpus  # noqa: E402
+from method import Process, Ratio, Verdict, console_script, load, machine, mib, run_process  # noqa: E402
 
 
 def predict(corpus: Path, spec: str, output: Path, workers: int) -> Process:
@@ -262,20 +59,20 @@ def predict(corpus: Path, spec: str, output: Path, workers: int) -> Process:
     return done
 
 
-def workers_section(corpus: Path, docs: int, specs: list[str], runs: int, folder: Path) -> list[Verdict]:
+def workers_section(corpus: Path, docs: int, specs: list[str], rounds: int, folder: Path) -> list[Verdict]:
     print(f"\n2. bench predict --workers 1 vs 2 on {docs:,} documents (wall time of the console script, "
-          f"start-up included), median of {runs} runs")
+          f"start-up included), {rounds} alternating rounds")
     verdicts = []
     for spec in specs:
-        times = {1: [], 2: []}
-        for _ in range(runs):
+        times: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(rounds):
             for workers in (1, 2):
                 times[workers].append(predict(corpus, spec, folder / f"w{workers}.jsonl", workers).seconds)
-        one, two = statistics.median(times[1]), statistics.median(times[2])
+        speedup = Ratio.of(times[1], times[2])
         same = (folder / "w1.jsonl").read_bytes() == (folder / "w2.jsonl").read_bytes()
-        print(f"  {spec:8s} 1 worker {one:6.2f} s ({docs / one:8,.0f} docs/s)   2 workers {two:6.2f} s "
-              f"({docs / two:8,.0f} docs/s)   speed-up {one / two:4.2f}x   outputs identical: {same}")
-        verdicts.append(Verdict(f"{spec}: 2 workers vs 1 (bench predict)", f"{one / two:.2f}x", ">= 1.7x", one / two >= 1.7))
+        print(f"  {spec:8s} 1 worker {min(times[1]):6.2f} s, 2 workers {min(times[2]):6.2f} s (fastest rounds); "
+              f"speed-up {speedup}; outputs identical: {same}")
+        verdicts.append(Verdict(f"{spec}: 2 workers vs 1 (bench predict)", str(speedup), ">= 1.7x", speedup.median >= 1.7))
         verdicts.append(Verdict(f"{spec}: 2-worker output = 1-worker output", "identical" if same else "DIFFERENT",
                                 "identical", same))
     return verdicts
@@ -302,51 +99,30 @@ def streaming_section(corpus: Path, sizes: list[int], specs: list[str], folder: 
                     "< 256 B/doc", slope < 256)]
 
 
-def scoring_section(facts: int, documents: int, runs: int, folder: Path) -> list[Verdict]:
+def scoring_section(facts: int, documents: int, rounds: int, folder: Path) -> list[Verdict]:
     gold, predicted = score_speed.generate(folder, facts, documents)
     size = gold.stat().st_size + predicted.stat().st_size
     print(f"\n4. fact-level scoring, {facts:,} gold vs {facts:,} predicted facts over {documents:,} documents "
-          f"({size / 1e6:.0f} MB of JSONL), median of {runs} runs, fresh process each (benchmarks/score_speed.py)")
-    rows = {}
-    for label, code, extra in (("floor: json.loads + key sets", score_speed.FLOOR, ()),
-                               ("bench.scoring.streaming.score_jsonl strict", score_speed.SCORE, ("strict",))):
-        found = [score_speed.measure(code, str(gold), str(predicted), *extra) for _ in range(runs)]
-        rows[label] = statistics.median(t for t, _ in found), max(p for _, p in found)
-    floor = rows["floor: json.loads + key sets"][0]
-    for label, (seconds, peak) in rows.items():
-        print(f"  {label:34s} {seconds:7.2f} s {2 * facts / seconds:11,.0f} facts/s {documents / seconds:9,.0f} docs/s "
-              f"{size / seconds / 1e6:7.2f} MB/s  peak {mib(peak):>9s} {seconds / floor:6.2f}x")
+          f"({size / 1e6:.0f} MB of JSONL), {rounds} alternating rounds, a fresh process each (benchmarks/score_speed.py)")
+    codes = {"floor": (score_speed.FLOOR, ()), "floor, gc off": ("import gc; gc.disable()\n" + score_speed.FLOOR, ()),
+             "score_jsonl strict": (score_speed.SCORE, ("strict",))}
+    times: dict[str, list[float]] = {name: [] for name in codes}
+    peaks: dict[str, int] = dict.fromkeys(codes, 0)
+    for _ in range(rounds):
+        for name, (code, extra) in codes.items():
+            seconds, peak = score_speed.measure(code, str(gold), str(predicted), *extra)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    for name in codes:
+        seconds = statistics.median(times[name])
+        print(f"  {name:20s} {seconds:7.2f} s {2 * facts / seconds:11,.0f} facts/s  peak {mib(peaks[name]):>9s}  "
+              f"vs floor {Ratio.of(times[name], times['floor'])}, vs gc-off floor {Ratio.of(times[name], times['floor, gc off'])}")
     gold.unlink()
     predicted.unlink()
-    seconds, peak = rows["bench.scoring.streaming.score_jsonl strict"]
-    return [Verdict(f"scoring {facts:,} vs {facts:,} facts vs floor", f"{seconds / floor:.2f}x, {seconds:.1f} s",
-                    "<= 3x floor", seconds / floor <= 3),
-            Verdict("scoring peak RSS", mib(peak), "< 1024 MiB", peak < 2**30)]
-
-
-def wall_time(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
-    return time.perf_counter() - started
-
-
-def help_section(runs: int) -> list[Verdict]:
-    times = [wall_time([console_script(), "--help"]) for _ in range(runs)]
-    seconds = statistics.median(times)
-    print(f"\n5. bench --help: median {seconds:.3f} s of {runs} runs (min {min(times):.3f}, max {max(times):.3f})")
-    return [Verdict("bench --help wall time", f"{seconds:.3f} s", "< 0.5 s", seconds < 0.5)]
-
-
-def machine() -> str:
-    model = "unknown cpu"
-    try:
-        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
-    except (OSError, StopIteration):
-        model = platform.processor() or model
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{model}, {os.cpu_count()} cores ({usable} usable), {memory:.0f} GiB RAM; "
-            f"Python {platform.python_version()} on {platform.platform()}")
+    ratio, gc_off = Ratio.of(times["score_jsonl strict"], times["floor"]), Ratio.of(times["score_jsonl strict"], times["floor, gc off"])
+    return [Verdict(f"scoring {facts:,} vs {facts:,} facts vs floor", str(ratio), "<= 3x floor", ratio.median <= 3),
+            Verdict("  the same vs the gc-off floor", str(gc_off), "", None),
+            Verdict("scoring peak RSS", mib(peaks["score_jsonl strict"]), "< 1024 MiB", peaks["score_jsonl strict"] < 2**30)]
 
 
 def options(argv: list[str] | None = None) -> argparse.Namespace:
@@ -356,14 +132,17 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rss-docs", default="1000,10000,100000", help="corpus sizes for the streaming peak RSS")
     parser.add_argument("--facts", type=int, default=1_000_000, help="gold and predicted facts to score (default 1,000,000)")
     parser.add_argument("--fact-documents", type=int, default=10_000, help="documents the facts are spread over")
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; medians are reported (default 3)")
+    parser.add_argument("--mentions", type=int, default=100_000, help="gold mentions for the nervaluate comparison")
+    parser.add_argument("--rounds", type=int, default=9, help="alternating rounds per in-process measurement (default 9)")
+    parser.add_argument("--process-rounds", type=int, default=3,
+                        help="alternating rounds of the long whole-process measurements: workers, scoring (default 3)")
     parser.add_argument("--extractors", default="regex,rules", help="extractor specs, comma-separated")
     parser.add_argument("--no-redraw", action="store_true", help="exact copies of the seeds (numbers and months kept)")
-    parser.add_argument("--quick", action="store_true", help="a smoke run: small sizes, one run each")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: small sizes, few rounds, under a minute")
     args = parser.parse_args(argv)
     if args.quick:
-        args.docs, args.worker_docs, args.rss_docs = 100, 500, "100,1000"
-        args.facts, args.fact_documents, args.runs = 20_000, 200, 1
+        args.docs, args.worker_docs, args.rss_docs, args.mentions = 100, 300, "100,1000", 10_000
+        args.facts, args.fact_documents, args.rounds, args.process_rounds = 20_000, 200, 3, 1
     args.rss_sizes = sorted(int(n) for n in args.rss_docs.split(","))
     args.specs = [spec.strip() for spec in args.extractors.split(",") if spec.strip()]
     return args
@@ -371,23 +150,23 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = options(argv)
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}\nbefore: {load()}")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="factbench-throughput-") as tmp:
         folder = Path(tmp)
-        largest = max(args.docs, args.worker_docs, *args.rss_sizes)
         corpus = folder / "corpus.jsonl"
-        write_corpus(corpus, largest, redraw=not args.no_redraw)
+        write_corpus(corpus, max(args.docs, args.worker_docs, *args.rss_sizes), redraw=not args.no_redraw)
         small = head(corpus, folder / "docs.jsonl", args.docs)
-        verdicts, loaded = extractor_section(small, args.docs, text_bytes(small), args.specs, args.runs)
+        verdicts, loaded = extractor_speed.section(small, args.docs, text_bytes(small), args.specs, max(args.rounds, 3))
         workers_corpus = head(corpus, folder / "workers.jsonl", args.worker_docs)
-        verdicts += workers_section(workers_corpus, args.worker_docs, loaded, args.runs, folder)
+        verdicts += workers_section(workers_corpus, args.worker_docs, loaded, args.process_rounds, folder)
         verdicts += streaming_section(corpus, args.rss_sizes, loaded[:1], folder)
         corpus.unlink()
-        verdicts += scoring_section(args.facts, args.fact_documents, args.runs, folder)
-    verdicts += help_section(max(5, args.runs))
-    print(f"\nsummary ({time.perf_counter() - started:.0f} s in all)")
-    print(f"{'measure':44s} {'figure':>22s}  {'target':>14s}  result")
+        verdicts += scoring_section(args.facts, args.fact_documents, args.process_rounds, folder)
+        verdicts += startup_speed.section(args.rounds, folder)
+    verdicts += mention_speed.section(args.mentions, args.rounds)
+    print(f"\nsummary ({time.perf_counter() - started:.0f} s in all; after: {load()})")
+    print(f"{'measure':46s} {'figure (median [min-max])':>30s}  {'target':>16s}  result")
     for verdict in verdicts:
         print(verdict)
     return 0 if all(v.met is not False for v in verdicts) else 1
