@@ -100,6 +100,38 @@ def test_lenient_date_rules(gold, predicted, distance):
     assert lenient_distance("date", gold, predicted) == distance
 
 
+@pytest.mark.parametrize("gold, predicted", [
+    ("2024-06", "2024-06-13"), ("2024-06-13", "2024-06"),  # finer and coarser alike
+    ("2024", "2024-06-13"), ("2024-06-13", "2024"), ("2024-W24", "2024-06-13"), ("2024-06-13", "2024-W24"),
+])
+def test_lenient_credits_a_date_of_the_same_period_in_both_directions(gold, predicted):
+    outcomes = fact_outcomes({("d", "date", gold)}, {("d", "date", predicted)}, "lenient")
+    assert [(o.kind, o.gold, o.predicted) for o in outcomes] == [("tp", gold, predicted)]
+
+
+@pytest.mark.parametrize("week, other", [
+    ("2025-W11", "2025-03"),  # 10-16 March: inside March, still no pair
+    ("2025-W11", "2025"),
+    ("2025-W01", "2024"), ("2025-W01", "2025"),  # 30 December 2024 to 5 January 2025: straddles two years
+    ("2025-W05", "2025-01"), ("2025-W05", "2025-02"),  # 27 January to 2 February: straddles two months
+])
+def test_lenient_never_pairs_a_week_with_a_month_or_a_year(week, other):
+    assert lenient_distance("date", week, other) is None and lenient_distance("date", other, week) is None
+    outcomes = fact_outcomes({("d", "date", week)}, {("d", "date", other)}, "lenient")
+    assert sorted(o.kind for o in outcomes) == ["fn", "fp"]
+
+
+def test_lenient_closest_first_then_earliest_in_iso_order():
+    # One prediction, two gold values it could pair with: fewest steps wins (month 1 step, year 2).
+    assert lenient_pairs("date", ["2025", "2025-03"], ["2025-03-20"]) == [("2025-03", "2025-03-20")]
+    # A week and a month both one step from a day of week 12 (17-23 March): a tie, the earlier gold value wins.
+    assert lenient_pairs("date", ["2025-W12", "2025-03"], ["2025-03-20"]) == [("2025-03", "2025-03-20")]
+    # One gold value, a coarser and a finer prediction, each one step away: the year sorts first.
+    assert lenient_pairs("date", ["2025-03"], ["2025-03-14", "2025"]) == [("2025-03", "2025")]
+    outcomes = fact_outcomes({("d", "date", "2025-03")}, {("d", "date", "2025"), ("d", "date", "2025-03-14")}, "lenient")
+    assert sorted((o.kind, o.gold, o.predicted) for o in outcomes) == [("fp", None, "2025-03-14"), ("tp", "2025-03", "2025")]
+
+
 def test_lenient_counts_ignore_qualifier_not_unit_officials_ignore_title():
     assert lenient_distance("user_count", Count(5, "gt", "users"), Count(5, "lt", "users")) == 0
     assert lenient_distance("user_count", Count(5, "gt", "users"), Count(5, "gt", "companies")) is None

@@ -36,7 +36,7 @@ ParamOption = typer.Option([], "--param", help="key=value: an option of the extr
 
 
 LevelOption = typer.Option("fact", "--level", "-l", help="fact | strict | exact | partial | type (the last four score mention spans).")
-ModeOption = typer.Option("strict", "--mode", "-m", help="strict | lenient value matching (lenient: coarser dates, any qualifier, any title).")
+ModeOption = typer.Option("strict", "--mode", "-m", help="strict | lenient value matching (lenient: a date of the same period at a coarser or finer precision, a week with its days, never with a month or year; any qualifier; any title).")
 OutputOption = typer.Option(None, "--output", "-o", help="Write the results file (JSON, atomically) here.")
 DocumentsOption = typer.Option(False, "--documents", help="Also print the per-document table.")
 ErrorsOption = typer.Option(False, "--errors", help="List every error: missed, spurious, wrong value, wrong boundary, wrong type.")
