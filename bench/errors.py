@@ -39,3 +39,14 @@ class ExtractorFailed(BenchError):
 
 class MismatchError(BenchError):
     """Results that cannot be compared (different gold, different level)."""
+
+
+class Interrupted(BaseException):
+    """A signal (Ctrl-C, SIGTERM, SIGHUP) asked ``bench`` to stop; exit ``128 + signum``.
+
+    Not a ``KeyboardInterrupt``, so that an extractor raising one of those is told apart.
+    """
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(f"interrupted by signal {signum}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
 
@@ -34,13 +35,34 @@ def chat_url(base_url: str) -> str:
     return base_url.rstrip("/") + "/chat/completions"
 
 
-def post_chat(url: str, payload: dict, api_key: str | None, timeout: float) -> str:
+MAX_RESPONSE_BYTES = 8 * 2**20  # far above any answer for one article; a runaway server cannot fill memory
+_CHUNK = 2**16
+
+
+def _read_capped(response, limit: int, url: str, deadline: float | None) -> bytes:
+    """The body, read a chunk at a time: refused past ``limit`` bytes, given up at ``deadline``."""
+    chunks, size = [], 0
+    while chunk := response.read(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise LLMDocumentError(f"the response is over {limit} bytes (raise with --param max_response_bytes=N)", url)
+        if deadline is not None and time.monotonic() > deadline:
+            raise Transient("the response did not finish in time")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def post_chat(url: str, payload: dict, api_key: str | None, timeout: float,
+              max_bytes: int = MAX_RESPONSE_BYTES, deadline: float | None = None) -> str:
     """POST ``payload``; return the first choice's message content.
+
+    ``timeout`` bounds each socket operation; ``deadline`` (a ``time.monotonic``
+    value) the reading of the whole body, however slowly it trickles in.
 
     Raises:
         Transient: for a failure that may go away on retry.
         Rejected: when the server refuses the request's shape.
-        LLMDocumentError: for anything else (401, 404, an answer without content).
+        LLMDocumentError: for anything else (401, 404, an answer without content, a body over ``max_bytes``).
     """
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     if api_key:
@@ -48,7 +70,7 @@ def post_chat(url: str, payload: dict, api_key: str | None, timeout: float) -> s
     request = urllib.request.Request(url, json.dumps(payload).encode("utf-8"), headers, method="POST")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read()
+            body = _read_capped(response, max_bytes, url, deadline)
     except urllib.error.HTTPError as error:
         raise _status_error(error, url) from None
     except TimeoutError:
@@ -63,7 +85,7 @@ def post_chat(url: str, payload: dict, api_key: str | None, timeout: float) -> s
 
 
 def _status_error(error: urllib.error.HTTPError, url: str) -> Exception:
-    detail = _short(error.read())
+    detail = _short(error.read(4096))
     message = f"HTTP {error.code}{': ' + detail if detail else ''}"
     if error.code in RETRY_STATUS or error.code >= 500:
         return Transient(message)

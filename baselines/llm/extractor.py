@@ -16,6 +16,7 @@ from baselines.llm.client import (
     LLMConfigError,
     LLMDocumentError,
     Rejected,
+    MAX_RESPONSE_BYTES,
     Transient,
     chat_url,
     post_chat,
@@ -48,6 +49,7 @@ class LLMExtractor:
         cache_dir: where answers are kept (default: see ``baselines.llm.cache.default_cache_dir``).
         use_cache: False to always ask the endpoint.
         temperature: sampling temperature sent with every request; None leaves it to the server.
+        max_response_bytes: a longer response body fails the document (read no further).
     """
 
     name = "llm"
@@ -69,13 +71,16 @@ class LLMExtractor:
 
     def __init__(self, base_url: str | None = None, model: str | None = None, api_key: str | None = None,
                  timeout: float = 60.0, max_retries: int = 2, backoff: float = 1.0, workers: int = 4,
-                 cache_dir: str | Path | None = None, use_cache: bool = True, temperature: float | None = 0.0):
+                 cache_dir: str | Path | None = None, use_cache: bool = True, temperature: float | None = 0.0,
+                 max_response_bytes: int = MAX_RESPONSE_BYTES):
         self.base_url = base_url or _from_env(ENV_BASE_URL)
         self.model = model or _from_env(ENV_MODEL)
         self.api_key = api_key or _from_env(ENV_API_KEY)
         _check_config(self.base_url, self.model, timeout, max_retries, workers)
         self.timeout, self.max_retries, self.backoff = float(timeout), int(max_retries), float(backoff)
         self.workers, self.temperature = int(workers), temperature
+        self.max_response_bytes = int(max_response_bytes)
+        self._deadline = threading.local()  # per document, in the thread that runs it
         self.cache = AnswerCache(cache_dir or default_cache_dir()) if use_cache else None
         self.response_mode = MODES[0]  # the format the server last accepted
         self._url = chat_url(self.base_url)
@@ -122,23 +127,47 @@ class LLMExtractor:
         self._count("ungrounded", result.ungrounded)
         return list(result.facts)
 
-    def extract_batch(self, documents: Iterable[Document]) -> Iterator:
+    def extract_batch(self, documents: Iterable[Document], timeout: float | None = None) -> Iterator:
         """A :class:`bench.extraction.runner.DocumentRun` per document, in order, ``workers`` requests at a time.
 
-        A document's failure is its run's ``failure``; the batch goes on.
+        A document's failure is its run's ``failure``; the batch goes on. ``timeout``
+        bounds the seconds spent on each document, retries and waits included.
         """
         from concurrent.futures import ThreadPoolExecutor
 
-        from bench.extraction.runner import extract_one
-
-        with ThreadPoolExecutor(self.workers) as pool:
+        pool = ThreadPoolExecutor(self.workers)
+        try:
             pending: deque = deque()
             for document in documents:
-                pending.append(pool.submit(extract_one, self, document))
+                pending.append(pool.submit(self._run_within, document, timeout))
                 if len(pending) >= 2 * self.workers:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)  # on an interrupt, a stalled request is not waited for
+
+    def _run_within(self, document: Document, timeout: float | None):
+        from bench.extraction.runner import extract_one
+
+        self._deadline.value = time.monotonic() + timeout if timeout else None
+        self._deadline.limit = timeout
+        try:
+            return extract_one(self, document)
+        finally:
+            self._deadline.value = None
+
+    def _left(self) -> float | None:
+        """Seconds left for this thread's document, None without a limit; past it, the document fails."""
+        deadline = getattr(self._deadline, "value", None)
+        if deadline is None:
+            return None
+        left = deadline - time.monotonic()
+        if left <= 0:
+            from bench.extraction.guard import DocumentTimeout
+
+            raise DocumentTimeout(f"timed out after {self._deadline.limit:g} s")
+        return left
 
     def _cached_items(self, key: str) -> list | None:
         content = self.cache.get(key) if self.cache is not None else None
@@ -157,7 +186,8 @@ class LLMExtractor:
         for attempt in range(self.max_retries + 1):
             if attempt:
                 self._count("retries")
-                time.sleep(self.backoff * 2 ** (attempt - 1))
+                left = self._left()
+                time.sleep(min(self.backoff * 2 ** (attempt - 1), left if left is not None else float("inf")))
             try:
                 content = self._complete(document)
                 return content, parse_answer(content)
@@ -175,8 +205,11 @@ class LLMExtractor:
             if response_format(mode) is not None:
                 payload["response_format"] = response_format(mode)
             self._count("requests")
+            left = self._left()
+            deadline = None if left is None else time.monotonic() + left
             try:
-                content = post_chat(self._url, payload, self.api_key, self.timeout)
+                content = post_chat(self._url, payload, self.api_key, min(self.timeout, left or self.timeout),
+                                    self.max_response_bytes, deadline)
             except Rejected as error:
                 refused = error
                 continue

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success, 1 a gate or check failed, 2 bad input or usage,
 3 the run finished but the extractor failed on some documents (listed),
-130 interrupted (no partial output is left). User mistakes print one line,
+128 + the signal when interrupted: 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
+(no partial output or worker process is left). User mistakes print one line,
 no traceback.
 """
 
@@ -27,20 +28,25 @@ from bench.cli.common import (
     parse_params,
 )
 from bench.data.gold import load_gold
-from bench.errors import BenchError
+from bench.errors import BenchError, Interrupted
 
 
 class _Group(TyperGroup):
     """Catches :class:`BenchError` once for every command: one line on stderr, exit 2."""
 
     def invoke(self, ctx):
+        from bench.cli import signals
+
         try:
-            return super().invoke(ctx)
+            with signals.handled():
+                return super().invoke(ctx)
         except BenchError as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2) from None
+        except Interrupted as interrupt:
+            signals.exit_now(interrupt.signum)  # never waits on a thread an extractor left stuck
         except KeyboardInterrupt:
-            typer.echo("interrupted: nothing was written", err=True)
+            typer.echo(signals.MESSAGE, err=True)
             raise typer.Exit(130) from None
 
 

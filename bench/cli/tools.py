@@ -43,7 +43,7 @@ def leaderboard(
 
 def check(
     baseline: Path = typer.Option(..., "--baseline", "-b", help="Baseline scores JSON (created by --update)."),
-    tolerance: Optional[float] = typer.Option(None, "--tolerance", "-t", min=0.0, help="Allowed drop per metric (default: the file's)."),
+    tolerance: Optional[float] = typer.Option(None, "--tolerance", "-t", min=0.0, max=1.0, help="Allowed drop per metric, 0 to 1 (default: the file's)."),
     update: bool = typer.Option(False, "--update", help="Re-score and record the new values deliberately (no gate)."),
     extractor: list[str] = typer.Option([], "--extractor", "-e", help="Only this tracked run (its label) or extractor (repeatable); with --update, also one to start tracking."),
     param: list[str] = typer.Option([], "--param", help="With --update: key=value, an option of the run to record (repeatable); it is tracked apart."),
@@ -52,24 +52,34 @@ def check(
     """The CI gate: re-score the tracked extractors and exit 1 when a score fell below its recorded value.
 
     Compares precision, recall and F1 per fact type, micro and macro; one line
-    per regression names extractor, type and metric. A baseline on another
+    per regression names extractor, type and metric. The gate also fails when
+    an extractor failed on any document, and --update refuses to record such a
+    run (exit 3). A baseline on another
     gold is refused: re-record it on purpose with --update (which also
     creates the file, tracking the extractors named with --extractor).
 
     Example: bench check --baseline bench-scores.json --tolerance 0.01
     """
     from bench.presentation.gate import check as find_regressions
-    from bench.presentation.gate import read_baseline, rescore
+    from bench.errors import BenchError
+    from bench.presentation.gate import read_baseline, rescore, tolerance_ok
     from bench.presentation.gate import update as record
 
+    if tolerance is not None and not tolerance_ok(tolerance):
+        raise BenchError(f"expected a number from 0 to 1, got {tolerance!r}", field="--tolerance")
     previous = read_baseline(baseline) if baseline.exists() or not update else None
     from bench.cli.common import parse_params
 
     current = rescore(previous, extractor, gold, adding=update, params=parse_params(param))
+    failed = {name: len(results.failures) for name, results in current.items() if results.failures}
     for name, results in current.items():
         for document in results.failures:
             typer.echo(f"failed: {name}: {document.doc_id}: {document.failure}", err=True)
     if update:
+        for name, count in failed.items():
+            typer.echo(f"not recorded: {name} failed on {count} document(s)", err=True)
+        if failed:
+            raise typer.Exit(3)
         written = record(baseline, current, previous, tolerance)
         typer.echo(f"recorded {', '.join(current)} in {baseline} (gold {written.gold_version}, tolerance {written.tolerance:g})", err=True)
         return
@@ -78,6 +88,9 @@ def check(
         typer.echo(str(regression))
     if regressions:
         typer.echo(f"check failed: {len(regressions)} score(s) below {baseline}", err=True)
+    for name, count in failed.items():  # a score from a run that failed is no evidence: the gate fails
+        typer.echo(f"check failed: {name} failed on {count} document(s)", err=True)
+    if regressions or failed:
         raise typer.Exit(1)
     typer.echo(f"ok: {', '.join(current)}: no score below {baseline}", err=True)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -15,6 +16,15 @@ from bench.errors import InputError
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all distinct: with a repeated key, which value counts would be a guess."""
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        repeated = next(key for key in keys if keys.count(key) > 1)
+        raise ValueError(f"duplicate key {repeated!r}")
+    return dict(pairs)
 
 
 def parse_json_line(raw: bytes, path: str, line_no: int) -> Any:
@@ -80,7 +90,7 @@ def read_json(path: str | Path) -> Any:
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 (byte {exc.start})", name) from None
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", name, exc.lineno) from None
     except (ValueError, RecursionError) as exc:
@@ -90,23 +100,88 @@ def read_json(path: str | Path) -> Any:
     return value
 
 
+_pending: set[Path] = set()  # temporary files not yet renamed into place
+
+
+def remove_pending() -> None:
+    """Remove every temporary file of a write still under way (a forced exit on a signal)."""
+    for tmp in list(_pending):
+        tmp.unlink(missing_ok=True)
+
+
+def _write_error(exc: OSError, path: str | Path) -> InputError:
+    return InputError(f"cannot write: {exc.strerror or exc}", str(path))
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; returns those created, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for created in reversed(missing):
+        created.mkdir()
+    return missing
+
+
+def _new_file_mode(target: Path) -> int:
+    """An overwritten file keeps its mode; a new one gets what the umask allows, as ``open`` would give."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _is_write_failure(exc: OSError, *paths: Path) -> bool:
+    """A failure of the write itself (no file named, as for ENOSPC) or on the paths being written."""
+    return exc.filename is None or str(exc.filename) in {str(p) for p in paths}
+
+
 @contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """A temporary path in the same folder as ``path``, renamed onto it when the block succeeds.
 
-    On any exception (Ctrl-C included) the temporary file is removed and
-    ``path`` is left as it was: no partial file ever appears under its name.
+    On any exception (Ctrl-C included) the temporary file and any folder made
+    for it are removed and ``path`` is left as it was: no partial file ever
+    appears under its name. A symlink is written through (the link stays, the
+    file it names is replaced); a device or FIFO (``/dev/stdout``) is written
+    in place. A failed write is an :class:`InputError` naming ``path``.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise InputError("cannot write: it is a folder", str(path))
+    if target.exists() and not target.is_file():
+        try:
+            yield target
+        except OSError as exc:
+            if _is_write_failure(exc, target):
+                raise _write_error(exc, path) from None
+            raise
+        return
     try:
-        yield Path(tmp)
+        made = _make_parents(target.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise _write_error(exc, path) from None
+    tmp = Path(name)
+    _pending.add(tmp)
+    try:
+        os.chmod(tmp, _new_file_mode(target))
+        yield tmp
         os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        for folder in made:
+            with suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, OSError) and _is_write_failure(exc, tmp, target):
+            raise _write_error(exc, path) from None
         raise
+    finally:
+        _pending.discard(tmp)
 
 
 @contextmanager
@@ -115,7 +190,8 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
         yield handle
         handle.flush()
-        os.fsync(handle.fileno())
+        if tmp.is_file():
+            os.fsync(handle.fileno())
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

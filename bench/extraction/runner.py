@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import json
-import signal
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bench.data.documents import Document
-from bench.errors import BenchError, ExtractorFailed
+from bench.errors import BenchError, ExtractorFailed, Interrupted
 from bench.extraction.extractor import (
     Batched,
     Extractor,
@@ -18,6 +16,8 @@ from bench.extraction.extractor import (
     Trainable,
     as_facts,
 )
+from bench.extraction.guard import ESCAPES, DocumentTimeout, ctrl_c_is_keyboard_interrupt, escape_failure, guarded, time_limit
+from bench.extraction.pool import run_parallel
 from bench.facts import Fact
 
 
@@ -46,38 +46,26 @@ def encode_run(run: DocumentRun) -> EncodedRun:
     return EncodedRun(run.doc_id, lines, len(run.facts), run.failure)
 
 
-class DocumentTimeout(Exception):
-    """Raised inside an extractor that ran past the per-document time limit."""
-
-
-@contextmanager
-def _time_limit(seconds: float | None):
-    """Interrupt the block after ``seconds`` with :class:`DocumentTimeout` (SIGALRM, main thread only)."""
-    if not seconds:
-        yield
-        return
-
-    def expire(signum, frame):
-        raise DocumentTimeout(f"timed out after {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def extract_one(extractor: Extractor, document: Document, timeout: float | None = None) -> DocumentRun:
-    """Run the extractor on one document; an exception, a time-out or invalid output becomes a failure."""
+    """Run the extractor on one document; an exception, an exit, a time-out or invalid output becomes a failure.
+
+    Only :class:`~bench.errors.Interrupted` (a signal to ``bench``) ends the run.
+    """
     try:
-        with _time_limit(timeout):
+        with guarded(), time_limit(timeout) as expired:
             facts = as_facts(extractor.extract(document), document, source=extractor.name)
-    except BenchError as error:
+        if expired[0]:  # the extractor swallowed the time-out and went on
+            return DocumentRun(document.id, failure=f"timed out after {timeout:g} s")
+    except (BenchError, DocumentTimeout) as error:
         return DocumentRun(document.id, failure=str(error))
-    except DocumentTimeout as error:
-        return DocumentRun(document.id, failure=str(error))
+    except Interrupted:
+        raise
+    except KeyboardInterrupt:
+        if ctrl_c_is_keyboard_interrupt():
+            raise
+        return DocumentRun(document.id, failure=escape_failure(KeyboardInterrupt()))
+    except ESCAPES as error:
+        return DocumentRun(document.id, failure=escape_failure(error))
     except Exception as error:  # noqa: BLE001 - a plug-in's bug must not end the run
         return DocumentRun(document.id, failure=f"{type(error).__name__}: {error}")
     return DocumentRun(document.id, tuple(facts))
@@ -89,58 +77,15 @@ def run_extractor(extractor: Extractor, documents: Iterable[Document], timeout: 
         yield extract_one(extractor, document, timeout)
 
 
-_worker_extractor: Extractor | None = None
-
-
-def _init_worker(spec: str, params: dict) -> None:
-    global _worker_extractor
-    from bench.extraction.registry import load_extractor
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _worker_extractor = load_extractor(spec, params)
-
-
-def _extract_chunk(documents: list[Document], timeout: float | None, encode: Callable | None) -> list:
-    runs = [extract_one(_worker_extractor, document, timeout) for document in documents]
-    return runs if encode is None else list(map(encode, runs))
-
-
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    for document in documents:
-        chunk.append(document)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def run_parallel(spec: str, params: dict, documents: Iterable[Document], workers: int,
-                 timeout: float | None = None, chunksize: int = 64, encode: Callable | None = None) -> Iterator:
-    """Extract with ``workers`` processes, each loading the extractor ``spec`` once.
-
-    Results come back in document order, so the output equals a one-worker run
-    byte for byte; at most ``2 * workers`` chunks are in flight, so memory
-    stays flat however long the stream. ``encode`` (a module-level function)
-    maps each run inside the worker, so that only its result is sent back.
-    """
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, params)) as pool:
-        pending: deque = deque()
-        for chunk in _chunks(documents, chunksize):
-            pending.append(pool.submit(_extract_chunk, chunk, timeout, encode))
-            if len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-
-
 def _fit(extractor: Extractor, documents: Sequence[Document], facts: Sequence[Fact]) -> str | None:
     """Fit; what went wrong as one line, or None. Any exception in ``fit`` is the extractor's failure."""
     try:
-        extractor.fit(documents, facts)
+        with guarded():
+            extractor.fit(documents, facts)
+    except Interrupted:
+        raise
+    except ESCAPES as error:  # as in extract: an exit in training fails the document, never the run
+        return escape_failure(error)
     except Exception as error:  # noqa: BLE001 - a plug-in's training bug must not end in a traceback
         return str(error) if isinstance(error, BenchError) else f"{type(error).__name__}: {error}"
     return None
@@ -218,6 +163,15 @@ def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_docum
     yield from runs if encode is None else map(encode, runs)
 
 
+def _batch_keeps_time(extractor: Batched, timeout: float | None) -> bool:
+    """Without a time limit any batch will do; with one, the batch must take it (its threads cannot be alarmed)."""
+    return not timeout or "timeout" in inspect.signature(extractor.extract_batch).parameters
+
+
+def _batch(extractor: Batched, documents: Iterable[Document], timeout: float | None) -> Iterator[DocumentRun]:
+    return extractor.extract_batch(documents, timeout=timeout) if timeout else extractor.extract_batch(documents)
+
+
 def _runs_in_process(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
                      gold_facts: Sequence[Fact], options: RunOptions) -> Iterator[DocumentRun]:
     """A trainable extractor never predicts a document it was trained on: a document of the gold (same id
@@ -228,8 +182,8 @@ def _runs_in_process(extractor: Extractor, documents: Iterable[Document], gold_d
         yield from _refusing(extractor, documents, _trained_on(extractor), options.timeout)
         return
     if _used_as_is(extractor):
-        if isinstance(extractor, Batched):
-            yield from extractor.extract_batch(documents)  # the extractor's own bounded concurrency
+        if isinstance(extractor, Batched) and _batch_keeps_time(extractor, options.timeout):
+            yield from _batch(extractor, documents, options.timeout)  # the extractor's own bounded concurrency
         else:
             yield from run_extractor(extractor, documents, options.timeout)
         return

@@ -24,6 +24,7 @@ Scores on a different gold are refused: re-record deliberately with ``--update``
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,8 @@ def _metric_ok(value: Any) -> bool:
 def _tracked_from(raw: Any, where: str, path: str) -> Tracked:
     if not isinstance(raw, dict) or not isinstance(raw.get("scores"), dict):
         raise InputError("expected an object with 'scores'", path, field=where)
+    if "micro" not in raw["scores"]:
+        raise InputError("expected the micro scores at least", path, field=f"{where}.scores")
     for label, metrics in raw["scores"].items():
         if not isinstance(metrics, dict) or set(metrics) != set(METRICS) or not all(map(_metric_ok, metrics.values())):
             raise InputError("expected precision, recall and f1, each a number in [0, 1] or null", path, field=f"{where}.scores.{label}")
@@ -107,6 +110,11 @@ def _tracked_from(raw: Any, where: str, path: str) -> Tracked:
     if not isinstance(spec, str) or not spec:
         raise InputError("expected an extractor spec", path, field=f"{where}.extractor")
     return Tracked(str(raw.get("version", "")), raw["scores"], raw.get("params", {}), spec)
+
+
+def tolerance_ok(value: Any) -> bool:
+    """A drop allowed per metric: a finite number in [0, 1] (scores live in [0, 1])."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and 0 <= value <= 1
 
 
 def read_baseline(path: str | Path) -> Baseline:
@@ -122,8 +130,8 @@ def read_baseline(path: str | Path) -> Baseline:
         if raw.get(key, allowed[0]) not in allowed:
             raise InputError(f"{raw[key]!r} is not one of {', '.join(allowed)}", name, field=key)
     tolerance = raw.get("tolerance", 0.0)
-    if not isinstance(tolerance, (int, float)) or isinstance(tolerance, bool) or tolerance < 0:
-        raise InputError("expected a number >= 0", name, field="tolerance")
+    if not tolerance_ok(tolerance):
+        raise InputError(f"expected a number from 0 to 1, got {tolerance!r}", name, field="tolerance")
     extractors = raw.get("extractors", {})
     if not isinstance(extractors, dict):
         raise InputError("expected an object keyed by extractor", name, field="extractors")

@@ -1,0 +1,131 @@
+"""What an extractor may not do to a run while its code runs: exit, print to stdout, outlive its time.
+
+An extractor that calls ``sys.exit``, ``os._exit`` or raises ``KeyboardInterrupt``
+or ``GeneratorExit`` from ``extract`` fails that document; it never ends the
+run, and so can never make a run report success it did not have.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+
+
+class DocumentTimeout(BaseException):
+    """Raised inside an extractor past the per-document time limit.
+
+    A ``BaseException``, so that an extractor's ``except Exception`` cannot swallow it.
+    """
+
+
+class ExtractorExit(BaseException):
+    """What ``os._exit`` raises while an extractor runs in bench's own process."""
+
+
+# What an extractor may raise that would otherwise end the whole run.
+ESCAPES = (SystemExit, KeyboardInterrupt, GeneratorExit, ExtractorExit)
+
+hard_exit = os._exit  # the real one, for bench itself (the guard replaces os._exit while extractors run)
+_depth = 0
+_saved: tuple = ()
+_lock = threading.Lock()
+
+
+def _refuse_exit(code: int = 0) -> None:
+    raise ExtractorExit(f"the extractor called os._exit({code})")
+
+
+def _enter() -> None:
+    global _saved
+    sys.stdout.flush()
+    try:
+        saved_fd = os.dup(1)
+        os.dup2(2, 1)  # what C code or a subprocess writes to fd 1 goes to stderr too
+    except OSError:
+        saved_fd = None
+    _saved = (sys.stdout, saved_fd)
+    sys.stdout = sys.stderr
+    os._exit = _refuse_exit
+
+
+def _leave() -> None:
+    stdout, saved_fd = _saved
+    os._exit = hard_exit
+    sys.stderr.flush()
+    sys.stdout = stdout
+    if saved_fd is not None:
+        os.dup2(saved_fd, 1)
+        os.close(saved_fd)
+
+
+@contextlib.contextmanager
+def guarded() -> Iterator[None]:
+    """While the block runs: ``os._exit`` raises :class:`ExtractorExit`, stdout goes to stderr.
+
+    Nestable and shared by threads (the llm extractor runs several documents at once):
+    the first to enter sets the guard up, the last to leave takes it down.
+    """
+    global _depth
+    with _lock:
+        if not _depth:
+            _enter()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if not _depth:
+                _leave()
+
+
+def ctrl_c_is_keyboard_interrupt() -> bool:
+    """True when a real Ctrl-C would arrive here as ``KeyboardInterrupt`` (Python's default handler).
+
+    The ``bench`` command turns signals into :class:`~bench.errors.Interrupted`, and
+    workers ignore SIGINT, so there a ``KeyboardInterrupt`` can only be the extractor's own.
+    """
+    return (threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+
+
+def escape_failure(error: BaseException) -> str:
+    """The failure recorded for an extractor that tried to end the run."""
+    if isinstance(error, SystemExit):
+        return f"the extractor called sys.exit({error.code!r})"
+    if isinstance(error, ExtractorExit):
+        return str(error)
+    return f"the extractor raised {type(error).__name__}"
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[list[bool]]:
+    """Raise :class:`DocumentTimeout` in the block after ``seconds`` (SIGALRM: a process's main thread only).
+
+    The alarm repeats every 0.5 s, so an extractor that swallows it is hit again;
+    the yielded flag says whether it expired, so an extractor that swallowed it
+    and returned still fails.
+    """
+    expired = [False]
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield expired
+        return
+
+    def expire(signum, frame):
+        expired[0] = True
+        raise DocumentTimeout(f"timed out after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+    try:
+        yield expired
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # the alarm may have fired once more on the way out
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)

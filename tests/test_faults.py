@@ -1,0 +1,285 @@
+"""Fault cases as real processes: whatever an extractor does, a run never reports success it did not have.
+
+Every test runs ``python -m bench`` from this checkout, so the code under test is
+the working tree's. The extractors are written for the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.data.documents import load_seeds
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_IDS = [doc.id for doc in load_seeds()]
+VICTIM = SEED_IDS[1]  # the one document the faulty extractor fails on
+
+FAULTY = textwrap.dedent(
+    '''
+    import os, sys, time
+
+    def faulty(doc):
+        """Fails on the document named by $FAULT_DOC in the way $FAULT says; returns nothing otherwise."""
+        if doc.id == os.environ.get("FAULT_DOC"):
+            fault = os.environ["FAULT"]
+            if fault == "sys.exit(0)":
+                sys.exit(0)
+            if fault == "sys.exit(1)":
+                sys.exit(1)
+            if fault == "os._exit(0)":
+                os._exit(0)
+            if fault == "GeneratorExit":
+                raise GeneratorExit
+            if fault == "KeyboardInterrupt":
+                raise KeyboardInterrupt
+            if fault == "SIGSEGV":
+                os.kill(os.getpid(), 11)
+            if fault == "SIGKILL":
+                os.kill(os.getpid(), 9)
+            if fault == "swallow":
+                while True:
+                    try:
+                        time.sleep(30)
+                    except Exception:
+                        pass
+            if fault == "print":
+                print("noise on stdout")
+                os.write(1, b"more noise\\n")
+        return []
+    '''
+)
+ESCAPES = ["sys.exit(0)", "sys.exit(1)", "os._exit(0)", "GeneratorExit", "KeyboardInterrupt"]
+
+
+def bench(*args, cwd: Path, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    """``python -m bench ARGS`` from this checkout."""
+    return subprocess.run([sys.executable, "-m", "bench", *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=kwargs.pop("timeout", 120), **kwargs)
+
+
+@pytest.fixture()
+def faulty(tmp_path: Path) -> str:
+    (tmp_path / "faulty.py").write_text(FAULTY)
+    return "faulty.py:faulty"
+
+
+def fault_env(fault: str) -> dict:
+    return {"FAULT": fault, "FAULT_DOC": VICTIM}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("fault", ESCAPES)
+def test_an_extractor_that_exits_fails_its_document_in_eval(tmp_path, faulty, fault, workers):
+    done = bench("eval", "-e", faulty, "--no-ci", "-f", "json", "-j", workers, cwd=tmp_path, env=fault_env(fault))
+    assert done.returncode == 3, done.stderr
+    failed = {doc["doc_id"]: doc["failure"] for doc in json.loads(done.stdout)["documents"] if doc["failure"]}
+    assert list(failed) == [VICTIM] and failed[VICTIM].startswith("the extractor ")
+    missed = json.loads(done.stdout)["documents"][1]["counts"]
+    assert missed and all(cell["tp"] == 0 and cell["fn"] > 0 for cell in missed.values())
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("fault", ESCAPES)
+def test_an_extractor_that_exits_fails_its_document_in_predict(tmp_path, faulty, fault, workers):
+    done = bench("predict", "-e", faulty, "-o", "out.jsonl", "-j", workers, cwd=tmp_path, env=fault_env(fault))
+    assert done.returncode == 3, done.stderr
+    assert done.stderr.splitlines()[0].startswith(f"failed: {VICTIM}: the extractor")
+    assert (tmp_path / "out.jsonl").exists()
+
+
+@pytest.fixture()
+def baseline(tmp_path: Path, faulty: str) -> Path:
+    """A baseline recorded while the extractor was well."""
+    recorded = bench("check", "-b", "scores.json", "--update", "-e", faulty, cwd=tmp_path)
+    assert recorded.returncode == 0, recorded.stderr
+    return tmp_path / "scores.json"
+
+
+@pytest.mark.parametrize("fault", ESCAPES)
+def test_the_gate_fails_when_the_extractor_exits(tmp_path, faulty, baseline, fault):
+    done = bench("check", "-b", baseline, cwd=tmp_path, env=fault_env(fault))
+    assert done.returncode == 1, done.stderr
+    assert f"failed: {faulty}: {VICTIM}: the extractor" in done.stderr
+    assert done.stderr.splitlines()[-1] == f"check failed: {faulty} failed on 1 document(s)"
+
+
+def test_check_update_refuses_to_record_a_run_with_failed_documents(tmp_path, faulty, baseline):
+    before = baseline.read_bytes()
+    done = bench("check", "-b", baseline, "--update", "-e", faulty, cwd=tmp_path, env=fault_env("sys.exit(0)"))
+    assert done.returncode == 3, done.stderr
+    assert done.stderr.splitlines()[-1] == f"not recorded: {faulty} failed on 1 document(s)"
+    assert baseline.read_bytes() == before
+
+
+@pytest.mark.parametrize("fault", ["SIGSEGV", "SIGKILL", "os._exit(0)"])  # SIGKILL: what the OOM killer sends
+def test_a_dead_worker_fails_only_its_document(tmp_path, faulty, fault):
+    done = bench("predict", "-e", faulty, "-o", "out.jsonl", "-j", "2", cwd=tmp_path, env=fault_env(fault))
+    assert done.returncode == 3, done.stderr
+    failures = [line for line in done.stderr.splitlines() if line.startswith("failed: ")]
+    assert len(failures) == 1 and failures[0].startswith(f"failed: {VICTIM}: ")
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_timeout_holds_against_an_extractor_that_catches_exception(tmp_path, faulty, workers):
+    done = bench("predict", "-e", faulty, "-o", "out.jsonl", "--timeout", "0.3", "-j", workers,
+                 cwd=tmp_path, env=fault_env("swallow"), timeout=60)
+    assert done.returncode == 3, done.stderr
+    assert done.stderr.splitlines()[0] == f"failed: {VICTIM}: timed out after 0.3 s"
+
+
+def test_extractor_output_on_stdout_goes_to_stderr(tmp_path, faulty):
+    for workers in ("1", "2"):
+        done = bench("eval", "-e", faulty, "--no-ci", "-f", "json", "-j", workers, cwd=tmp_path, env=fault_env("print"))
+        assert done.returncode == 0, done.stderr
+        json.loads(done.stdout)  # nothing else on stdout
+        assert "noise on stdout" in done.stderr and "more noise" in done.stderr
+
+
+HANGING = textwrap.dedent(
+    '''
+    import os, socket, time
+
+    def hang(doc):
+        """Writes its pid to started-PID, then hangs the way $HANG says."""
+        open(f"started-{os.getpid()}", "w").close()
+        how = os.environ["HANG"]
+        if how == "busy":
+            while True:
+                pass
+        if how == "sleep":
+            time.sleep(600)
+        if how == "stalled-read":
+            server = socket.create_server(("127.0.0.1", 0))
+            client = socket.create_connection(server.getsockname())
+            client.recv(1)  # nobody ever answers
+        if how == "swallow":
+            while True:
+                try:
+                    time.sleep(600)
+                except BaseException:
+                    pass
+        return []
+    '''
+)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in state  # a zombie has ended; only its exit status is left to collect
+
+
+def _interrupt(tmp_path: Path, args: list[str], env: dict, signum: int) -> tuple[int, str, float]:
+    """Start ``bench ARGS``, wait until the extractor is running, send ``signum``; returns (exit code, stderr, seconds)."""
+    proc = subprocess.Popen([sys.executable, "-m", "bench", *args], cwd=tmp_path, env={**os.environ, **env},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("started-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
+    sent = time.monotonic()
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=30)
+    return proc.returncode, err, time.monotonic() - sent
+
+
+@pytest.mark.parametrize(("how", "workers", "signum"), [
+    ("busy", "1", signal.SIGINT), ("busy", "2", signal.SIGTERM),
+    ("sleep", "1", signal.SIGTERM), ("sleep", "2", signal.SIGHUP),
+    ("stalled-read", "1", signal.SIGHUP), ("stalled-read", "2", signal.SIGINT),
+    ("swallow", "1", signal.SIGTERM), ("swallow", "2", signal.SIGINT),
+])
+def test_a_signal_ends_a_hung_run_cleanly(tmp_path, how, workers, signum):
+    (tmp_path / "hang.py").write_text(HANGING)
+    code, err, seconds = _interrupt(tmp_path, ["predict", "-e", "hang.py:hang", "-o", "out.jsonl", "-j", workers],
+                                    {"HANG": how}, signum)
+    assert code == 128 + signum, err
+    assert err.splitlines()[-1] == "interrupted: nothing was written"
+    assert seconds < 5  # 1.5 s at most by design; the margin is for a loaded machine
+    pids = [int(path.name.split("-")[1]) for path in tmp_path.glob("started-*")]
+    assert pids and not any(map(_alive, pids))  # no worker left behind
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("started-", "__pycache__"))) == ["hang.py"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_ends_an_llm_run_stalled_on_its_server(tmp_path, signum):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as server:  # accepts connections (backlog), never answers
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/v1"
+        proc = subprocess.Popen([sys.executable, "-m", "bench", "predict", "-e", "llm", "-o", "out.jsonl",
+                                 "--param", f"base_url={url}", "--param", "model=m", "--param", "use_cache=false"],
+                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2)
+        sent = time.monotonic()
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + signum, err
+    assert time.monotonic() - sent < 5
+    assert err.splitlines()[-1] == "interrupted: nothing was written"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_llm_timeout_holds_in_its_own_threads(tmp_path):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/v1"
+        done = bench("predict", "-e", "llm", "-o", "out.jsonl", "--timeout", "0.5", "--param", f"base_url={url}",
+                     "--param", "model=m", "--param", "use_cache=false", "--param", "workers=2", cwd=tmp_path, timeout=60)
+    assert done.returncode == 3, done.stderr
+    failures = [line for line in done.stderr.splitlines() if line.startswith("failed: ")]
+    assert failures == [f"failed: {doc}: timed out after 0.5 s" for doc in SEED_IDS]
+
+
+def _edit_baseline(path: Path, text_edit=None, **changes) -> None:
+    raw = json.loads(path.read_text())
+    for key, value in changes.items():
+        raw[key] = value
+    text = json.dumps(raw, indent=2)
+    path.write_text(text_edit(text) if text_edit else text)
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (dict(text_edit=lambda text: text.replace('"format": 1,', '"format": 1, "tolerance": 0.5,')),
+     "invalid JSON: duplicate key 'tolerance'"),
+    (dict(text_edit=lambda text: text.replace('"tolerance": 0.0', '"tolerance": 1e999')),
+     "tolerance: expected a number from 0 to 1, got inf"),
+    (dict(tolerance=2), "tolerance: expected a number from 0 to 1, got 2"),
+    (dict(extractors={"faulty.py:faulty": {"version": "0", "params": {}, "scores": {}}}),
+     "extractors.faulty.py:faulty.scores: expected the micro scores at least"),
+    (dict(extractors={"faulty.py:faulty": {"version": "0", "params": {}, "scores": None}}),
+     "extractors.faulty.py:faulty: expected an object with 'scores'"),
+])
+def test_a_malformed_baseline_is_refused(tmp_path, faulty, baseline, edit, expected):
+    _edit_baseline(baseline, **edit)
+    done = bench("check", "-b", baseline, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == f"error: {baseline}: {expected}\n"
+
+
+def test_a_baseline_entry_for_another_extractor_is_refused(tmp_path, faulty, baseline):
+    raw = json.loads(baseline.read_text())
+    raw["extractors"][faulty]["extractor"] = "regex"
+    baseline.write_text(json.dumps(raw))
+    done = bench("check", "-b", baseline, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"error: extractors: {faulty!r} now runs as 'regex'")
+
+
+@pytest.mark.parametrize("tolerance", ["inf", "nan", "1.5"])
+def test_a_tolerance_out_of_range_is_refused(tmp_path, faulty, baseline, tolerance):
+    done = bench("check", "-b", baseline, "--tolerance", tolerance, cwd=tmp_path)
+    assert done.returncode == 2 and len(done.stderr.splitlines()) >= 1 and "Traceback" not in done.stderr
