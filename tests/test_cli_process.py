@@ -12,6 +12,7 @@ BENCH = shutil.which("bench")
 SLOW = '''
 import time
 def slow(doc):
+    open("started", "w").close()
     time.sleep(60)
     return []
 '''
@@ -28,9 +29,11 @@ def test_ctrl_c_stops_cleanly_and_leaves_no_output(tmp_path):
     (tmp_path / "slow.py").write_text(SLOW)
     proc = subprocess.Popen([BENCH, "predict", "-e", "slow.py:slow", "-o", "out.jsonl"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "started").exists() and time.monotonic() < deadline:  # bench is running the extractor
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert err.strip() == "interrupted: nothing was written"
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "__pycache__") == ["slow.py"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "__pycache__") == ["slow.py", "started"]
