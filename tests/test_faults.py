@@ -222,10 +222,12 @@ def test_a_signal_ends_an_llm_run_stalled_on_its_server(tmp_path, signum):
         proc = subprocess.Popen([sys.executable, "-m", "bench", "predict", "-e", "llm", "-o", "out.jsonl",
                                  "--param", f"base_url={url}", "--param", "model=m", "--param", "use_cache=false"],
                                 cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(2)
+        server.settimeout(60)
+        held, _ = server.accept()  # the request is out: bench is waiting on the answer
         sent = time.monotonic()
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=30)
+        held.close()
     assert proc.returncode == 128 + signum, err
     assert time.monotonic() - sent < 5
     assert err.splitlines()[-1] == "interrupted: nothing was written"
