@@ -143,3 +143,10 @@ def test_literal_first_keeps_word_boundaries_and_order():
 def test_normalize_date_never_raises_and_gives_valid_iso(expression, published):
     value = normalize_date(expression, published)
     assert value is None or date_precision(value) is not None
+
+
+@pytest.mark.parametrize("expression", ["14 2029", "3 2030", "14", "31st 2030", "the 4th of 2029"])
+def test_a_day_without_a_month_is_no_date_even_with_a_year(expression):
+    """A day number needs its month: "14 2029" names no day, and reading it as the year 2029 would invent one."""
+    assert normalize_date(expression, WEDNESDAY) is None
+    assert normalize_date(expression, None) is None

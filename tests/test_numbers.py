@@ -144,3 +144,39 @@ def test_number_readers_never_raise(text):
         parse_count(text[start:end])
     parse_number(text)
     non_count_reason(text, text)
+
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spelled(n: int) -> str:
+    """English words for 1..999, written here by the schoolbook rule, independently of the code under test."""
+    hundreds, rest = divmod(n, 100)
+    words = [f"{_ONES[hundreds]} hundred"] if hundreds else []
+    if rest >= 20:
+        words.append(_TENS[rest // 10] + (f"-{_ONES[rest % 10]}" if rest % 10 else ""))
+    elif rest:
+        words.append(_ONES[rest])
+    return " and ".join(words)
+
+
+def test_every_number_below_a_thousand_spelled_out_reads_back():
+    wrong = {spelled(n): parse_number(spelled(n)) for n in range(1, 1000) if parse_number(spelled(n)) != (n, False)}
+    assert wrong == {}
+
+
+def test_a_unit_word_after_a_unit_or_teen_word_is_no_number():
+    """"ten five", "nineteen two", "seven three": English adds a unit word only to a tens word ("twenty-five")."""
+    pairs = [f"{first} {second}" for first in _ONES[1:] for second in _ONES[1:10]]
+    assert {pair: parse_number(pair) for pair in pairs if parse_number(pair) is not None} == {}
+    assert parse_number("twenty five") == (25, False)
+
+
+@pytest.mark.parametrize("quote", ["“", '"', "‘"])
+def test_a_qualifier_before_a_quoted_number_is_kept(quote):
+    text = f"it affects fewer than {quote}80 staff"
+    assert qualifier_start(text, text.index("80")) == text.index("fewer")
+    assert parse_count(f"about {quote}40{quote}") == (40, "approx")
+    assert parse_count(f"more than {quote}a dozen") == (12, "gt")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DISTRIBUTION = "factbench-example-years"
 
 
-def _bench() -> str:
-    beside = Path(sys.executable).parent / "bench"
-    return str(beside) if beside.exists() else shutil.which("bench")
+def _bench() -> list[str]:
+    """This checkout's CLI in this interpreter: no installed copy can hide an edit, no PATH needed."""
+    return [sys.executable, "-m", "bench"]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,8 @@ def example_plugin(tmp_path_factory):
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([_bench(), *args], capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*_bench(), *args], capture_output=True, text=True, timeout=300, env=env)
 
 
 def test_bench_list_shows_the_plugin(example_plugin):

@@ -12,7 +12,6 @@ import json
 import os
 import pickle
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +21,8 @@ from typer.testing import CliRunner
 
 from bench.cli.main import app
 
-BENCH = shutil.which("bench")
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = [sys.executable, "-m", "bench"]  # this checkout's code: no installed copy can hide an edit, no PATH needed
 FINDER = '''
 import re
 from bench.facts import Count, Fact
@@ -53,9 +53,9 @@ def finder(tmp_path):
 
 
 def bench(*args, cwd, hash_seed: int) -> subprocess.CompletedProcess:
-    """The installed console script in a fresh process with a chosen string-hash seed."""
-    env = {**os.environ, "PYTHONHASHSEED": str(hash_seed)}
-    return subprocess.run([BENCH, *map(str, args)], cwd=cwd, env=env, capture_output=True, timeout=300)
+    """This checkout's CLI in a fresh process with a chosen string-hash seed."""
+    env = {**os.environ, "PYTHONHASHSEED": str(hash_seed), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*BENCH, *map(str, args)], cwd=cwd, env=env, capture_output=True, timeout=300)
 
 
 @pytest.mark.parametrize("level", ["fact", "partial"])

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bench.data.results import read_results
 from bench.data.runspec import REDACTED, RunSpec
-from tests.test_baseline_llm import FakeServer, good
+from test_baseline_llm import FakeServer, good
 
 JSON_VALUES = st.one_of(st.none(), st.integers(-5, 5), st.text("xy", max_size=3))  # no bools: True == 1 in Python
 
