@@ -87,6 +87,12 @@ def test_two_runs_of_one_extractor_are_two_rows_and_two_gate_entries(cli, tmp_pa
     assert cli("eval", "-e", "learned", "--param", "C=0.05", "--no-ci", "-o", board / "b.json").exit_code == 0
     rows = [line for line in cli("leaderboard", board).stdout.splitlines() if "`" in line and line.startswith("|")]
     assert sorted(row.split("|")[2].strip() for row in rows) == ["learned", "learned [C=0.05]"]
+    compared = cli("compare", board / "a.json", board / "b.json", "--resamples", "50")
+    assert compared.stdout.splitlines()[0].split()[1:7] == ["F1", "A", "(learned)", "F1", "B", "(learned"]
+    from bench.data.gold import load_gold
+    from bench.presentation.html_report import load_runs
+
+    assert [run.label for run in load_runs([board / "a.json", board / "b.json"], load_gold())] == ["learned", "learned [C=0.05]"]
     scores = tmp_path / "scores.json"
     assert cli("check", "-b", scores, "--update", "-e", "learned").exit_code == 0
     assert cli("check", "-b", scores, "--update", "-e", "learned", "--param", "C=0.05").exit_code == 0
