@@ -399,3 +399,19 @@ def test_between_equally_placed_predictions_the_one_with_the_gold_value_is_paire
     assert overall(gold, predicted)["strict"] == (1, 0, 0, 0, 1)
     (pair,) = align(gold, predicted, "strict").pairs
     assert pair.predicted.value == "2024-06-01"
+
+
+def test_json_form_of_a_mention_score_by_hand():
+    """One correct and one partial pair, one missed, one spurious: P = R = F1 = (1 + 0.5) / 3 = 0.5."""
+    from bench.scoring.mention_counts import MentionCounts, MentionScore, ValueAccuracy
+
+    counts = MentionCounts(1, 0, 1, 1, 1, 0, 1, 1)
+    score = MentionScore({"partial": {"date": counts}}, {"date": ValueAccuracy(2, 1)}, unscored=4)
+    row = {"gold_correct": 1, "gold_incorrect": 0, "gold_partial": 1, "missed": 1, "pred_correct": 1,
+           "pred_incorrect": 0, "pred_partial": 1, "spurious": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert score.to_dict() == {
+        "schemes": {"partial": {"date": row}}, "overall": {"partial": row},
+        "values": {"date": {"matched": 2, "correct": 1, "accuracy": 0.5}},
+        "value_overall": {"matched": 2, "correct": 1, "accuracy": 0.5}, "unscored": 4,
+    }
+    assert MentionScore.from_dict(score.to_dict()) == score

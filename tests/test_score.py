@@ -337,3 +337,21 @@ def test_outcomes_round_trip_through_json():
     outcomes = fact_outcomes(key_set(GOLD, ALIASES), key_set(PREDICTED, ALIASES), "lenient")
     assert {o.kind for o in outcomes} == {"tp", "fp"}
     assert [Outcome.from_dict(json.loads(json.dumps(o.to_dict()))) for o in outcomes] == outcomes
+
+
+def test_json_form_of_a_score_by_hand():
+    """PRF(2, 1, 1): P = R = F1 = 2/3, support 3; PRF(0, 0, 2): P undefined, R = F1 = 0; macro over the defined."""
+    from bench.scoring.fact_level import PRF, Score
+
+    score = Score("lenient", {"date": PRF(2, 1, 1), "agency": PRF(0, 0, 2)}, {"d1": {"date": PRF(2, 1, 1)}})
+    third = 2 / 3
+    assert score.to_dict() == {
+        "mode": "lenient",
+        "per_type": {"date": {"tp": 2, "fp": 1, "fn": 1, "support": 3, "precision": third, "recall": third, "f1": third},
+                     "agency": {"tp": 0, "fp": 0, "fn": 2, "support": 2, "precision": None, "recall": 0.0, "f1": 0.0}},
+        "micro": {"tp": 2, "fp": 1, "fn": 3, "support": 5, "precision": third, "recall": 0.4, "f1": 0.5},
+        "macro": {"precision": third, "recall": third / 2, "f1": third / 2},
+        "per_document": {"d1": {"date": {"tp": 2, "fp": 1, "fn": 1, "support": 3, "precision": third, "recall": third,
+                                         "f1": third}}},
+    }
+    assert Score.from_dict(score.to_dict()) == score
