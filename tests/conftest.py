@@ -6,9 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from bench.cli.main import app
+
+# `mutmut run` (see README) selects it: fixed examples, so a mutant meets the same inputs each run,
+# and no health check or deadline, which tracing and a loaded machine would trip.
+settings.register_profile("mutation", derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @pytest.fixture()
