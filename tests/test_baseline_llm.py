@@ -294,3 +294,10 @@ def test_bench_eval_with_llm_scores_and_lists_a_failed_document(serve, cli, tmp_
     assert [doc["doc_id"] for doc in failed] == ["001_1ffe1e35e2256c17"]
     date = next(row for row in data["rows"] if row["label"] == "date")
     assert date["tp"] >= 1 and date["fp"] == 0
+
+
+def test_a_response_body_over_the_cap_fails_the_document_unread(serve, make):
+    server = serve(lambda payload, index: reply(json.dumps({"facts": []}) + " " * 50_000))
+    with pytest.raises(LLMDocumentError, match=r"the response is over 10000 bytes \(raise with --param max_response_bytes=N\)"):
+        make(server, max_response_bytes=10_000, max_retries=0).extract(DOC)
+    assert make(server, max_response_bytes=100_000, max_retries=0, use_cache=False).extract(DOC) == []

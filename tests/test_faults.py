@@ -285,3 +285,135 @@ def test_a_baseline_entry_for_another_extractor_is_refused(tmp_path, faulty, bas
 def test_a_tolerance_out_of_range_is_refused(tmp_path, faulty, baseline, tolerance):
     done = bench("check", "-b", baseline, "--tolerance", tolerance, cwd=tmp_path)
     assert done.returncode == 2 and len(done.stderr.splitlines()) >= 1 and "Traceback" not in done.stderr
+
+
+def _limit_memory(limit: int = 2**30):
+    def apply():
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    return apply
+
+
+@pytest.mark.parametrize("args", [["score", "/dev/zero"], ["predict", "-e", "regex", "--docs", "/dev/zero", "-o", "p.jsonl"],
+                                  ["validate", "--predictions", "/dev/zero"]])
+def test_endless_input_is_refused_within_bounded_memory(tmp_path, args):
+    done = bench(*args, cwd=tmp_path, preexec_fn=_limit_memory())  # 1 GiB of address space, interpreter included
+    assert done.returncode == 2, done.stderr
+    said = done.stdout + done.stderr  # validate lists problems on stdout
+    assert said.endswith(f"longer than {64 * 2**20} bytes without a line break; raise the limit with "
+                         "BENCH_MAX_LINE_BYTES=N\n") and len(said.splitlines()) == 1
+
+
+def test_the_line_cap_can_be_raised(tmp_path):
+    line = json.dumps({"id": "d", "text": "x" * 500_000}) + "\n"  # the cap also holds whole JSON files (gold aliases)
+    (tmp_path / "docs.jsonl").write_text(line)
+    small = bench("predict", "-e", "regex", "--docs", "docs.jsonl", "-o", "p.jsonl", cwd=tmp_path,
+                  env={"BENCH_MAX_LINE_BYTES": "400000"})
+    assert small.returncode == 2 and "docs.jsonl:1: longer than 400000 bytes" in small.stderr
+    raised = bench("predict", "-e", "regex", "--docs", "docs.jsonl", "-o", "p.jsonl", cwd=tmp_path,
+                   env={"BENCH_MAX_LINE_BYTES": str(len(line))})
+    assert raised.returncode == 0, raised.stderr
+
+
+def test_a_fifo_says_it_waits_then_reads_as_a_stream(tmp_path):
+    import select
+
+    fifo = tmp_path / "preds.fifo"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-m", "bench", "score", str(fifo), "--no-ci"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ready, _, _ = select.select([proc.stderr], [], [], 60)
+    assert ready and proc.stderr.readline() == f"{fifo}: a FIFO; waiting for something to write to it\n"
+    with open(fifo, "w") as writer:
+        writer.write(json.dumps({"doc_id": SEED_IDS[0], "type": "date", "value": "2024"}) + "\n")
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and "micro" in out
+
+
+def test_a_count_beyond_the_schema_bound_is_refused(tmp_path):
+    (tmp_path / "p.jsonl").write_text(
+        '{"doc_id": "%s", "type": "headcount", "value": {"count": 1%s, "qualifier": "eq", "unit": "employees"}}\n'
+        % (SEED_IDS[0], "0" * 309))
+    for args in (["validate", "--predictions", "p.jsonl"], ["score", "p.jsonl", "--no-ci"]):
+        done = bench(*args, cwd=tmp_path)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert "p.jsonl:1: value.count:" in done.stdout + done.stderr
+
+
+@pytest.fixture()
+def results_file(tmp_path: Path) -> Path:
+    done = bench("eval", "-e", "regex", "--no-ci", "-o", "good.json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    return tmp_path / "good.json"
+
+
+@pytest.mark.parametrize(("where", "value"), [("rows.0.tp", 10**400), ("documents.0.counts.date.tp", "x"),
+                                              ("rows.0.ci.f1", [0.5, 7])])
+def test_a_malformed_results_file_is_one_line_for_every_reader(tmp_path, results_file, where, value):
+    raw = json.loads(results_file.read_text())
+    *path, last = where.split(".")
+    target = raw
+    for key in path:
+        target = target[int(key)] if key.isdigit() else target.setdefault(key, {})
+    target[last] = value
+    (tmp_path / "board").mkdir()
+    bad = tmp_path / "board" / "bad.json"
+    bad.write_text(json.dumps(raw))
+    for args in (["show", bad, "--documents"], ["report", "--html", "r.html", bad], ["compare", bad, results_file],
+                 ["leaderboard", bad.parent]):
+        done = bench(*args, cwd=tmp_path)
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stderr.startswith(f"error: {bad}: {where}") and len(done.stderr.splitlines()) == 1
+
+
+def test_output_into_a_folder_or_under_a_file_is_one_line_before_any_extraction(tmp_path):
+    (tmp_path / "hang.py").write_text(HANGING)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "plain").write_text("")
+    for target, message in (("folder", "cannot write: it is a folder"), ("plain/p.jsonl", "cannot write: Not a directory")):
+        done = bench("predict", "-e", "hang.py:hang", "-o", target, cwd=tmp_path, env={"HANG": "sleep"})
+        assert (done.returncode, done.stderr) == (2, f"error: {target}: {message}\n")
+    assert not list(tmp_path.glob("started-*"))  # refused before extracting anything
+
+
+def test_a_full_disk_is_one_line(tmp_path):
+    done = bench("eval", "-e", "regex", "--no-ci", "-o", "/dev/full", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "error: /dev/full: cannot write: No space left on device\n")
+
+
+def _file_size_limit(limit: int):
+    def apply():
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+def test_a_write_failing_midway_leaves_no_file_and_no_new_folder(tmp_path):
+    done = bench("predict", "-e", "regex", "-o", "new/deeper/p.jsonl", cwd=tmp_path, preexec_fn=_file_size_limit(100))
+    assert (done.returncode, done.stderr) == (2, "error: new/deeper/p.jsonl: cannot write: File too large\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    exported = bench("export", "--hf", "out/hf", cwd=tmp_path, preexec_fn=_file_size_limit(100))
+    assert (exported.returncode, exported.stderr) == (2, "error: out/hf/data/test.parquet: cannot write: File too large\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_output_files_follow_the_umask_and_keep_their_mode(tmp_path):
+    def umask_022():
+        os.umask(0o022)
+
+    bench("eval", "-e", "regex", "--no-ci", "-o", "new.json", cwd=tmp_path, preexec_fn=umask_022)
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
+    (tmp_path / "new.json").chmod(0o640)
+    bench("eval", "-e", "regex", "--no-ci", "-o", "new.json", cwd=tmp_path, preexec_fn=umask_022)
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o640
+
+
+def test_output_onto_a_symlink_replaces_the_file_it_names(tmp_path):
+    (tmp_path / "real.json").write_text("old")
+    (tmp_path / "link.json").symlink_to("real.json")
+    done = bench("eval", "-e", "regex", "--no-ci", "-o", "link.json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())["extractor"]

@@ -43,7 +43,10 @@ def gold_rows(gold: Gold) -> list[dict]:
 
 def gold_dataset(gold: Gold):
     """The gold as a ``datasets.Dataset`` (imports datasets)."""
+    import datasets
     from datasets import Dataset
+
+    datasets.disable_progress_bars()  # stderr keeps to one line per problem
 
     return Dataset.from_list(gold_rows(gold))
 

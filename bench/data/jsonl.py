@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -53,19 +54,53 @@ def _refuse_lone_surrogates(value: Any, path: str, line_no: int | None) -> None:
         raise InputError("a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode", path, line_no) from None
 
 
-def open_binary(path: str | Path) -> BinaryIO:
-    """Open a file to read its bytes, with a one-line error naming it."""
+MAX_LINE_ENV = "BENCH_MAX_LINE_BYTES"
+DEFAULT_MAX_LINE = 64 * 2**20  # far above any article; memory stays bounded on endless input (/dev/zero)
+
+
+def max_line_bytes() -> int:
+    """The longest line (or whole JSON file) bench reads: $BENCH_MAX_LINE_BYTES, default 64 MiB."""
+    raw = os.environ.get(MAX_LINE_ENV, "")
     try:
+        return int(raw) if raw else DEFAULT_MAX_LINE
+    except ValueError:
+        raise InputError(f"expected a number of bytes, got {raw!r}", field=MAX_LINE_ENV) from None
+
+
+def _too_long(path: str, line: int | None, limit: int) -> InputError:
+    return InputError(f"longer than {limit} bytes without a line break; raise the limit with {MAX_LINE_ENV}=N",
+                      path, line)
+
+
+def open_binary(path: str | Path) -> BinaryIO:
+    """Open a file to read its bytes, with a one-line error naming it.
+
+    A FIFO blocks until something writes to it: bench says so on stderr rather than wait in silence.
+    """
+    try:
+        if stat.S_ISFIFO(os.stat(path).st_mode):
+            print(f"{path}: a FIFO; waiting for something to write to it", file=sys.stderr, flush=True)
         return open(path, "rb")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
 
 
+def _lines(handle: BinaryIO, path: str, limit: int) -> Iterator[bytes]:
+    """The file's lines, none longer than ``limit`` bytes (or an error naming the line)."""
+    line_no = 0
+    while raw := handle.readline(limit + 1):
+        line_no += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            raise _too_long(path, line_no, limit)
+        yield raw
+
+
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, record)`` for each non-blank line; every record must be an object."""
     name = str(path)
+    limit = max_line_bytes()
     with open_binary(path) as handle:
-        for line_no, raw in enumerate(handle, 1):
+        for line_no, raw in enumerate(_lines(handle, name, limit), 1):
             if line_no == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
             if not raw.strip():
@@ -79,10 +114,14 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
 def read_json(path: str | Path) -> Any:
     """Read a whole JSON file, with a one-line error when it cannot be parsed."""
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    limit = max_line_bytes()
+    with open_binary(path) as handle:
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", name) from None
+    if len(raw) > limit:
+        raise InputError(f"longer than {limit} bytes; raise the limit with {MAX_LINE_ENV}=N", name)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

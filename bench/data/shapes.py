@@ -26,6 +26,9 @@ def _name(value: Any) -> bool:
     return type(value) is str and _HAS_TEXT.search(value) is not None
 
 
+MAX_COUNT = 10**15  # the schema's bound (values.schema.json)
+
+
 def _int(value: Any, minimum: int) -> bool:
     """JSON Schema's integer: 3 and 3.0 alike, never a bool."""
     return (type(value) is int or (type(value) is float and value.is_integer())) and value >= minimum
@@ -39,7 +42,7 @@ def _value_ok(fact_type: str, value: Any) -> bool:
     if type(value) is not dict:
         return False
     if fact_type in COUNT_TYPES:
-        return (value.keys() == {"count", "qualifier", "unit"} and _int(value["count"], 0)
+        return (value.keys() == {"count", "qualifier", "unit"} and _int(value["count"], 0) and value["count"] <= MAX_COUNT
                 and value["qualifier"] in QUALIFIERS and type(value["unit"]) is str and value["unit"] != "")
     return value.keys() == {"name", "title"} and _name(value["name"]) and _name(value["title"])
 

@@ -22,6 +22,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from bench.data.documents import Document
 from bench.data.schema import schema_problems
+from bench.data.shapes import MAX_COUNT
 from bench.data.validate import span_problems, value_problems
 from bench.errors import InputError
 from bench.facts import QUALIFIERS, Count, Fact, Official
@@ -92,7 +93,7 @@ def _fact_shape_ok(fact: Fact) -> bool:
     if fact.text is not None and not isinstance(fact.text, str):
         return False
     if isinstance(value, Count):
-        return type(value.count) is int and value.count >= 0 and value.qualifier in QUALIFIERS and bool(value.unit)
+        return type(value.count) is int and 0 <= value.count <= MAX_COUNT and value.qualifier in QUALIFIERS and bool(value.unit)
     if isinstance(value, Official):
         return bool(value.name.strip()) and bool(value.title.strip())
     return bool(value.strip())
