@@ -74,3 +74,21 @@ def test_observed_f1_matches_the_score():
     result = compare_runs(outcomes(predicted), outcomes(GOLD), HASH, HASH, resamples=99)
     assert result.micro.f1_a == score.micro.f1 and result.macro.f1_a == score.macro.f1
     assert result.per_type["agency"].f1_a == score.per_type["agency"].f1
+
+
+def test_f1_undefined_on_one_side_only_and_distinct_false_positives_by_hand():
+    """A predicts no agency (F1 0/0, undefined), B one stray agency (F1 0): no difference can be stated.
+    Dates: both find the two gold dates; B adds two distinct strays in one document, so F1 = 4/6 by hand."""
+    gold = {("d", "date", "2025-01-01"), ("d", "date", "2025-02-01")}
+    run_a = outcomes(gold, gold)
+    run_b = outcomes(gold | {("d", "date", "2024-01-01"), ("d", "date", "2024-02-01"), ("d", "agency", "Bureau")}, gold)
+    result = compare_runs(run_a, run_b, HASH, HASH, resamples=1)
+    assert result.per_type["agency"] == Difference(None, 0.0, None, None)
+    assert (result.per_type["date"].f1_a, result.per_type["date"].f1_b) == (1.0, 4 / 6)
+    assert (result.resamples, result.seed) == (1, 0)
+    defaults = compare_runs(run_a, run_a, HASH, HASH)
+    assert (defaults.resamples, defaults.seed) == (9_999, 0)
+    with pytest.raises(ValueError, match="^resamples must be at least 1$"):
+        compare_runs(run_a, run_b, HASH, HASH, resamples=0)
+    with pytest.raises(MismatchError, match=r"^runs scored against different gold \(sha256:0{12} vs sha256:1{12}\)$"):
+        compare_runs(run_a, run_a, HASH, "sha256:" + "1" * 64)
