@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,19 @@ from bench.cli.main import app
 # `mutmut run` (see README) selects it: fixed examples, so a mutant meets the same inputs each run,
 # and no health check or deadline, which tracing and a loaded machine would trip.
 settings.register_profile("mutation", derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_normalizer_caches():
+    """Under mutmut only: empty the normalizers' caches, which a forked mutant would otherwise answer from."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        from bench.normalize import dates, numbers
+
+        for module in (dates, numbers):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    yield
 
 
 @pytest.fixture()
