@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from bench.facts import FACT_TYPES, Fact
 from bench.scoring.mention_level import (
     SCHEMES,
+    Alignment,
     MentionCounts,
     MentionScore,
+    Pair,
     ValueAccuracy,
     align,
     score_mentions,
@@ -415,3 +417,15 @@ def test_json_form_of_a_mention_score_by_hand():
         "value_overall": {"matched": 2, "correct": 1, "accuracy": 0.5}, "unscored": 4,
     }
     assert MentionScore.from_dict(score.to_dict()) == score
+
+
+def test_align_lists_pairs_missed_and_spurious_across_documents_by_hand():
+    """Two documents, given out of order. Doc a: an exact date pair, and a date prediction over part of an agency
+    (another type, another span); doc b: two gold dates nobody found. Doc a also has a stray agency, doc b another."""
+    g1, g2 = m(0, 5, doc="a"), m(10, 20, "agency", "Office of Maps", doc="a")
+    g3, g4 = m(0, 4, doc="b"), m(10, 14, doc="b")
+    p1, p2, p3, p4 = m(0, 5, doc="a"), m(10, 15, doc="a"), m(40, 45, "agency", "X", doc="a"), m(30, 35, "agency", "Y", doc="b")
+    expected = {"strict": 0.0, "exact": 0.0, "partial": 0.5, "type": 0.0}
+    for scheme, second in expected.items():
+        found = align([g4, g3, g2, g1], [p4, p3, p2, p1], scheme)
+        assert found == Alignment((Pair(g1, p1, 1.0), Pair(g2, p2, second)), (g3, g4), (p3, p4)), scheme
