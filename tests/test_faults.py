@@ -417,3 +417,16 @@ def test_output_onto_a_symlink_replaces_the_file_it_names(tmp_path):
     done = bench("eval", "-e", "regex", "--no-ci", "-o", "link.json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())["extractor"]
+
+
+@pytest.mark.parametrize("name", ["./data/news.jsonl", "data/news.parquet", "corpora/2024/news", "~/no-such-corpus"])
+def test_a_misspelled_local_dataset_is_refused_at_once(tmp_path, name):
+    done = bench("predict", "-e", "regex", "--dataset", name, "-o", "p.jsonl", cwd=tmp_path,
+                 env={"HF_HUB_OFFLINE": "0"})
+    assert (done.returncode, done.stderr) == (2, f"error: {name}: --dataset: no such file or folder\n")
+
+
+def test_a_results_file_given_to_score_says_to_use_show(tmp_path, results_file):
+    done = bench("score", results_file, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2, f"error: {results_file}: a results file, not predictions: to print it, run bench show {results_file}\n")

@@ -86,9 +86,23 @@ def score(
 
     check_scoring(fmt, level, mode)
     loaded = require_reviewed(load_gold(gold))
+    refuse_results_file(predictions)
     facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
     results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci)
     show_results(results, fmt, output, errors, documents)
+
+
+def refuse_results_file(path: Path) -> None:
+    """A results file (pretty-printed JSON with a format and rows) is not predictions: say what to run instead."""
+    from bench.data.jsonl import open_binary
+    from bench.errors import InputError
+
+    if not path.is_file():
+        return
+    with open_binary(path) as handle:
+        head = handle.read(4096)
+    if head.lstrip().startswith(b"{\n") and b'"format"' in head and b'"gold_hash"' in head:
+        raise InputError(f"a results file, not predictions: to print it, run bench show {path}", str(path))
 
 
 def show(

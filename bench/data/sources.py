@@ -25,11 +25,19 @@ class DatasetSpec:
 _BUILDERS = {".jsonl": "json", ".json": "json", ".parquet": "parquet", ".csv": "csv", ".arrow": "arrow"}
 
 
+def _meant_as_path(name: str) -> bool:
+    """A local path, not a Hub id (``owner/name``): it says where it is, or names a data file."""
+    return (name.startswith(("/", "./", "../", "~")) or name.count("/") > 1 or "\\" in name
+            or Path(name).suffix in _BUILDERS)
+
+
 def _load_hf(spec: DatasetSpec):
+    path = Path(spec.name).expanduser()
+    if _meant_as_path(spec.name) and not path.exists():  # else the Hub is asked, and retried, for a typo
+        raise InputError("no such file or folder", spec.name, field="--dataset")
     import datasets
 
     datasets.disable_progress_bars()  # bench draws its own progress; stderr keeps to one line per problem
-    path = Path(spec.name)
     try:
         if path.is_dir() and (path / "dataset_info.json").exists():
             loaded = datasets.load_from_disk(str(path))
