@@ -100,11 +100,13 @@ def report(
     results: Optional[list[Path]] = typer.Argument(None, help="Results files from bench eval; none: the gold mentions only."),
     gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
 ) -> None:
-    """One self-contained HTML page: scores, a bar chart, and every article with its mentions highlighted.
+    """One self-contained HTML page comparing runs: scores, chart, errors and every article.
 
-    True positives, false positives and false negatives are told apart;
-    hovering a mention shows its type and normalized value. No network,
-    no script.
+    A row per run with F1 (or P, R) per fact type and its interval, the best
+    marked and differences from the best tested; every error, filterable by
+    kind; each article once, its mentions labelled, each run's errors beside
+    them, with counts equal to the scores'. No network; the small script
+    (column sorting) is optional. Runs must share gold, level and mode.
 
     Example: bench report --html report.html results/regex.json results/rules.json
     """

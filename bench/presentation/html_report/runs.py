@@ -1,0 +1,105 @@
+"""The results files a report shows: loaded, checked against the gold and each other, labelled, described."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.data.documents import Document, load_manifest
+from bench.data.gold import Gold
+from bench.data.results import Results, read_results, same_gold
+from bench.errors import BenchError, MismatchError
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One results file as the report shows it; ``file`` is its name ("" when built in memory)."""
+
+    label: str
+    results: Results
+    file: str = ""
+
+    def micro_f1(self) -> float | None:
+        return self.results.row("micro").f1
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleName:
+    """How an article is named to people: its title, outlet and date."""
+
+    title: str
+    outlet: str | None
+    published: str | None
+
+
+def refuse_mixed_settings(results: Sequence[Results], names: Sequence[str]) -> None:
+    """One page compares runs at one level and mode: their counts mean the same thing."""
+    first = results[0]
+    for result, name in zip(results[1:], names[1:]):
+        for attribute in ("level", "mode"):
+            theirs, ours = getattr(result, attribute), getattr(first, attribute)
+            if theirs != ours:
+                raise MismatchError(f"{attribute} {theirs!r} differs from {names[0]}'s {ours!r}: "
+                                    "a report compares runs scored alike", name, field=attribute)
+
+
+def load_runs(paths: Sequence[str | Path], gold: Gold) -> list[Run]:
+    """Read results files scored on ``gold`` alike, labelled by run spec (plus file name when two share one)."""
+    results = [read_results(path) for path in paths]
+    if not results:
+        return []
+    names = [str(p) for p in paths]
+    same_gold(results, names)
+    if results[0].gold_hash != gold.hash:
+        raise MismatchError(f"scored on gold {results[0].gold_version} ({results[0].gold_hash[:19]}), not the loaded "
+                            f"gold {gold.version} ({gold.hash[:19]}): pass its gold with --gold", names[0], field="gold_hash")
+    refuse_mixed_settings(results, names)
+    labels = [r.label for r in results]
+    return [Run(r.label if labels.count(r.label) == 1 else f"{r.label} ({Path(p).name})", r, Path(p).name)
+            for r, p in zip(results, paths)]
+
+
+def ranked(runs: Sequence[Run]) -> list[Run]:
+    """Runs by micro-F1, highest first (undefined last), then label: the comparison's row order."""
+    return sorted(runs, key=lambda run: (run.micro_f1() is None, -(run.micro_f1() or 0.0), run.label))
+
+
+def article_names(documents: Sequence[Document]) -> dict[str, ArticleName]:
+    """Title and outlet from the seed manifest, where an article's bytes are the manifest's."""
+    try:
+        manifest = {record.id: record for record in load_manifest()}
+    except BenchError:
+        manifest = {}
+    names = {}
+    for doc in documents:
+        record = manifest.get(doc.id)
+        if record is not None and hashlib.sha256(doc.text.encode("utf-8")).hexdigest() != record.sha256:
+            record = None
+        outlet = record.outlet if record else None
+        title = (record.title if record else None) or f"Untitled article{f' from {outlet}' if outlet else ''}"
+        names[doc.id] = ArticleName(title, record.outlet if record else None,
+                                    doc.published.isoformat() if doc.published else None)
+    return names
+
+
+def trained_leave_one_out(results: Results) -> bool | None:
+    """Whether the run was scored leave-one-document-out: True or False, or None when it cannot be told.
+
+    The results file does not record it, so it is read from the installed
+    extractor of that name and version: a trainable one (with ``fit``) is run
+    leave-one-document-out on the gold articles.
+    """
+    from bench.extraction.registry import registered, resolve
+
+    spec = results.run.extractor if results.run is not None else results.extractor
+    if spec not in registered():  # only installed plug-ins are looked at: a file spec is never imported here
+        return None
+    try:
+        target = resolve(spec)
+    except Exception:  # noqa: BLE001 - a broken plug-in only loses the note
+        return None
+    if str(getattr(target, "version", "")) != results.extractor_version:
+        return None
+    return callable(getattr(target, "fit", None)) and not getattr(target, "pretrained", False)
