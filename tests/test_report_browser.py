@@ -1,0 +1,243 @@
+"""The HTML report in headless Chromium: counts, no sideways scrolling on a phone, contrast, errors, no script needed.
+
+Chromium and chromedriver come from the system (Debian's chromium and
+chromium-driver; .ci/run installs them). Without them these tests skip,
+except under CI=true, where they fail: CI must run them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from report_runs import run_results
+
+from bench.data.gold import load_gold
+from bench.presentation.html_report import Run, write_report
+
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run")
+PHONE = {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3}}
+
+
+def _chromium() -> tuple[str | None, str | None, str | None]:
+    """Paths of chromium and chromedriver, or the reason the tests cannot run."""
+    browser = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    driver = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None)
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return browser, driver, "selenium is not installed (pip install '.[test]')"
+    if browser is None or driver is None:
+        return browser, driver, "Chromium or chromedriver is missing (Debian: apt-get install chromium chromium-driver)"
+    return browser, driver, None
+
+
+def _start(profile: Path, phone: bool = False):
+    browser, driver, reason = _chromium()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}: CI must run the browser tests")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    if phone:
+        options.add_experimental_option("mobileEmulation", PHONE)
+    else:
+        options.add_argument("--window-size=1400,1000")
+    return webdriver.Chrome(service=Service(driver), options=options)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """Report pages on the bundled gold: five runs at fact level, three at the partial scheme, gold only."""
+    gold = load_gold()
+    folder = tmp_path_factory.mktemp("pages")
+    fact = [Run(f"run{s}", run_results(gold, s, f"run{s}", failed_article=2 if s == 7 else None)) for s in (5, 6, 7, 9, 11)]
+    partial = [Run(f"run{s}", run_results(gold, s, f"run{s}", "partial")) for s in (5, 7, 11)]
+    made = {}
+    for name, runs in (("fact", fact), ("partial", partial), ("gold", [])):
+        write_report(folder / f"{name}.html", gold, runs)
+        made[name] = (folder / f"{name}.html", runs)
+    return made
+
+
+@pytest.fixture(scope="module")
+def desktop(tmp_path_factory):
+    driver = _start(tmp_path_factory.mktemp("profile"))
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def phone(tmp_path_factory):
+    driver = _start(tmp_path_factory.mktemp("profile"), phone=True)
+    yield driver
+    driver.quit()
+
+
+COUNTS_JS = """
+const articles = {}, table = {};
+for (const section of document.querySelectorAll('section.article')) {
+  for (const row of section.querySelectorAll('tr[data-runs]')) {
+    const counts = ['tp', 'fp', 'fn'].map(k => Number(row.querySelector('td.' + k).textContent));
+    for (const run of row.dataset.runs.split(' ')) {
+      (articles[run] = articles[run] || []).push(counts);
+    }
+  }
+}
+const rows = document.querySelectorAll('table.t-f1 tbody tr');
+rows.forEach((row, i) => {
+  table[row.dataset.run] = [i, ['tp', 'fp', 'fn'].map(k => Number(row.querySelector('td.counts .' + k).textContent))];
+});
+return [articles, table];
+"""
+
+
+@pytest.mark.parametrize("name", ["fact", "partial"])
+def test_counts_on_the_articles_agree_with_the_scores(pages, desktop, name):
+    path, runs = pages[name]
+    desktop.get(path.as_uri())
+    articles, table = desktop.execute_script(COUNTS_JS)
+    assert set(table) == {run.label for run in runs}
+    for run in runs:
+        micro = run.results.row("micro")
+        index, shown = table[run.label]
+        assert shown == [micro.tp, micro.fp, micro.fn]
+        summed = [sum(counts[i] for counts in articles[str(index)]) for i in range(3)]
+        assert len(articles[str(index)]) == 5 and summed == shown, run.label
+    assert desktop.execute_script("return performance.getEntriesByType('resource').length") == 0  # nothing fetched
+
+
+OPEN_ALL = "document.querySelectorAll('details').forEach(d => d.open = true)"
+OVERFLOW_JS = """
+const limit = window.innerWidth, wide = [];
+for (const element of document.body.querySelectorAll('*')) {
+  const box = element.getBoundingClientRect();
+  if (box.width && box.right > limit + 0.5) wide.push(element.tagName + '.' + element.className.baseVal ?? element.className);
+}
+return [document.documentElement.scrollWidth, limit, wide.slice(0, 5)];
+"""
+
+
+@pytest.mark.parametrize("name", ["fact", "partial", "gold"])
+def test_no_sideways_scrolling_on_a_390px_phone(pages, phone, name):
+    from selenium.webdriver.common.by import By
+
+    phone.get(pages[name][0].as_uri())
+    phone.execute_script(OPEN_ALL)
+    metrics = ["f1", "precision", "recall"] if pages[name][1] else ["f1"]
+    for metric in metrics:
+        if pages[name][1]:
+            phone.find_element(By.CSS_SELECTOR, f'label[for="m-{metric}"]').click()
+            assert phone.find_element(By.CSS_SELECTOR, f"table.t-{metric}").is_displayed()
+        scroll_width, width, wide = phone.execute_script(OVERFLOW_JS)
+        assert width == 390 and scroll_width <= width and not wide, (metric, scroll_width, wide)
+
+
+CONTRAST_JS = """
+function rgba(text) { const p = text.match(/[\\d.]+/g).map(Number); return p.length === 3 ? p.concat([1]) : p; }
+function background(element) {
+  const layers = [];
+  for (let e = element; e; e = e.parentElement) {
+    const colour = rgba(getComputedStyle(e).backgroundColor);
+    if (colour[3] > 0) { layers.push(colour); if (colour[3] === 1) break; }
+  }
+  let out = [255, 255, 255];
+  for (const [r, g, b, a] of layers.reverse()) out = [r * a + out[0] * (1 - a), g * a + out[1] * (1 - a), b * a + out[2] * (1 - a)];
+  return out;
+}
+const found = [];
+for (const element of document.body.querySelectorAll('*')) {
+  const own = Array.from(element.childNodes).filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => n.textContent.trim());
+  const box = element.getBoundingClientRect();
+  if (!own.length || !box.width || getComputedStyle(element).visibility === 'hidden') continue;
+  const style = getComputedStyle(element);
+  const ink = element instanceof SVGElement ? style.fill : style.color;
+  found.push([own.join(' ').slice(0, 40), rgba(ink).slice(0, 3), background(element), !!element.closest('.legend')]);
+}
+return found;
+"""
+
+
+def _luminance(rgb) -> float:
+    channels = [c / 255 for c in rgb]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(ink, paper) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours (0-255 channels).
+
+    >>> round(contrast([0, 0, 0], [255, 255, 255]), 1), round(contrast([118, 118, 118], [255, 255, 255]), 2)
+    (21.0, 4.54)
+    """
+    high, low = sorted((_luminance(ink), _luminance(paper)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("name", ["fact", "partial"])
+def test_all_text_including_the_legend_passes_wcag_aa(pages, desktop, name):
+    desktop.get(pages[name][0].as_uri())
+    desktop.execute_script(OPEN_ALL)
+    texts = desktop.execute_script(CONTRAST_JS)
+    legend = [t for t in texts if t[3]]
+    assert len(legend) >= 12  # five type labels, seven kinds, the two notes
+    poor = [(text, ink, paper, round(contrast(ink, paper), 2)) for text, ink, paper, _ in texts if contrast(ink, paper) < 4.5]
+    assert not poor and len(texts) > 200
+
+
+def test_every_error_in_the_results_appears_and_kinds_filter(pages, desktop):
+    from selenium.webdriver.common.by import By
+
+    path, runs = pages["fact"]
+    desktop.get(path.as_uri())
+    shown = desktop.execute_script("return Array.from(document.querySelectorAll('li.err')).map(li => "
+                                   "[li.dataset.run, li.dataset.kind, li.dataset.doc, li.textContent])")
+    for run in runs:
+        mine = [item for item in shown if item[0] == run.label]
+        assert Counter((kind, doc) for _, kind, doc, _ in mine) == Counter((e["kind"], e["doc_id"]) for e in run.results.errors)
+        for error in run.results.errors:
+            mention = re.search(r"\[\[(.*)\]\]", error["context"] or "")
+            wanted = mention.group(1) if mention else (error["predicted_text"] or "")
+            assert any(kind == error["kind"] and wanted in text for _, kind, _, text in mine), error
+    desktop.find_element(By.CSS_SELECTOR, 'label[for="ek-missed"]').click()
+    display = desktop.execute_script("return Array.from(document.querySelectorAll('li.err')).map(li => "
+                                     "[li.dataset.kind, getComputedStyle(li).display])")
+    assert {d for kind, d in display if kind == "missed"} == {"none"}
+    assert {d for kind, d in display if kind != "missed"} == {"list-item"}
+
+
+def test_the_page_works_without_its_script(pages, desktop, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    html = pages["fact"][0].read_text(encoding="utf-8")
+    without = tmp_path / "no-script.html"
+    without.write_text(re.sub(r"<script>.*?</script>", "", html, flags=re.S), encoding="utf-8")
+    desktop.get(without.as_uri())
+    assert not desktop.find_elements(By.CSS_SELECTOR, "script, button.sort")
+    assert desktop.find_element(By.CSS_SELECTOR, "table.t-f1").is_displayed()
+    desktop.find_element(By.CSS_SELECTOR, 'label[for="m-recall"]').click()
+    assert desktop.find_element(By.CSS_SELECTOR, "table.t-recall").is_displayed()
+    assert not desktop.find_element(By.CSS_SELECTOR, "table.t-f1").is_displayed()
+    assert desktop.find_element(By.CSS_SELECTOR, 'div.chart[data-metric="recall"]').is_displayed()
+
+
+def test_the_script_sorts_a_column(pages, desktop):
+    from selenium.webdriver.common.by import By
+
+    path, runs = pages["fact"]
+    desktop.get(path.as_uri())
+    desktop.find_element(By.CSS_SELECTOR, 'table.t-f1 th[data-col="2"] button.sort').click()  # date
+    order = desktop.execute_script("return Array.from(document.querySelectorAll('table.t-f1 tbody tr')).map(r => r.dataset.run)")
+    date_f1 = {run.label: run.results.row("date").f1 for run in runs}
+    assert [date_f1[label] for label in order] == sorted(date_f1.values(), reverse=True)
