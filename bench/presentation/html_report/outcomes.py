@@ -170,7 +170,8 @@ def _pair_note(index: int, pair, gold: Gold) -> Note | None:
         kind = "partial" if pair.outcome == "partial" else "wrong_type" if g.type != p.type else "wrong_boundary"
     if kind is None:
         return None
-    detail = {"value_differs": show_value(p.value), "wrong_type": f"{p.type}: {p.text or show_value(p.value)}"}.get(kind, p.text or "")
+    quoted = f"“{p.text}”" if p.text else show_value(p.value)
+    detail = {"value_differs": show_value(p.value), "wrong_type": f"{p.type}: {quoted}"}.get(kind, quoted)
     return Note(index, kind, g.type, detail, g.start, g.end)
 
 
