@@ -8,7 +8,7 @@ from html import escape
 from bench.data.documents import Document
 from bench.data.gold import Gold
 from bench.facts import Fact
-from bench.presentation.html_report.outcomes import ArticleView, FactRow, Note, Tally
+from bench.presentation.html_report.outcomes import ArticleView, FactRow, Note
 from bench.presentation.html_report.runs import ArticleName, Run
 
 SYMBOLS = {"missed": "✗", "spurious": "+", "wrong_value": "≠", "wrong_type": "⇄", "wrong_boundary": "↔",
@@ -103,7 +103,8 @@ def tally_table(view: ArticleView, runs: Sequence[Run]) -> str:
 def article(document: Document, name: ArticleName, gold: Gold, view: ArticleView, runs: Sequence[Run]) -> str:
     """One article, collapsed when no run erred on it."""
     text, unplaced = highlight(document.text, gold.facts_of(document.id), view, runs)
-    about = " · ".join(escape(x) for x in (name.outlet, name.published, document.id) if x)
+    outlet = name.outlet if name.outlet and name.outlet not in name.title else None
+    about = " · ".join(escape(x) for x in (outlet, name.published, document.id) if x)
     errors = sum(t.fp + t.fn for t in view.tallies.values())
     status = errors_phrase(errors) if errors else ("no errors" if runs else f"{len(view.facts)} facts")
     parts = [f'<section class="article" id="doc-{escape(document.id)}" data-doc="{escape(document.id)}">'

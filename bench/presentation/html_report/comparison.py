@@ -82,7 +82,7 @@ def _cell(run: Run, label: str, metric: str, best: float | None) -> str:
     shown = f'<strong class="best">{fmt_metric(value)} <span class="star">★</span></strong>' if is_best else fmt_metric(value)
     sort = "" if value is None else f' data-sort="{value:.6f}"'
     support = "" if label == "macro" or row is None else f" (n = {row.support:g})"
-    return f'<td class="n" data-label="{escape(_heading(label))}{support}"{sort}><span>{shown} {ci}</span></td>'
+    return f'<td class="n" data-label="{escape(label)}{support}"{sort}><span>{shown} {ci}</span></td>'
 
 
 def _heading(label: str) -> str:
@@ -127,7 +127,7 @@ def score_table(runs: Sequence[Run], metric: str, tests: dict[str, VersusBest]) 
 def _counts(run: Run) -> str:
     micro = run.results.row("micro")
     cells = " · ".join(f'<span class="{k}">{getattr(micro, k):g}</span>' for k in ("tp", "fp", "fn"))
-    return f'<td class="n counts" data-label="micro TP · FP · FN">{cells}</td>'
+    return f'<td class="n counts" data-label="micro TP · FP · FN"><span>{cells}</span></td>'
 
 
 def metric_switch() -> str:

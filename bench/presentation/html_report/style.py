@@ -27,7 +27,7 @@ a{color:#005A8F}code{overflow-wrap:anywhere}small,.about,.ci,.n-support{color:#4
 nav.toc ol{padding-left:1.4em;margin:.2em 0}nav.toc li{margin:.15em 0}
 table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;text-align:left}
 td.n{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:600;padding:.2em 0}
-.ci{display:block;font-size:.8em}.best{font-weight:700}.sig{font-weight:700}.few{text-decoration:underline dotted}
+.ci{display:block;font-size:.8em;white-space:nowrap}.best{font-weight:700}.sig{font-weight:700}.few{text-decoration:underline dotted}
 .metric-block{display:none}#m-f1:checked~.b-f1,#m-precision:checked~.b-precision,#m-recall:checked~.b-recall{display:block}
 .switch-label{font-weight:600;margin-right:.4em}.metric-choice,.kind-filter{margin:0 .2em 0 .6em;vertical-align:middle}
 .chart{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:.4em 1em}
@@ -40,7 +40,7 @@ svg text{font:12px system-ui,sans-serif;fill:#1a1a1a}.panel-title{font-weight:70
 .lab{font-size:.7em;font-weight:700;text-transform:uppercase;letter-spacing:.02em;padding:0 .3em;margin:0 .3em 0 .15em;
   border-radius:3px;color:#000;white-space:nowrap;vertical-align:.1em}
 .chip{font-size:.8em;color:#000;background:#fff;border-radius:.35em;padding:0 .3em;margin:0 .15em;white-space:normal;
-  line-height:1.6;overflow-wrap:anywhere}
+  line-height:1.6;overflow-wrap:anywhere;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 details>summary{cursor:pointer;padding:.3em 0}section.article{border-top:1px solid #bbb;padding:.2em 0}
 .error-runs{margin-top:.5em}ol.errors{padding-left:1.6em}.err{margin:.5em 0;overflow-wrap:anywhere}
 .vals{margin:.1em 0}.ctx{background:#f3f3f3;padding:.2em .4em;border-left:3px solid #1a1a1a}
@@ -52,8 +52,8 @@ mark{background:#F0E442;color:#000}.kind-filter:not(:checked)+label{text-decorat
  table.compare td{display:flex;justify-content:space-between;gap:1em;text-align:right}
  table.compare td::before{content:attr(data-label);font-weight:600;text-align:left}
  table.compare .ci{display:inline;margin-left:.4em}
- table.facts thead{display:none}table.facts,table.facts tbody,table.facts tr,table.facts td{display:block;width:100%}
- table.facts tr{border:1px solid #bbb;margin-bottom:.4em}table.facts td{border:0}
+ table.facts thead{display:none}table.facts,table.facts tbody,table.facts tr{display:block;width:100%}
+ table.facts tr{border-bottom:1px solid #bbb;padding:.3em 0}table.facts td{display:inline;border:0;padding:0 .3em 0 0}
 }
 """
 
