@@ -13,6 +13,7 @@ from report_runs import run_results
 from bench.data.documents import Document
 from bench.data.gold import Gold, load_gold
 from bench.data.results import MetricRow, Results, write_results
+from bench.data.runspec import RunSpec
 from bench.errors import MismatchError
 from bench.facts import Count, Fact, Official
 from bench.normalize.aliases import AliasTable
@@ -188,6 +189,19 @@ def test_results_on_other_gold_or_levels_are_refused(tmp_path):
     write_results(score_run(GOLD, PREDICTED, "toy", "1", level="strict", ci=False), other_path)
     with pytest.raises(MismatchError, match=rf"^{other_path}: level: level 'strict' differs from {path}'s 'fact'"):
         load_runs([path, other_path], GOLD)
+
+
+def test_rows_are_keyed_by_run_spec(tmp_path):
+    plain = score_run(GOLD, PREDICTED, "learned", "1", ci=False)
+    paths = []
+    for name, spec in (("a.json", RunSpec("learned", "learned", {"C": 1.0})),
+                       ("b.json", RunSpec("learned", "learned", {"C": 0.5}, changed=("C",)))):
+        write_results(dataclasses.replace(plain, run=spec), tmp_path / name)
+        paths.append(tmp_path / name)
+    page = parse(build_report(GOLD, load_runs(paths, GOLD)))
+    assert [label for label, _ in counts_in_table(page)] == ["learned", "learned [C=0.5]"]
+    provenance = page.find("ul", cls="prov").text()
+    assert "Run spec learned (C=0.5), hash sha256:" in provenance and "Run spec learned (C=1.0)" in provenance
 
 
 def _size(gold: Gold, runs: list[Run]) -> int:

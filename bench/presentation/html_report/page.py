@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -59,9 +60,15 @@ def _run_provenance(run: Run) -> str:
                 None: " Whether it was trained on the articles is not recorded."}.get(lodo, "")
     failed = f" Failed on {len(r.failures)} article(s); their gold counted as missed." if r.failures else ""
     file = f" from <code>{escape(run.file)}</code>" if run.file else ""
+    spec = ""
+    if r.run is not None:
+        shown = {k: v if isinstance(v, str) else json.dumps(v) for k, v in {**r.run.params, **r.run.details}.items()}
+        options = ", ".join(f"{escape(k)}={escape(v)}" for k, v in shown.items())
+        spec = (f" Run spec <code>{escape(r.run.extractor)}</code>{f' ({options})' if options else ''}, "
+                f"hash <code>{escape(r.run.hash[:19])}</code>.")
     return (f"<li><b>{escape(run.label)}</b>{file}: {escape(r.extractor)} {escape(r.extractor_version)}, scored "
             f"{escape(r.timestamp or 'at an unrecorded time')}; {r.resamples:,} resamples, seed {r.seed}; "
-            f"packages: {packages}.{training}{failed}</li>")
+            f"packages: {packages}.{spec}{training}{failed}</li>")
 
 
 def _heading(gold: Gold, runs: Sequence[Run]) -> str:
