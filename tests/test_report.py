@@ -243,3 +243,6 @@ def test_cli_report_on_the_bundled_gold(cli, tmp_path, gold):
     assert len(page.find_all("li", cls="err")) == len(run_results(gold, 5, "flawed").errors)
     assert cli("report", "--html", out).exit_code == 0
     assert len(parse(out.read_text(encoding="utf-8")).find_all("section", cls="article")) == len(gold.documents)
+    contents = [li.text() for li in page.find("ol", cls="toc-articles").find_all("li")]
+    for record, entry in zip(gold.manifest, contents):  # named from the manifest: title, else the outlet
+        assert entry.startswith(record.title or f"Untitled article{f' from {record.outlet}' if record.outlet else ''}")

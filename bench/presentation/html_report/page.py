@@ -93,7 +93,7 @@ def build_report(gold: Gold, runs: Sequence[Run] = ()) -> str:
     if runs:
         refuse_mixed_settings([run.results for run in runs], [run.file or run.label for run in runs])
     runs = ranked(runs)
-    names = article_names(gold.documents)
+    names = article_names(gold)
     views = article_views(gold, runs)
     parts = [_heading(gold, runs), _toc(runs)]
     if runs:

@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.data.documents import Document, load_manifest
 from bench.data.gold import Gold
 from bench.data.results import Results, read_results, same_gold
-from bench.errors import BenchError, MismatchError
+from bench.errors import MismatchError
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +65,17 @@ def ranked(runs: Sequence[Run]) -> list[Run]:
     return sorted(runs, key=lambda run: (run.micro_f1() is None, -(run.micro_f1() or 0.0), run.label))
 
 
-def article_names(documents: Sequence[Document]) -> dict[str, ArticleName]:
-    """Title and outlet from the seed manifest, where an article's bytes are the manifest's."""
-    try:
-        manifest = {record.id: record for record in load_manifest()}
-    except BenchError:
-        manifest = {}
+def article_names(gold: Gold) -> dict[str, ArticleName]:
+    """Title and outlet from the gold set's manifest, where an article's bytes are the manifest's."""
+    manifest = {record.id: record for record in gold.manifest}
     names = {}
-    for doc in documents:
+    for doc in gold.documents:
         record = manifest.get(doc.id)
         if record is not None and hashlib.sha256(doc.text.encode("utf-8")).hexdigest() != record.sha256:
             record = None
         outlet = record.outlet if record else None
         title = (record.title if record else None) or f"Untitled article{f' from {outlet}' if outlet else ''}"
-        names[doc.id] = ArticleName(title, record.outlet if record else None,
-                                    doc.published.isoformat() if doc.published else None)
+        names[doc.id] = ArticleName(title, outlet, doc.published.isoformat() if doc.published else None)
     return names
 
 
