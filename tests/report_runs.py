@@ -60,7 +60,7 @@ def perturbed(gold: Gold, step: int) -> list[Fact]:
 
 
 def run_results(gold: Gold, step: int, name: str, level: str = "fact", mode: str = "strict",
-                failed_article: int | None = None, resamples: int = 200) -> Results:
+                failed_article: int | None = None) -> Results:
     """Score a perturbed run; ``failed_article`` names the index of an article the extractor failed on."""
     predictions = perturbed(gold, step)
     failures = {}
@@ -68,4 +68,4 @@ def run_results(gold: Gold, step: int, name: str, level: str = "fact", mode: str
         doc_id = gold.documents[failed_article].id
         predictions = [p for p in predictions if p.doc_id != doc_id]
         failures = {doc_id: "RuntimeError: boom"}
-    return score_run(gold, predictions, name, "1.0", level, mode, failures, True, 0, resamples)
+    return score_run(gold, predictions, name, "1.0", level, mode, failures)

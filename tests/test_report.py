@@ -130,8 +130,8 @@ def test_a_hand_made_article_at_fact_level():
 
 def test_the_best_is_marked_and_differences_are_tested(gold):
     perfect = [dataclasses.replace(f, id=None) for f in gold.facts]
-    best = Run("best", score_run(gold, perfect, "best", "1", resamples=100))
-    twin = Run("twin", score_run(gold, perfect, "twin", "1", resamples=100))
+    best = Run("best", score_run(gold, perfect, "best", "1"))
+    twin = Run("twin", score_run(gold, perfect, "twin", "1"))
     worse = Run("worse", run_results(gold, 2, "worse"))
     page = parse(build_report(gold, [worse, twin, best]))
     table = page.find("table", cls="t-f1")
@@ -219,7 +219,7 @@ def test_page_grows_with_articles_plus_errors_not_with_their_product(gold):
     for articles in (2, 5):
         part = _first(gold, articles)
         perfect = [dataclasses.replace(f, id=None) for f in part.facts]
-        runs = [Run(f"run{i}", score_run(part, perfect, f"run{i}", "1", resamples=50)) for i in range(5)]
+        runs = [Run(f"run{i}", score_run(part, perfect, f"run{i}", "1")) for i in range(5)]
         sizes[articles] = {n: _size(part, runs[:n]) for n in (1, 5)}
     per_run = {a: (s[5] - s[1]) / 4 for a, s in sizes.items()}
     # Without errors an extractor costs the same on five articles as on two (its rows, bars and notes only).

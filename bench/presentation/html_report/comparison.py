@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from html import escape
 
 from bench.data.gold import Gold
-from bench.data.results import METRICS, MetricRow
+from bench.data.results import LOW_SUPPORT, METRICS, MetricRow
 from bench.facts import FACT_TYPES
 from bench.presentation.html_report.runs import Run
-from bench.presentation.tables import fmt_metric
+from bench.presentation.tables import LOW_MARK, LOW_NOTE, fmt_metric
 
 COLUMNS = ("micro", *FACT_TYPES, "macro")
 ALPHA = 0.05
-LOW_SUPPORT = 10
 SIGNIFICANCE_RESAMPLES = 9_999
+SIGNIFICANCE_SEED = 0
 NAMES = {"f1": "F1", "precision": "precision", "recall": "recall"}
 
 
@@ -56,7 +56,7 @@ def versus_best(runs: Sequence[Run], gold: Gold) -> dict[str, VersusBest]:
     raw = {}
     for run in others:
         comparison = compare_results(best.results, run.results, [best.label, run.label], gold,
-                                     SIGNIFICANCE_RESAMPLES, best.results.seed)
+                                     SIGNIFICANCE_RESAMPLES, SIGNIFICANCE_SEED)
         raw[run.label] = comparison.micro.p_value
     tested = [label for label, p in raw.items() if p is not None]
     adjusted = dict(zip(tested, holm([raw[label] for label in tested])))
@@ -93,7 +93,7 @@ def _support(runs: Sequence[Run], label: str) -> str:
     row = _row_of(runs[0], label)
     if label == "macro" or row is None:
         return '<small class="n-support">mean of types</small>'
-    few = ' <abbr class="few" title="fewer than 10 in the gold: read with care">few</abbr>' if row.support < LOW_SUPPORT else ""
+    few = f'<abbr class="few" title="{escape(LOW_NOTE)}">{LOW_MARK}</abbr>' if row.support < LOW_SUPPORT else ""
     return f'<small class="n-support">n = {row.support:g}{few}</small>'
 
 

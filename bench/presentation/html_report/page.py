@@ -12,11 +12,12 @@ from bench.data.gold import Gold
 from bench.data.jsonl import write_text_atomic
 from bench.presentation.html_report.articles import SYMBOLS, WORDS, article, contents
 from bench.presentation.html_report.chart import chart
-from bench.presentation.html_report.comparison import ALPHA, SIGNIFICANCE_RESAMPLES, comparison
+from bench.presentation.html_report.comparison import ALPHA, SIGNIFICANCE_RESAMPLES, SIGNIFICANCE_SEED, comparison
 from bench.presentation.html_report.errors import errors_section
 from bench.presentation.html_report.outcomes import article_views
 from bench.presentation.html_report.runs import Run, article_names, ranked, refuse_mixed_settings, trained_leave_one_out
 from bench.presentation.html_report.style import SCRIPT, TYPE_COLOURS, stylesheet
+from bench.presentation.tables import LOW_NOTE
 
 
 def _level(runs: Sequence[Run]) -> str:
@@ -37,7 +38,8 @@ def interval_note(runs: Sequence[Run]) -> str:
 def _significance_note(runs: Sequence[Run]) -> str:
     level = "" if runs[0].results.level == "fact" else " (tested on the fact-level outcomes of the same predictions)"
     return (f"▼ marks a run whose micro-F1 is significantly lower than the best run's{level}: paired approximate "
-            f"randomization as in <code>bench compare</code>, {SIGNIFICANCE_RESAMPLES:,} permutations, p-values "
+            f"randomization as in <code>bench compare</code>, {SIGNIFICANCE_RESAMPLES:,} permutations (seed "
+            f"{SIGNIFICANCE_SEED}), p-values "
             f"Holm-adjusted over the {len(runs) - 1} comparisons, α = {ALPHA}.")
 
 
@@ -67,7 +69,7 @@ def _run_provenance(run: Run) -> str:
         spec = (f" Run spec <code>{escape(r.run.extractor)}</code>{f' ({options})' if options else ''}, "
                 f"hash <code>{escape(r.run.hash[:19])}</code>.")
     return (f"<li><b>{escape(run.label)}</b>{file}: {escape(r.extractor)} {escape(r.extractor_version)}, scored "
-            f"{escape(r.timestamp or 'at an unrecorded time')}; {r.resamples:,} resamples, seed {r.seed}; "
+            f"{escape(r.timestamp or 'at an unrecorded time')}; "
             f"packages: {packages}.{spec}{training}{failed}</li>")
 
 
@@ -97,7 +99,8 @@ def build_report(gold: Gold, runs: Sequence[Run] = ()) -> str:
     views = article_views(gold, runs)
     parts = [_heading(gold, runs), _toc(runs)]
     if runs:
-        notes = f'<p class="notes">{interval_note(runs)} {_significance_note(runs) if len(runs) > 1 else ""}</p>'
+        notes = (f'<p class="notes">{interval_note(runs)} {escape(LOW_NOTE)} '
+                 f'{_significance_note(runs) if len(runs) > 1 else ""}</p>')
         parts.append(f'<section id="comparison"><h2>Comparison</h2><p>One row per run, best micro-F1 first; ★ marks the '
                      f'best value of each column.</p>{comparison(runs, gold, chart)}{notes}</section>')
         parts.append(f'<section id="errors"><h2>Errors</h2>{errors_section(runs, names)}</section>')

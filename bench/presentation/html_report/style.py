@@ -27,7 +27,7 @@ a{color:#005A8F}code{overflow-wrap:anywhere}small,.about,.ci,.n-support{color:#4
 nav.toc ol{padding-left:1.4em;margin:.2em 0}nav.toc li{margin:.15em 0}
 table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;text-align:left}
 td.n{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:600;padding:.2em 0}
-.ci{display:block;font-size:.8em;white-space:nowrap}.best{font-weight:700}.sig{font-weight:700}.few{text-decoration:underline dotted}
+.ci{display:block;font-size:.8em;white-space:nowrap}.best{font-weight:700;white-space:nowrap}.sig{font-weight:700}.few{text-decoration:underline dotted}
 .metric-block{display:none}#m-f1:checked~.b-f1,#m-precision:checked~.b-precision,#m-recall:checked~.b-recall{display:block}
 .switch-label{font-weight:600;margin-right:.4em}.metric-choice,.kind-filter{margin:0 .2em 0 .6em;vertical-align:middle}
 .chart{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:.4em 1em}
