@@ -1,0 +1,150 @@
+"""Reading a capability suite: a gold-set directory plus its cases, checked as strictly as the gold.
+
+The suite's gold (``VERSION``, ``aliases.json``, ``facts.jsonl``,
+``documents/``) loads like any gold set; ``cases.jsonl`` and
+``capabilities.json`` say which capability and CheckList kind each case
+belongs to. The suite's hash covers all of it and stands as the gold hash of
+every results file scored on it, so results on different suites, or on a
+suite and the articles, are never mixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bench.data.gold import Gold, gold_problems
+from bench.data.jsonl import iter_jsonl, read_json
+from bench.data.resources import gold_dir
+from bench.data.validate import Problem
+from bench.errors import BenchError, InputError
+from bench.facts import FACT_TYPES
+
+SHIPPED = "capabilities"
+CASES_FILE = "cases.jsonl"
+CAPABILITIES_FILE = "capabilities.json"
+DOCUMENTS_DIR = "documents"
+KINDS = ("MFT", "negative", "INV", "DIR")
+_CASE_KEYS = {"doc_id", "capability", "kind", "fact_type", "derived_from"}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRecord:
+    """One case: its document, capability, CheckList kind, fact type, and the case it was derived from (INV/DIR)."""
+
+    doc_id: str
+    capability: str
+    kind: str
+    fact_type: str
+    derived_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Suite:
+    """A capability suite: its gold (whose ``hash`` is the suite's), cases and capabilities."""
+
+    name: str
+    seed: int
+    gold: Gold
+    cases: tuple[CaseRecord, ...]
+    capabilities: tuple[dict, ...]
+
+    @property
+    def version(self) -> str:
+        return self.gold.version
+
+    @property
+    def hash(self) -> str:
+        return self.gold.hash
+
+    def identity(self) -> dict:
+        """What a results file records of the suite."""
+        return {"name": self.name, "version": self.version, "hash": self.hash}
+
+
+def suite_dir(name_or_path: str | Path) -> Path:
+    """``capabilities`` is the shipped suite (gold/capabilities/); anything else is a suite directory."""
+    return gold_dir() / SHIPPED if str(name_or_path) == SHIPPED else Path(name_or_path)
+
+
+def _case_problem(raw, line: int, known: dict, documents: set[str], seen: dict) -> tuple[str, str] | None:
+    if not isinstance(raw, dict) or raw.keys() != _CASE_KEYS:
+        return "case", f"expected exactly the keys {', '.join(sorted(_CASE_KEYS))}"
+    checks = (
+        ("doc_id", raw["doc_id"] in documents, f"unknown document {raw['doc_id']!r}"),
+        ("doc_id", raw["doc_id"] not in seen, f"document {raw['doc_id']!r} already has a case"),
+        ("capability", raw["capability"] in known, f"unknown capability {raw['capability']!r}"),
+        ("kind", raw["kind"] in KINDS, f"{raw['kind']!r} is not one of {', '.join(KINDS)}"),
+        ("fact_type", raw["fact_type"] in FACT_TYPES, f"{raw['fact_type']!r} is not a fact type"),
+        ("derived_from", (raw["derived_from"] is not None) == (raw["kind"] in ("INV", "DIR")),
+         "INV and DIR cases, and only they, name the case they were derived from"),
+        ("derived_from", raw["derived_from"] is None or raw["derived_from"] in seen,
+         f"{raw['derived_from']!r} is not an earlier case"),
+    )
+    return next(((field, message) for field, ok, message in checks if not ok), None)
+
+
+def _read_capabilities(path: Path) -> tuple[str, int, tuple[dict, ...]]:
+    raw = read_json(path)
+    try:
+        name, seed, capabilities = raw["name"], raw["seed"], tuple(raw["capabilities"])
+        ids = [capability["id"] for capability in capabilities]
+    except (KeyError, TypeError):
+        raise InputError("expected {name, seed, capabilities: [{id, ...}]}", str(path)) from None
+    if not isinstance(name, str) or not isinstance(seed, int) or len(set(ids)) != len(ids):
+        raise InputError("name must be a string, seed an integer, capability ids unique", str(path))
+    return name, seed, capabilities
+
+
+def _check_cases(directory: Path, gold: Gold, capabilities: tuple[dict, ...]) -> tuple[list[Problem], list[CaseRecord]]:
+    path = directory / CASES_FILE
+    known = {capability["id"]: capability for capability in capabilities}
+    documents = {doc.id for doc in gold.documents}
+    with_facts = {fact.doc_id for fact in gold.facts}
+    seen: dict[str, CaseRecord] = {}
+    problems = []
+    for line, raw in iter_jsonl(path):
+        found = _case_problem(raw, line, known, documents, seen)
+        if found is None and (raw["kind"] == "negative") == (raw["doc_id"] in with_facts):
+            found = ("kind", "a negative case has no gold facts, and only a negative case")
+        if found:
+            problems.append(Problem(str(path), line, *found))
+        else:
+            seen[raw["doc_id"]] = CaseRecord(**raw)
+    problems += [Problem(str(path), None, "doc_id", f"document {doc!r} has no case") for doc in sorted(documents - set(seen))]
+    return problems, list(seen.values())
+
+
+def _suite_hash(gold: Gold, cases: list[CaseRecord], name: str, capabilities: tuple[dict, ...]) -> str:
+    payload = {"gold": gold.hash, "name": name, "capabilities": capabilities,
+               "cases": sorted(json.dumps([c.doc_id, c.capability, c.kind, c.fact_type, c.derived_from]) for c in cases)}
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return "sha256:" + hashlib.sha256(blob).hexdigest()
+
+
+def suite_problems(directory: str | Path) -> tuple[list[Problem], Suite | None]:
+    """Check a suite directory: its gold as strictly as the bundled gold, then its cases and capabilities."""
+    directory = suite_dir(directory)
+    problems, gold = gold_problems(directory, directory / DOCUMENTS_DIR)
+    if gold is None:
+        return problems, None
+    try:
+        name, seed, capabilities = _read_capabilities(directory / CAPABILITIES_FILE)
+        problems, cases = _check_cases(directory, gold, capabilities)
+    except BenchError as error:
+        return [Problem.from_error(error)], None
+    if problems:
+        return problems, None
+    gold = replace(gold, hash=_suite_hash(gold, cases, name, capabilities))
+    return [], Suite(name, seed, gold, tuple(cases), capabilities)
+
+
+def load_suite(directory: str | Path) -> Suite:
+    """Load and verify a suite (``capabilities`` for the shipped one); the first problem is raised."""
+    problems, suite = suite_problems(directory)
+    if problems:
+        first = problems[0]
+        raise InputError(first.message, first.file, first.line, first.field)
+    return suite
