@@ -10,6 +10,8 @@ import typer
 from bench.errors import BenchError
 
 GoldOption = typer.Option(None, "--gold", help="Gold directory (default: the bundled gold set).", file_okay=False)
+SuiteOption = typer.Option(None, "--suite", help="A capability suite instead of the articles: 'capabilities' (shipped) "
+                           "or a directory built by 'bench suite build'.")
 FormatOption = typer.Option("table", "--format", "-f", help="table | json | markdown")
 
 
@@ -47,6 +49,7 @@ ResamplesOption = typer.Option(9_999, "--resamples", min=1, help="Permutations o
 
 def show_results(results, fmt: str, output: Optional[Path], errors: bool, documents: bool = False) -> None:
     from bench.data.results import write_results
+    from bench.presentation.capability_tables import capability_table
     from bench.presentation.tables import documents_table, errors_listing, results_table
 
     if output is not None:
@@ -55,6 +58,9 @@ def show_results(results, fmt: str, output: Optional[Path], errors: bool, docume
         typer.echo(results.to_json(), nl=False)
     else:
         typer.echo(results_table(results, markdown=fmt == "markdown"))
+        if results.capabilities:
+            typer.echo("")
+            typer.echo(capability_table(results, markdown=fmt == "markdown"))
         if documents:
             typer.echo("")
             typer.echo(documents_table(results, markdown=fmt == "markdown"))
@@ -75,3 +81,8 @@ def check_scoring(fmt: str, level: str, mode: str) -> None:
         raise BenchError(f"{level!r} is not one of {', '.join(LEVELS)}", field="--level")
     if mode not in ("strict", "lenient"):
         raise BenchError(f"{mode!r} is not one of strict, lenient", field="--mode")
+
+
+def check_gold_or_suite(gold: Optional[Path], suite: Optional[str]) -> None:
+    if gold is not None and suite is not None:
+        raise BenchError("give --gold or --suite, not both", field="--suite")

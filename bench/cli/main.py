@@ -22,9 +22,11 @@ from bench.cli.common import (
     FormatOption,
     GoldOption,
     ParamOption,
+    SuiteOption,
     TimeoutOption,
     WorkersOption,
     check_format,
+    check_gold_or_suite,
     parse_params,
 )
 from bench.data.gold import load_gold
@@ -62,6 +64,7 @@ app = typer.Typer(
 @app.command()
 def validate(
     gold: Optional[Path] = GoldOption,
+    suite: Optional[str] = SuiteOption,
     predictions: list[Path] = typer.Option([], "--predictions", "-p", help="A predictions JSONL file to check (repeatable)."),
     documents: list[Path] = typer.Option([], "--documents", "-d", help="A documents JSONL file to check (repeatable)."),
 ) -> None:
@@ -71,13 +74,23 @@ def validate(
     Predictions are checked against the gold's articles, or against --documents when given.
     Reads files only; never runs code from them.
 
+    With --suite, the capability suite is checked instead of the gold, as strictly,
+    plus its cases (one per document, known capability and kind, negatives without facts).
+
     Example: bench validate --predictions preds.jsonl
+    Example: bench validate --suite capabilities
     """
     from bench.data.documents import iter_documents
     from bench.data.gold import gold_problems
+    from bench.data.suite.load import suite_problems
     from bench.data.validate import Problem, check_fact_records, problems_only
 
-    problems, loaded = gold_problems(gold)
+    check_gold_or_suite(gold, suite)
+    if suite is not None:
+        problems, loaded_suite = suite_problems(suite)
+        loaded = loaded_suite and loaded_suite.gold
+    else:
+        problems, loaded = gold_problems(gold)
     texts = {doc.id: doc.text for doc in loaded.documents} if loaded else {}
     if documents:
         texts = {}
@@ -92,26 +105,44 @@ def validate(
         typer.echo(str(problem))
     if problems:
         raise typer.Exit(2)
-    checked = ["gold " + loaded.version if loaded else "gold"] + [str(p) for p in (*documents, *predictions)]
+    what = "suite" if suite is not None else "gold"
+    checked = [f"{what} {loaded.version}" if loaded else what] + [str(p) for p in (*documents, *predictions)]
     typer.echo(f"ok: {', '.join(checked)}", err=True)
 
 
 @app.command()
-def stats(gold: Optional[Path] = GoldOption, fmt: str = FormatOption) -> None:
-    """Gold statistics: mentions and distinct facts per type per document.
+def stats(gold: Optional[Path] = GoldOption, suite: Optional[str] = SuiteOption, fmt: str = FormatOption) -> None:
+    """Gold statistics: mentions and distinct facts per type per document (per capability with --suite).
 
     Example: bench stats --format markdown
+    Example: bench stats --suite capabilities
     """
     from bench.data.gold import gold_statistics
     from bench.presentation.tables import statistics_table
 
     check_format(fmt)
+    check_gold_or_suite(gold, suite)
+    if suite is not None:
+        _suite_stats(suite, fmt)
+        return
     loaded = load_gold(gold)
     rows = gold_statistics(loaded)
     if fmt == "json":
         typer.echo(json.dumps({"version": loaded.version, "hash": loaded.hash, "documents": rows}, indent=2))
     else:
         typer.echo(statistics_table(rows, markdown=fmt == "markdown"))
+
+
+def _suite_stats(suite: str, fmt: str) -> None:
+    from bench.data.suite.load import load_suite, suite_statistics
+    from bench.presentation.capability_tables import suite_statistics_table
+
+    loaded = load_suite(suite)
+    rows = suite_statistics(loaded)
+    if fmt == "json":
+        typer.echo(json.dumps({**loaded.identity(), "capabilities": rows}, indent=2))
+    else:
+        typer.echo(suite_statistics_table(rows, markdown=fmt == "markdown"))
 
 
 @app.command()
@@ -213,25 +244,36 @@ def predict(
     workers: int = WorkersOption,
     timeout: Optional[float] = TimeoutOption,
     gold: Optional[Path] = GoldOption,
+    suite: Optional[str] = SuiteOption,
 ) -> None:
     """Run an extractor over documents and write its predictions (default: the gold set's articles).
 
-    A document on which the extractor fails is reported on stderr and the run
-    goes on; the exit code is then 3.
+    With --suite, over the suite's documents (a trainable extractor is trained
+    on the bundled articles). A document on which the extractor fails is
+    reported on stderr and the run goes on; the exit code is then 3.
 
     Example: bench predict --extractor regex -o preds.jsonl --docs news.jsonl
+    Example: bench predict --extractor rules -o preds.jsonl --suite capabilities
     """
     from bench.data.jsonl import atomic_writer
     from bench.data.sources import DatasetSpec, iter_source
     from bench.extraction.registry import load_extractor
     from bench.extraction.runner import RunOptions, encode_run, run_for_gold
 
+    check_gold_or_suite(gold, suite)
+    if suite is not None and (docs is not None or dataset is not None):
+        raise BenchError("give --suite, --docs or --dataset, not several", field="--suite")
     spec = DatasetSpec(dataset, split, text_column, id_column, date_column) if dataset else None
     loaded_gold = load_gold(gold)
     documents = iter_source(docs, spec) if docs or spec else iter(loaded_gold.documents)
+    total = len(loaded_gold.documents) if docs is None and spec is None else None
+    if suite is not None:
+        from bench.data.suite.load import load_suite
+
+        documents = load_suite(suite).gold.documents
+        total = len(documents)
     params = parse_params(param)
     model = load_extractor(extractor, params)
-    total = len(loaded_gold.documents) if docs is None and spec is None else None
     runs = run_for_gold(model, documents, loaded_gold.documents, loaded_gold.facts, RunOptions(workers, timeout),
                         extractor, params, encode=encode_run)
     failures, count = [], 0
@@ -251,11 +293,12 @@ def main() -> None:  # console-script entry point
     app()
 
 
-from bench.cli import gold, scoring, tools  # noqa: E402 - their commands are added once the app exists
+from bench.cli import gold, scoring, suite, tools  # noqa: E402 - their commands are added once the app exists
 
 scoring.register(app)
 tools.register(app)
 gold.register(app)
+suite.register(app)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,9 +21,11 @@ from bench.cli.common import (
     ParamOption,
     ResamplesOption,
     SeedOption,
+    SuiteOption,
     TimeoutOption,
     WorkersOption,
     check_format,
+    check_gold_or_suite,
     check_scoring,
     parse_params,
     show_results,
@@ -34,6 +36,7 @@ from bench.data.gold import load_gold, require_reviewed
 def eval_(
     extractor: str = ExtractorOption,
     gold: Optional[Path] = GoldOption,
+    suite: Optional[str] = SuiteOption,
     level: str = LevelOption,
     mode: str = ModeOption,
     fmt: str = FormatOption,
@@ -47,17 +50,25 @@ def eval_(
 ) -> None:
     """Run an extractor on the gold articles and print its per-type scores.
 
-    Trainable extractors (e.g. learned) are scored leave-one-document-out.
+    Trainable extractors (e.g. learned) are scored leave-one-document-out;
+    on a capability suite (--suite) they are trained on the bundled articles,
+    and the failure rate of each capability is printed too.
     A document the extractor fails on is listed, its gold counted as missed,
     and the exit code is 3.
 
     Example: bench eval --extractor rules --errors
+    Example: bench eval --extractor regex --suite capabilities
     """
     from bench.extraction.runner import RunOptions
-    from bench.scoring.evaluate import evaluate
+    from bench.scoring.evaluate import evaluate, evaluate_suite
 
     check_scoring(fmt, level, mode)
-    results = evaluate(extractor, gold, level, mode, parse_params(param), ci, RunOptions(workers, timeout))
+    check_gold_or_suite(gold, suite)
+    options = RunOptions(workers, timeout)
+    if suite is not None:
+        results = evaluate_suite(extractor, suite, level, mode, parse_params(param), ci, options)
+    else:
+        results = evaluate(extractor, gold, level, mode, parse_params(param), ci, options)
     show_results(results, fmt, output, errors, documents)
 
 
@@ -66,6 +77,7 @@ def score(
     name: Optional[str] = typer.Option(None, "--name", help="Extractor name for the results (default: the file name)."),
     version: str = typer.Option("unknown", "--version", help="Extractor version for the results."),
     gold: Optional[Path] = GoldOption,
+    suite: Optional[str] = SuiteOption,
     level: str = LevelOption,
     mode: str = ModeOption,
     fmt: str = FormatOption,
@@ -82,13 +94,16 @@ def score(
     Example: bench score preds.jsonl --errors
     """
     from bench.data.validate import read_predictions
-    from bench.scoring.evaluate import score_run
+    from bench.scoring.evaluate import score_run, score_suite
 
     check_scoring(fmt, level, mode)
-    loaded = require_reviewed(load_gold(gold))
+    check_gold_or_suite(gold, suite)
+    loaded_suite = _load_suite(suite)
+    loaded = loaded_suite.gold if loaded_suite else require_reviewed(load_gold(gold))
     refuse_results_file(predictions)
     facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
-    results = score_run(loaded, facts, name or predictions.stem, version, level, mode, None, ci)
+    scored = (name or predictions.stem, version, level, mode, None, ci)
+    results = score_suite(loaded_suite, facts, *scored) if loaded_suite else score_run(loaded, facts, *scored)
     show_results(results, fmt, output, errors, documents)
 
 
@@ -125,6 +140,7 @@ def compare(
     a: Path = typer.Argument(..., help="Results file of run A (bench eval -o / bench score -o)."),
     b: Path = typer.Argument(..., help="Results file of run B, on the same gold."),
     gold: Optional[Path] = GoldOption,
+    suite: Optional[str] = SuiteOption,
     fmt: str = FormatOption,
     seed: int = SeedOption,
     resamples: int = ResamplesOption,
@@ -141,12 +157,21 @@ def compare(
     from bench.scoring.compare import compare_results
 
     check_format(fmt)
+    check_gold_or_suite(gold, suite)
     run_a, run_b = read_results(a), read_results(b)
-    comparison = compare_results(run_a, run_b, [str(a), str(b)], load_gold(gold), resamples, seed)
+    loaded_suite = _load_suite(suite)
+    loaded = loaded_suite.gold if loaded_suite else load_gold(gold)
+    comparison = compare_results(run_a, run_b, [str(a), str(b)], loaded, resamples, seed)
     if fmt == "json":
         typer.echo(json.dumps({"a": str(a), "b": str(b), **comparison.to_dict()}, indent=2))
     else:
         typer.echo(comparison_table(comparison, run_a.label, run_b.label, markdown=fmt == "markdown"))
+
+
+def _load_suite(suite: Optional[str]):
+    from bench.data.suite.load import load_suite
+
+    return None if suite is None else load_suite(suite)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,10 +1,12 @@
 """Results files: what a scored run holds, written atomically, read back losslessly.
 
 A results file carries the extractor and its run spec (what exactly ran,
-see :mod:`bench.data.runspec`), the gold version and hash, the match level,
-every metric with its confidence interval and the method behind it,
-per-document figures, errors, failures, a timestamp and package versions.
-Format 2 dropped format 1's bootstrap ``seed`` and ``resamples``: intervals are exact.
+see :mod:`bench.data.runspec`), the gold version and hash (on a capability
+suite: the suite's name, version and hash, and the failure rate of each
+capability), the match level, every metric with its confidence interval and
+the method behind it, per-document figures, errors, failures, a timestamp and
+package versions. Format 2 dropped format 1's bootstrap ``seed`` and
+``resamples``: intervals are exact.
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ class Results:
     timestamp: str = ""
     packages: dict[str, str] = field(default_factory=dict)
     run: RunSpec | None = None
+    suite: dict[str, str] | None = None
+    capabilities: tuple[dict[str, Any], ...] = ()
 
     @property
     def label(self) -> str:
@@ -118,7 +122,7 @@ class Results:
             value = getattr(self, f.name)
             if f.name in ("rows", "documents"):
                 value = [item.to_dict() for item in value]
-            elif f.name in ("errors", "predictions"):
+            elif f.name in ("errors", "predictions", "capabilities"):
                 value = list(value)
             elif f.name == "run":
                 if value is None:
@@ -135,6 +139,7 @@ class Results:
         values["errors"] = tuple(raw.get("errors", []))
         values["predictions"] = tuple(raw.get("predictions", []))
         values["run"] = RunSpec.from_dict(raw["run"]) if raw.get("run") is not None else None
+        values["capabilities"] = tuple(raw.get("capabilities", []))
         return cls(**values)
 
     def to_json(self) -> str:

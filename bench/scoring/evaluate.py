@@ -107,16 +107,20 @@ def score_run(
     )
 
 
-def predict_gold(extractor: str, gold: Gold, params: dict | None = None, options: RunOptions = RunOptions()):
-    """Run ``extractor`` (a registry spec) on the gold articles.
+def predict_gold(extractor: str, gold: Gold, params: dict | None = None, options: RunOptions = RunOptions(),
+                 training: Gold | None = None):
+    """Run ``extractor`` (a registry spec) on the gold's documents.
 
     Returns the extractor, its run spec, its predictions, and the failure of each
-    document it failed on. Trainable extractors are run leave-one-document-out.
+    document it failed on. Trainable extractors are run leave-one-document-out,
+    or, with ``training`` (a capability suite is scored with the bundled articles
+    as training), fitted on ``training`` once.
     """
     from bench.extraction.registry import load_run
 
     model, spec = load_run(extractor, params)
-    runs = list(run_for_gold(model, gold.documents, gold.documents, gold.facts, options, extractor, params))
+    training = training or gold
+    runs = list(run_for_gold(model, gold.documents, training.documents, training.facts, options, extractor, params))
     predictions = [fact for run in runs for fact in run.facts]
     return model, spec, predictions, {run.doc_id: run.failure for run in runs if run.failure}
 
@@ -134,3 +138,31 @@ def evaluate(
     gold = require_reviewed(load_gold(gold_dir))
     model, spec, predictions, failures = predict_gold(extractor, gold, params, options)
     return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, spec)
+
+
+def score_suite(suite, predictions: Sequence[Fact], extractor: str, version: str, level: str = "fact",
+                mode: str = "strict", failures: Mapping[str, str] | None = None, ci: bool = True,
+                run: RunSpec | None = None) -> Results:
+    """Score predictions on a capability suite: per-type scores as on any gold, plus the failure rate per capability."""
+    from dataclasses import replace
+
+    from bench.scoring.capabilities import failure_rows
+
+    results = score_run(suite.gold, predictions, extractor, version, level, mode, failures, ci, run)
+    rows = failure_rows(suite, predictions)
+    return replace(results, suite=suite.identity(), capabilities=tuple(row.to_dict() for row in rows))
+
+
+def evaluate_suite(
+    extractor: str, suite_path: str | Path, level: str = "fact", mode: str = "strict", params: dict | None = None,
+    with_ci: bool = True, options: RunOptions = RunOptions(),
+) -> Results:
+    """Run ``extractor`` on a capability suite (``capabilities``: the shipped one) and score it.
+
+    A trainable extractor is fitted on the bundled articles, never on the suite.
+    """
+    from bench.data.suite.load import load_suite
+
+    suite = load_suite(suite_path)
+    model, spec, predictions, failures = predict_gold(extractor, suite.gold, params, options, training=load_gold())
+    return score_suite(suite, predictions, model.name, model.version, level, mode, failures, with_ci, spec)

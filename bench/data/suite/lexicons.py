@@ -74,18 +74,20 @@ US_BODIES = (
     Body("U.S. Occupational Safety and Health Administration", "Occupational Safety and Health Administration",
          None, "OSHA"),
 )
+# GUIDELINES §8: a foreign body's canonical name carries its country, as a U.S. one carries "U.S.",
+# unless its name already says it; the name as written without the country is an alias.
 FOREIGN_BODIES = (
-    Body("Competition and Markets Authority", "Competition and Markets Authority", None, "CMA", "Britain's"),
-    Body("Financial Conduct Authority", "Financial Conduct Authority", None, "FCA", "Britain's"),
-    Body("Federal Cartel Office", "Federal Cartel Office", "Bundeskartellamt", None, "Germany's"),
+    Body("UK Competition and Markets Authority", "Competition and Markets Authority", None, "CMA", "Britain's"),
+    Body("UK Financial Conduct Authority", "Financial Conduct Authority", None, "FCA", "Britain's"),
+    Body("German Federal Cartel Office", "Federal Cartel Office", "Bundeskartellamt", None, "Germany's"),
     Body("European Commission", "European Commission", None, None, "the European Union's"),
     Body("Australian Competition and Consumer Commission", "Australian Competition and Consumer Commission",
          None, "ACCC", "Australia's"),
-    Body("Financial Services Agency", "Financial Services Agency", None, "FSA", "Japan's"),
+    Body("Japan Financial Services Agency", "Financial Services Agency", None, "FSA", "Japan's"),
     Body("Securities and Exchange Board of India", "Securities and Exchange Board of India", None, "SEBI", "India's"),
     Body("Korea Fair Trade Commission", "Korea Fair Trade Commission", None, "KFTC", "South Korea's"),
-    Body("Data Protection Commission", "Data Protection Commission", None, "DPC", "Ireland's"),
-    Body("Monetary Authority of Singapore", "Monetary Authority of Singapore", None, "MAS", "Singapore's"),
+    Body("Irish Data Protection Commission", "Data Protection Commission", None, "DPC", "Ireland's"),
+    Body("Monetary Authority of Singapore", "Monetary Authority of Singapore", None, "MAS", "the city-state's"),
 )
 BODIES = US_BODIES + FOREIGN_BODIES
 

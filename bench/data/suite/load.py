@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from bench.data.resources import gold_dir
 from bench.data.validate import Problem
 from bench.errors import BenchError, InputError
 from bench.facts import FACT_TYPES
+from bench.normalize.aliases import fact_key
 
 SHIPPED = "capabilities"
 CASES_FILE = "cases.jsonl"
@@ -148,3 +150,20 @@ def load_suite(directory: str | Path) -> Suite:
         first = problems[0]
         raise InputError(first.message, first.file, first.line, first.field)
     return suite
+
+
+def suite_statistics(suite: Suite) -> list[dict]:
+    """Per capability and in total: cases, and mentions and distinct facts of each type."""
+    capability_of = {case.doc_id: case.capability for case in suite.cases}
+    facts = defaultdict(list)
+    for fact in suite.gold.facts:
+        facts[capability_of[fact.doc_id]].append(fact)
+    cases = Counter(capability_of.values())
+    rows = []
+    for capability in [c["id"] for c in suite.capabilities] + ["total"]:
+        found = suite.gold.facts if capability == "total" else facts[capability]
+        mentions = Counter(f.type for f in found)
+        distinct = Counter(key[1] for key in {fact_key(f, suite.gold.aliases) for f in found})
+        count = len(suite.cases) if capability == "total" else cases[capability]
+        rows.append({"capability": capability, "cases": count, **{t: (mentions[t], distinct[t]) for t in FACT_TYPES}})
+    return rows
