@@ -14,7 +14,7 @@ PAST_YEARS = tuple(range(2003, 2019))
 FUTURE_YEARS = tuple(range(2035, 2041))
 AVOIDED_COUNTS = frozenset({240_000})
 AVOIDED_PREFIXES = ("50",)
-"""Counts never drawn: numbers the seed articles make particular ("less than 50" would also match "less than 500")."""
+"""Counts never drawn: numbers the seed articles make particular (and, by prefix, every number that starts like one)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ def background_same_story(rng: random.Random, cast: ch.Cast) -> Draft:
     return Draft(pieces, ch.published(rng))
 
 
-_OTHER_STORY = ("In other news, ", "We earlier reported that ")
+_OTHER_STORY = ("In other news, ", "In a separate story, ")
 
 
 def other_story_paragraph(rng: random.Random, cast: ch.Cast) -> Draft:

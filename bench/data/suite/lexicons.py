@@ -137,7 +137,7 @@ QUALIFIERS = {
 
 BOILERPLATE_LINES = (
     "Sign up for our morning newsletter.", "Share this article with a friend today.",
-    "Follow us for breaking news alerts every Monday.", "Subscribe today and save 30% on your first year.",
+    "Follow us on social media for the latest headlines every Monday.", "Subscribe today and save 30% on your first year.",
     "Click here to get the app, used by 2 million readers.", "Read more: our coverage of the Department of Energy.",
 )
 """Page furniture an INV case adds; some carry a date, a count or a body that is not the story's."""
