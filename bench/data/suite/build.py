@@ -36,22 +36,22 @@ class Case:
     derived_from: str | None = None
 
 
-def _cases(seed: int) -> list[Case]:
+def _cases(seed: int, per_capability: int) -> list[Case]:
     cast = Cast.drawn(random.Random(f"{seed}:cast"))
     cases: list[Case] = []
     by_capability: dict[str, list[Case]] = {}
     for capability in CAPABILITIES:
         rng = random.Random(f"{seed}:{capability.id}")
         made = []
-        for index in range(CASES_PER_CAPABILITY):
+        for index in range(per_capability):
             doc_id = f"{capability.id}-{index:03d}"
             if capability.make is not None:
                 made.append(Case(doc_id, capability, capability.make(rng, cast)))
                 continue
-            while True:  # draw a source this change applies to
-                source = rng.choice(by_capability[rng.choice(capability.sources)])
-                if capability.usable(source.draft):
-                    break
+            # Sources cycle through the source capabilities, so every seed derives the same mix of them.
+            pool = [case for case in by_capability[capability.sources[index % len(capability.sources)]]
+                    if capability.usable(case.draft)]
+            source = rng.choice(pool)
             made.append(Case(doc_id, capability, capability.transform(source.draft, rng), source.doc_id))
         by_capability[capability.id] = made
         cases += made
@@ -83,11 +83,15 @@ def _json(value) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def build_suite(seed: int) -> dict[str, bytes]:
-    """Every file of the suite built from ``seed``, by path inside the suite directory."""
+def build_suite(seed: int, per_capability: int = CASES_PER_CAPABILITY) -> dict[str, bytes]:
+    """Every file of the suite built from ``seed``, by path inside the suite directory.
+
+    ``per_capability`` below the shipped 100 makes a small suite of the same
+    capabilities (for tests).
+    """
     files: dict[str, bytes] = {}
     manifest, facts, cases = [], [], []
-    for case in _cases(seed):
+    for case in _cases(seed, per_capability):
         text, found = render(case.draft, case.doc_id)
         data = text.encode("utf-8")
         files[f"documents/{case.doc_id}.txt"] = data
@@ -126,7 +130,8 @@ def _readme(seed: int, cases: list[dict], facts: list[dict]) -> str:
     )
 
 
-def write_suite(directory: Path, seed: int, force: bool = False) -> dict[str, bytes]:
+def write_suite(directory: Path, seed: int, force: bool = False,
+                per_capability: int = CASES_PER_CAPABILITY) -> dict[str, bytes]:
     """Build the suite from ``seed`` into ``directory`` atomically: all of it appears at once, or nothing.
 
     An existing non-empty ``directory`` is replaced only with ``force``.
@@ -134,7 +139,7 @@ def write_suite(directory: Path, seed: int, force: bool = False) -> dict[str, by
     directory = Path(directory)
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())) and not force:
         raise InputError("exists and is not empty; choose another directory or pass --force", str(directory))
-    files = build_suite(seed)
+    files = build_suite(seed, per_capability)
     staging = directory.parent / f".{directory.name}.building-{os.getpid()}"
     old = directory.parent / f".{directory.name}.replaced-{os.getpid()}"
     try:
