@@ -12,7 +12,10 @@ from typing import Optional
 
 import typer
 
+from bench.cli.common import check_gold_or_suite
+
 _GOLD_HELP = "Gold directory (default: the bundled gold set)."
+_SUITE_HELP = "A capability suite instead of the articles: 'capabilities' (shipped) or a suite directory."
 
 
 def leaderboard(
@@ -48,6 +51,7 @@ def check(
     extractor: list[str] = typer.Option([], "--extractor", "-e", help="Only this tracked run (its label) or extractor (repeatable); with --update, also one to start tracking."),
     param: list[str] = typer.Option([], "--param", help="With --update: key=value, an option of the run to record (repeatable); it is tracked apart."),
     gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
+    suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
 ) -> None:
     """The CI gate: re-score the tracked extractors and exit 1 when a score fell below its recorded value.
 
@@ -67,10 +71,11 @@ def check(
 
     if tolerance is not None and not tolerance_ok(tolerance):
         raise BenchError(f"expected a number from 0 to 1, got {tolerance!r}", field="--tolerance")
+    check_gold_or_suite(gold, suite)
     previous = read_baseline(baseline) if baseline.exists() or not update else None
     from bench.cli.common import parse_params
 
-    current = rescore(previous, extractor, gold, adding=update, params=parse_params(param))
+    current = rescore(previous, extractor, gold, adding=update, params=parse_params(param), suite=suite)
     failed = {name: len(results.failures) for name, results in current.items() if results.failures}
     for name, results in current.items():
         for document in results.failures:
@@ -99,6 +104,7 @@ def report(
     html: Path = typer.Option(..., "--html", help="HTML file to write (atomically)."),
     results: Optional[list[Path]] = typer.Argument(None, help="Results files from bench eval; none: the gold mentions only."),
     gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
+    suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
 ) -> None:
     """One self-contained HTML page comparing runs: scores, chart, errors and every article.
 
@@ -111,9 +117,11 @@ def report(
     Example: bench report --html report.html results/regex.json results/rules.json
     """
     from bench.data.gold import load_gold
+    from bench.data.suite.load import load_suite
     from bench.presentation.html_report import load_runs, write_report
 
-    loaded = load_gold(gold)
+    check_gold_or_suite(gold, suite)
+    loaded = load_suite(suite).gold if suite is not None else load_gold(gold)
     write_report(html, loaded, load_runs(results or [], loaded))
     typer.echo(f"wrote {html}", err=True)
 

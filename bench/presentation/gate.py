@@ -249,24 +249,28 @@ def _selected(tracked: Mapping[str, Tracked], names: Sequence[str], adding: bool
 
 
 def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path | None = None,
-            adding: bool = False, params: Mapping[str, Any] | None = None) -> dict[str, Results]:
+            adding: bool = False, params: Mapping[str, Any] | None = None,
+            suite: str | None = None) -> dict[str, Results]:
     """Score ``names`` (default: every tracked run) at the baseline's level and mode, each with its options.
 
     Results are keyed by run key. Without ``adding``, a name the baseline does
     not track, or a tracked run that now runs as another (its key changed), is
     refused. ``params`` (with ``adding``) are the options of the run to record.
-    A new baseline is scored at the fact level, strict mode.
+    A new baseline is scored at the fact level, strict mode. With ``suite``, on that capability suite.
     """
     tracked = baseline.extractors if baseline is not None else {}
     if not names and not tracked:
         raise InputError("no extractor to score: name them with --extractor")
     runs = _selected(tracked, names, adding, params or {})
-    from bench.scoring.evaluate import evaluate
+    from functools import partial
 
+    from bench.scoring.evaluate import evaluate, evaluate_suite
+
+    run = partial(evaluate_suite, suite_path=suite) if suite is not None else partial(evaluate, gold_dir=gold_dir)
     level, mode = (baseline.level, baseline.mode) if baseline is not None else ("fact", "strict")
     scored = {}
     for key, spec, options in runs:
-        results = evaluate(spec, gold_dir, level=level, mode=mode, params=options, with_ci=False)
+        results = run(spec, level=level, mode=mode, params=options, with_ci=False)
         if key is not None and results.run_key != key and not adding:
             raise MismatchError(f"{key!r} now runs as {results.run_key!r} (its options, model or endpoint changed); "
                                 "record it deliberately with --update", field="extractors")

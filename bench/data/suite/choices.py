@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from bench.data.suite import lexicons as lx
 
-FIRST_PUBLISHED = dt.date(2025, 1, 1)
+FIRST_PUBLISHED = dt.date(2026, 1, 1)  # so that no date of the suite falls in the articles' 2024
 PUBLISHED_DAYS = 3652  # ten years of published dates
-PAST_YEARS = tuple(range(2003, 2019))
-FUTURE_YEARS = tuple(range(2035, 2041))
+PAST_YEARS = tuple(range(2003, 2018))  # a year after one of them stays before the articles' 2019
+FUTURE_YEARS = tuple(range(2037, 2043))
 AVOIDED_COUNTS = frozenset({240_000})
 AVOIDED_PREFIXES = ("50",)
 """Counts never drawn: numbers the seed articles make particular (and, by prefix, every number that starts like one)."""

@@ -1,0 +1,105 @@
+"""Loading and validating a capability suite: as strict as the gold, plus its cases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.data.suite.build import write_suite
+from bench.data.suite.load import load_suite, suite_problems
+from bench.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def small_suite(tmp_path_factory) -> Path:
+    directory = tmp_path_factory.mktemp("suites") / "small"
+    write_suite(directory, 21, per_capability=2)
+    return directory
+
+
+@pytest.fixture()
+def suite_copy(small_suite, tmp_path) -> Path:
+    target = tmp_path / "copy"
+    shutil.copytree(small_suite, target)
+    return target
+
+
+def _rewrite_line(path: Path, line: int, change) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[line - 1])
+    change(record)
+    lines[line - 1] = json.dumps(record, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_the_shipped_suite_validates(cli):
+    result = cli("validate", "--suite", "capabilities")
+    assert result.exit_code == 0 and result.stderr == "ok: suite 1.0.0\n" and result.stdout == ""
+
+
+def test_a_small_suite_loads_with_its_own_hash(small_suite):
+    suite = load_suite(small_suite)
+    assert len(suite.cases) == 76 and suite.hash.startswith("sha256:") and suite.hash != load_suite("capabilities").hash
+    assert suite.identity() == {"name": "capabilities", "version": "1.0.0", "hash": suite.hash}
+
+
+def test_a_changed_document_is_refused(cli, suite_copy):
+    document = suite_copy / "documents" / "date.absolute-000.txt"
+    document.write_text(document.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    result = cli("validate", "--suite", suite_copy)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {document}: article changed: sha256 ")
+
+
+def test_a_fact_off_its_text_is_refused(cli, suite_copy):
+    facts = suite_copy / "facts.jsonl"
+    _rewrite_line(facts, 1, lambda record: record.update(start=record["start"] + 1, end=record["end"] + 1))
+    result = cli("validate", "--suite", suite_copy)
+    assert result.exit_code == 2 and result.stdout.startswith(f"{facts}:1: text: ")
+
+
+@pytest.mark.parametrize(("change", "field", "message"), [
+    (lambda r: r.update(kind="DIR"), "derived_from", "INV and DIR cases, and only they, name the case they were derived from"),
+    (lambda r: r.update(kind="odd"), "kind", "'odd' is not one of MFT, negative, INV, DIR"),
+    (lambda r: r.update(capability="nope"), "capability", "unknown capability 'nope'"),
+    (lambda r: r.update(fact_type="money"), "fact_type", "'money' is not a fact type"),
+    (lambda r: r.update(kind="negative"), "kind", "a negative case has no gold facts, and only a negative case"),
+    (lambda r: r.pop("kind"), "case", "expected exactly the keys capability, derived_from, doc_id, fact_type, kind"),
+])
+def test_a_bad_case_is_named_by_line_and_field(suite_copy, change, field, message):
+    cases = suite_copy / "cases.jsonl"
+    _rewrite_line(cases, 1, change)  # date.absolute-000: an MFT case with facts
+    problems, suite = suite_problems(suite_copy)
+    assert suite is None and str(problems[0]) == f"{cases}:1: {field}: {message}"
+
+
+def test_a_document_without_a_case_is_refused(suite_copy):
+    cases = suite_copy / "cases.jsonl"
+    lines = cases.read_text(encoding="utf-8").splitlines()
+    cases.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")  # the last case: no other derives from it
+    with pytest.raises(InputError, match=r"cases\.jsonl: doc_id: document 'dir\.number-001' has no case$"):
+        load_suite(suite_copy)
+
+
+def test_a_missing_suite_is_one_line(cli, tmp_path):
+    result = cli("eval", "-e", "regex", "--suite", tmp_path / "none")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'none' / 'documents' / 'manifest.jsonl'}: ")
+
+
+def test_gold_and_suite_together_are_refused(cli, tmp_path):
+    result = cli("stats", "--gold", tmp_path, "--suite", "capabilities")
+    assert result.exit_code == 2 and result.stderr == "error: --suite: give --gold or --suite, not both\n"
+
+
+def test_stats_per_capability(cli, small_suite):
+    result = cli("stats", "--suite", small_suite)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["capability", "cases", "date", "headcount", "user_count", "agency", "official"]
+    assert lines[2].split()[:3] == ["date.absolute", "2", lines[2].split()[2]] and lines[-3].split()[:2] == ["total", "76"]
+    as_json = json.loads(cli("stats", "--suite", small_suite, "--format", "json").stdout)
+    assert as_json["name"] == "capabilities" and as_json["capabilities"][-1]["cases"] == 76

@@ -1,0 +1,168 @@
+"""Scoring on a capability suite: per-capability failure rates, results that carry the suite, no mixing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.data.gold import load_gold
+from bench.data.results import read_results, write_results
+from bench.data.suite.build import write_suite
+from bench.data.suite.load import load_suite
+from bench.errors import MismatchError
+from bench.presentation.gate import check, recorded
+from bench.presentation.html_report import load_runs
+from bench.presentation.leaderboard import read_results_dir
+from bench.scoring.capabilities import failure_rows
+from bench.scoring.compare import compare_results
+from bench.scoring.evaluate import predict_gold, score_run, score_suite
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    directory = tmp_path_factory.mktemp("suites") / "small"
+    write_suite(directory, 31, per_capability=3)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def suite(small):
+    return load_suite(small)
+
+
+def test_perfect_predictions_fail_no_case(suite):
+    rows = failure_rows(suite, suite.gold.facts)
+    assert len(rows) == 38 and {row.failures for row in rows} == {0} and {row.cases for row in rows} == {3}
+    # Clopper–Pearson with 0 of 3: the upper bound solves (1 - p)^3 = 0.025.
+    assert [row.ci for row in rows] == [(0.0, pytest.approx(1 - 0.025 ** (1 / 3)))] * 38
+    assert {row.flipped for row in rows if row.kind in ("INV", "DIR")} == {0}
+
+
+def test_a_missed_fact_fails_its_case_and_an_extra_fact_fails_a_negative(suite):
+    inv = next(case for case in suite.cases if case.capability == "inv.title_case")
+    negative = next(case for case in suite.cases if case.capability == "date.negatives")
+    predictions = [fact for fact in suite.gold.facts if fact.doc_id != inv.doc_id]
+    extra = next(fact for fact in suite.gold.facts if fact.type == "date")
+    predictions.append(type(extra)(negative.doc_id, "date", extra.value))
+    rows = {row.id: row for row in failure_rows(suite, predictions)}
+    title_case, negatives = rows["inv.title_case"], rows["date.negatives"]
+    assert (title_case.failures, title_case.flipped, negatives.failures) == (1, 1, 1)
+    assert title_case.examples[0].doc_id == inv.doc_id and title_case.examples[0].predicted == ()
+    assert negatives.examples[0].expected == () and negatives.examples[0].predicted == (f"date: {extra.value}",)
+    assert sum(row.failures for row in rows.values()) == 2
+
+
+def test_a_failed_source_is_no_flip(suite):
+    inv = next(case for case in suite.cases if case.capability == "inv.other_names")
+    predictions = [fact for fact in suite.gold.facts if fact.doc_id not in (inv.doc_id, inv.derived_from)]
+    rows = {row.id: row for row in failure_rows(suite, predictions)}
+    assert (rows["inv.other_names"].failures, rows["inv.other_names"].flipped) == (1, 0)
+
+
+def test_eval_on_a_suite_prints_both_tables_and_writes_the_suite(cli, small, tmp_path):
+    out = tmp_path / "regex.json"
+    result = cli("eval", "-e", "regex", "--suite", small, "--no-ci", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[2].split() == ["type", "P", "R", "F1", "TP", "FP", "FN", "support"]
+    assert any(line.split()[:4] == ["date.absolute", "MFT", "3", "0"] for line in lines)
+    assert any(line.startswith("suite capabilities 1.0.0 (sha256:") for line in lines)
+    assert "failing cases (up to three per capability): expected | predicted" in lines
+    results = read_results(out)
+    suite = load_suite(small)
+    assert results.suite == suite.identity() and results.gold_hash == suite.hash and len(results.capabilities) == 38
+    assert cli("show", out).stdout == result.stdout
+
+
+def test_score_takes_a_suite_and_checks_predictions_against_its_texts(cli, suite, small, write_jsonl):
+    facts = [fact.to_dict() for fact in suite.gold.facts]
+    perfect = write_jsonl("perfect.jsonl", [{k: v for k, v in f.items() if k != "id"} for f in facts])
+    result = cli("score", perfect, "--suite", small, "--no-ci", "--format", "json")
+    assert result.exit_code == 0
+    scored = json.loads(result.stdout)
+    assert scored["rows"][-2]["f1"] == 1.0 and {row["failures"] for row in scored["capabilities"]} == {0}
+    on_articles = cli("score", perfect, "--no-ci")
+    assert on_articles.exit_code == 2 and "unknown document 'date.absolute-000'" in on_articles.stderr
+
+
+def _two_runs(suite):
+    articles = load_gold()
+    _, on_articles, _ = predict_gold("regex", articles)
+    _, on_suite, _ = predict_gold("regex", suite.gold)
+    return (score_run(articles, on_articles, "regex", "1", ci=False),
+            score_suite(suite, on_suite, "regex", "1", ci=False), articles)
+
+
+def test_leaderboard_compare_report_and_check_refuse_to_mix(suite, tmp_path):
+    article_run, suite_run, articles = _two_runs(suite)
+    write_results(article_run, tmp_path / "a.json")
+    write_results(suite_run, tmp_path / "b.json")
+    with pytest.raises(MismatchError, match=r"b\.json: gold_hash: gold 1\.0\.0 \(sha256:"):
+        from bench.presentation.leaderboard import leaderboard_markdown
+        leaderboard_markdown(read_results_dir(tmp_path))
+    with pytest.raises(MismatchError, match="gold_hash"):
+        compare_results(article_run, suite_run, ["a.json", "b.json"], articles)
+    with pytest.raises(MismatchError, match="not the gold loaded"):
+        compare_results(suite_run, suite_run, ["b.json", "b.json"], articles)
+    with pytest.raises(MismatchError, match="not the loaded gold"):
+        load_runs([tmp_path / "b.json"], articles)
+    with pytest.raises(MismatchError, match="but the baseline records gold"):
+        check({"regex": article_run}, recorded({"regex": suite_run}))
+    other = load_suite("capabilities")
+    with pytest.raises(MismatchError, match="not the gold loaded"):
+        compare_results(suite_run, suite_run, ["b.json", "b.json"], other.gold)
+
+
+def test_compare_and_report_accept_suite_results(cli, small, tmp_path):
+    for name in ("regex", "rules"):
+        assert cli("eval", "-e", name, "--suite", small, "--no-ci", "-o", tmp_path / f"{name}.json").exit_code == 0
+    compared = cli("compare", tmp_path / "rules.json", tmp_path / "regex.json", "--suite", small, "--resamples", "99")
+    assert compared.exit_code == 0 and compared.stdout.splitlines()[0].split()[:2] == ["type", "F1"]
+    refused = cli("compare", tmp_path / "rules.json", tmp_path / "regex.json")
+    assert refused.exit_code == 2 and "not the gold loaded" in refused.stderr
+    report = cli("report", "--html", tmp_path / "r.html", tmp_path / "rules.json", "--suite", small)
+    assert report.exit_code == 0 and "date.absolute-000" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    board = cli("leaderboard", tmp_path)
+    assert board.exit_code == 0 and "rules" in board.stdout
+
+
+def test_check_can_gate_on_a_suite(cli, small, tmp_path):
+    baseline = tmp_path / "suite-scores.json"
+    assert cli("check", "--baseline", baseline, "--update", "-e", "regex", "--suite", small).exit_code == 0
+    assert cli("check", "--baseline", baseline, "--suite", small).exit_code == 0
+    on_articles = cli("check", "--baseline", baseline)
+    assert on_articles.exit_code == 2 and "but the baseline records gold" in on_articles.stderr
+
+
+def test_learned_is_trained_on_the_articles_never_on_the_suite(suite, monkeypatch):
+    import bench.extraction.registry as registry
+
+    fitted = []
+
+    class Spy:
+        name, version = "spy", "1"
+
+        def fit(self, documents, facts):
+            fitted.append(sorted(doc.id for doc in documents))
+
+        def extract(self, document):
+            return []
+
+    monkeypatch.setattr(registry, "load_extractor", lambda spec, params=None: Spy())
+    _, predictions, failures = predict_gold("spy", suite.gold, training=load_gold())
+    assert fitted == [sorted(doc.id for doc in load_gold().documents)] and predictions == [] and failures == {}
+
+
+def test_regex_and_rules_fail_alike_on_two_seeds(tmp_path):
+    """A fresh suite measures the same capabilities: each failure rate's 95% interval overlaps the shipped one's."""
+    write_suite(tmp_path / "seed1", 1)
+    shipped, fresh = load_suite("capabilities"), load_suite(tmp_path / "seed1")
+    apart = []
+    for name in ("regex", "rules"):
+        ours = {row.id: row for row in failure_rows(shipped, predict_gold(name, shipped.gold)[1])}
+        theirs = {row.id: row for row in failure_rows(fresh, predict_gold(name, fresh.gold)[1])}
+        apart += [(name, key) for key, row in ours.items()
+                  if row.ci[0] > theirs[key].ci[1] or theirs[key].ci[0] > row.ci[1]]
+    assert apart == []
