@@ -89,8 +89,8 @@ def test_score_takes_a_suite_and_checks_predictions_against_its_texts(cli, suite
 
 def _two_runs(suite):
     articles = load_gold()
-    _, on_articles, _ = predict_gold("regex", articles)
-    _, on_suite, _ = predict_gold("regex", suite.gold)
+    on_articles = predict_gold("regex", articles)[2]
+    on_suite = predict_gold("regex", suite.gold)[2]
     return (score_run(articles, on_articles, "regex", "1", ci=False),
             score_suite(suite, on_suite, "regex", "1", ci=False), articles)
 
@@ -142,16 +142,17 @@ def test_learned_is_trained_on_the_articles_never_on_the_suite(suite, monkeypatc
     fitted = []
 
     class Spy:
-        name, version = "spy", "1"
+        name, version, trained_on = "spy", "1", ()
 
         def fit(self, documents, facts):
-            fitted.append(sorted(doc.id for doc in documents))
+            self.trained_on = [doc.id for doc in documents]
+            fitted.append(sorted(self.trained_on))
 
         def extract(self, document):
             return []
 
-    monkeypatch.setattr(registry, "load_extractor", lambda spec, params=None: Spy())
-    _, predictions, failures = predict_gold("spy", suite.gold, training=load_gold())
+    monkeypatch.setattr(registry, "load_run", lambda spec, params=None: (Spy(), None))
+    _, _, predictions, failures = predict_gold("spy", suite.gold, training=load_gold())
     assert fitted == [sorted(doc.id for doc in load_gold().documents)] and predictions == [] and failures == {}
 
 
@@ -161,8 +162,8 @@ def test_regex_and_rules_fail_alike_on_two_seeds(tmp_path):
     shipped, fresh = load_suite("capabilities"), load_suite(tmp_path / "seed1")
     apart = []
     for name in ("regex", "rules"):
-        ours = {row.id: row for row in failure_rows(shipped, predict_gold(name, shipped.gold)[1])}
-        theirs = {row.id: row for row in failure_rows(fresh, predict_gold(name, fresh.gold)[1])}
+        ours = {row.id: row for row in failure_rows(shipped, predict_gold(name, shipped.gold)[2])}
+        theirs = {row.id: row for row in failure_rows(fresh, predict_gold(name, fresh.gold)[2])}
         apart += [(name, key) for key, row in ours.items()
                   if row.ci[0] > theirs[key].ci[1] or theirs[key].ci[0] > row.ci[1]]
     assert apart == []

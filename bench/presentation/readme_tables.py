@@ -92,8 +92,8 @@ def _suite_results() -> dict:
     training = load_gold()
     runs = {}
     for name in SCORED_BASELINES:
-        model, predictions, failures = predict_gold(name, _suite().gold, training=training)
-        runs[name] = score_suite(_suite(), predictions, model.name, model.version, failures=failures, ci=False)
+        model, spec, predictions, failures = predict_gold(name, _suite().gold, training=training)
+        runs[name] = score_suite(_suite(), predictions, model.name, model.version, failures=failures, ci=False, run=spec)
     return runs
 
 
