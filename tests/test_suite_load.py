@@ -51,7 +51,8 @@ def test_a_changed_document_is_refused(cli, suite_copy):
     document.write_text(document.read_text(encoding="utf-8") + " ", encoding="utf-8")
     result = cli("validate", "--suite", suite_copy)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {document}: article changed: sha256 ")
+    manifest = suite_copy / "documents" / "manifest.jsonl"
+    assert result.stdout.startswith(f"{manifest}:1: sha256: {document} has sha256 ")
 
 
 def test_a_fact_off_its_text_is_refused(cli, suite_copy):
@@ -87,7 +88,8 @@ def test_a_document_without_a_case_is_refused(suite_copy):
 def test_a_missing_suite_is_one_line(cli, tmp_path):
     result = cli("eval", "-e", "regex", "--suite", tmp_path / "none")
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {tmp_path / 'none' / 'documents' / 'manifest.jsonl'}: ")
+    assert result.stderr == (f"error: {tmp_path / 'none'}: --suite: no such suite: give 'capabilities' or a directory "
+                             "built by 'bench suite build'\n")
 
 
 def test_gold_and_suite_together_are_refused(cli, tmp_path):

@@ -1,7 +1,7 @@
 """Reading a capability suite: a gold-set directory plus its cases, checked as strictly as the gold.
 
 The suite's gold (``VERSION``, ``aliases.json``, ``facts.jsonl``,
-``documents/``) loads like any gold set; ``cases.jsonl`` and
+``documents/``) loads as any gold set does (:func:`bench.data.gold.load_gold`); ``cases.jsonl`` and
 ``capabilities.json`` say which capability and CheckList kind each case
 belongs to. The suite's hash covers all of it and stands as the gold hash of
 every results file scored on it, so results on different suites, or on a
@@ -27,7 +27,6 @@ from bench.normalize.aliases import fact_key
 SHIPPED = "capabilities"
 CASES_FILE = "cases.jsonl"
 CAPABILITIES_FILE = "capabilities.json"
-DOCUMENTS_DIR = "documents"
 KINDS = ("MFT", "negative", "INV", "DIR")
 _CASE_KEYS = {"doc_id", "capability", "kind", "fact_type", "derived_from"}
 
@@ -129,8 +128,11 @@ def _suite_hash(gold: Gold, cases: list[CaseRecord], name: str, capabilities: tu
 def suite_problems(directory: str | Path) -> tuple[list[Problem], Suite | None]:
     """Check a suite directory: its gold as strictly as the bundled gold, then its cases and capabilities."""
     directory = suite_dir(directory)
-    problems, gold = gold_problems(directory, directory / DOCUMENTS_DIR)
-    if gold is None:
+    if not directory.is_dir():
+        return [Problem(str(directory), None, "--suite", "no such suite: give 'capabilities' or a directory built by "
+                        "'bench suite build'")], None
+    problems, gold = gold_problems(directory)
+    if gold is None or problems:
         return problems, None
     try:
         name, seed, capabilities = _read_capabilities(directory / CAPABILITIES_FILE)
