@@ -125,7 +125,7 @@ def _readme(seed: int, cases: list[dict], facts: list[dict]) -> str:
         f"gold mentions per type: {', '.join(f'{t} {n}' for t, n in sorted(per_type.items()))}.\n\n"
         "Do not edit: regenerate with `bench suite build --seed N -o DIR`. Files: `VERSION`, `aliases.json`, "
         "`facts.jsonl` (gold mentions), `documents/` (texts and `manifest.jsonl`), `cases.jsonl` (capability, kind "
-        "and source of each case), `capabilities.json`. Labels follow gold/GUIDELINES.md (§9 for the suite).\n\n"
+        "and source of each case), `capabilities.json`. Labels follow gold/GUIDELINES.md (§8 for the suite).\n\n"
         "| capability | kind | context | cases | what it tests |\n|---|---|---|--:|---|\n" + rows + "\n"
     )
 

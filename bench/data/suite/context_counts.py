@@ -1,4 +1,4 @@
-"""Context capabilities for counts: which of several numbers counts whom (GUIDELINES §9)."""
+"""Context capabilities for counts: which of several numbers counts whom (GUIDELINES §8)."""
 
 from __future__ import annotations
 

@@ -119,7 +119,7 @@ def agency_vs_metonymy(rng: random.Random, cast: ch.Cast) -> Draft:
 
 
 def headline_dateline(rng: random.Random, cast: ch.Cast) -> Draft:
-    """A Title Case headline and a dateline before the lede: both are read (GUIDELINES §0, §9)."""
+    """A Title Case headline and a dateline before the lede: both are read (GUIDELINES §0, §8)."""
     fill, published = _fill(rng), ch.published(rng)
     dateline = date(f"{MONTHS[published.month - 1]} {published.day}", published.isoformat())
     pieces = (f"{fill['c']} To Cut ", headcount(rng, code="eq", style="digits", low=100), " Jobs\n\n"

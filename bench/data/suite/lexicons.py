@@ -74,7 +74,7 @@ US_BODIES = (
     Body("U.S. Occupational Safety and Health Administration", "Occupational Safety and Health Administration",
          None, "OSHA"),
 )
-# GUIDELINES §9: a foreign body's canonical name carries its country, as a U.S. one carries "U.S.",
+# GUIDELINES §8: a foreign body's canonical name carries its country, as a U.S. one carries "U.S.",
 # unless its name already says it; the name as written without the country is an alias.
 FOREIGN_BODIES = (
     Body("UK Competition and Markets Authority", "Competition and Markets Authority", None, "CMA", "Britain's"),
