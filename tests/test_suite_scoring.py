@@ -124,8 +124,10 @@ def test_compare_and_report_accept_suite_results(cli, small, tmp_path):
     assert refused.exit_code == 2 and "not the gold loaded" in refused.stderr
     report = cli("report", "--html", tmp_path / "r.html", tmp_path / "rules.json", "--suite", small)
     assert report.exit_code == 0 and "date.absolute-000" in (tmp_path / "r.html").read_text(encoding="utf-8")
-    board = cli("leaderboard", tmp_path)
+    board = cli("leaderboard", tmp_path, "--suite", small)
     assert board.exit_code == 0 and "rules" in board.stdout
+    on_articles = cli("leaderboard", tmp_path)
+    assert on_articles.exit_code == 2 and "gold_hash" in on_articles.stderr
 
 
 def test_check_can_gate_on_a_suite(cli, small, tmp_path):

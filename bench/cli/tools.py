@@ -22,6 +22,7 @@ def leaderboard(
     results_dir: Path = typer.Argument(..., help="Folder of results files (*.json) written by bench eval."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Markdown file to write (atomically); stdout when absent."),
     gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
+    suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
 ) -> None:
     """Rank results files by micro-F1 into rank groups, with intervals, as Markdown.
 
@@ -31,12 +32,16 @@ def leaderboard(
     group; the best value per column is bold. Undefined metrics show as "–".
 
     Example: bench leaderboard results/ -o LEADERBOARD.md
+    Example: bench leaderboard suite-results/ --suite capabilities
     """
     from bench.data.gold import load_gold
     from bench.data.jsonl import write_text_atomic
+    from bench.data.suite.load import load_suite
     from bench.presentation.leaderboard import leaderboard_markdown, read_results_dir
 
-    board = leaderboard_markdown(read_results_dir(results_dir), load_gold(gold))
+    check_gold_or_suite(gold, suite)
+    loaded = load_suite(suite).gold if suite is not None else load_gold(gold)
+    board = leaderboard_markdown(read_results_dir(results_dir), loaded)
     if output is None:
         typer.echo(board, nl=False)
         return
