@@ -34,10 +34,6 @@ class Cast:
         first, last = rng.choice(self.officials)
         return f"{first} {last}", last
 
-    def two_officials(self, rng: random.Random) -> tuple[tuple[str, str], tuple[str, str]]:
-        (a_first, a_last), (b_first, b_last) = rng.sample(self.officials, 2)
-        return (f"{a_first} {a_last}", a_last), (f"{b_first} {b_last}", b_last)
-
 
 def published(rng: random.Random) -> dt.date:
     return FIRST_PUBLISHED + dt.timedelta(days=rng.randrange(PUBLISHED_DAYS))

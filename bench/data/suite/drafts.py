@@ -10,7 +10,7 @@ text, so the gold does not share code with any extractor.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Union
 
 from bench.facts import Count, Fact, Official, Value
@@ -140,7 +140,6 @@ class Draft:
 
     pieces: tuple[Piece, ...]
     published: dt.date
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
     def with_pieces(self, pieces) -> "Draft":
         return replace(self, pieces=tuple(pieces))

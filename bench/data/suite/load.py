@@ -70,7 +70,7 @@ def suite_dir(name_or_path: str | Path) -> Path:
     return gold_dir() / SHIPPED if str(name_or_path) == SHIPPED else Path(name_or_path)
 
 
-def _case_problem(raw, line: int, known: dict, documents: set[str], seen: dict) -> tuple[str, str] | None:
+def _case_problem(raw, known: dict, documents: set[str], seen: dict) -> tuple[str, str] | None:
     if not isinstance(raw, dict) or raw.keys() != _CASE_KEYS:
         return "case", f"expected exactly the keys {', '.join(sorted(_CASE_KEYS))}"
     checks = (
@@ -107,7 +107,7 @@ def _check_cases(directory: Path, gold: Gold, capabilities: tuple[dict, ...]) ->
     seen: dict[str, CaseRecord] = {}
     problems = []
     for line, raw in iter_jsonl(path):
-        found = _case_problem(raw, line, known, documents, seen)
+        found = _case_problem(raw, known, documents, seen)
         if found is None and (raw["kind"] == "negative") == (raw["doc_id"] in with_facts):
             found = ("kind", "a negative case has no gold facts, and only a negative case")
         if found:
