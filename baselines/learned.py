@@ -2,7 +2,7 @@
 
 Method: boilerplate is skipped as the rules skip it (the gold never labels
 it); elsewhere, candidates come from the finders the rules use, before their
-context rules: every :data:`bench.normalize.dates.DATE_CANDIDATES` match and
+context rules: every :func:`bench.normalize.dates.date_candidates` match and
 :func:`bench.normalize.numbers.number_spans` number (with a qualifier written just
 before), every agency name of ``baselines.rules.agencies`` (names inside a
 title included) and every titled official of ``baselines.rules.officials``.
@@ -47,7 +47,7 @@ from bench.errors import BenchError
 from bench.extraction.options import option
 from bench.facts import Count, Fact, Value
 from bench.normalize.aliases import date_precision
-from bench.normalize.dates import DATE_CANDIDATES, is_relative, normalize_date
+from bench.normalize.dates import date_candidates, is_relative, normalize_date
 from bench.normalize.numbers import (
     non_count_reason,
     number_spans,
@@ -102,9 +102,9 @@ def candidates(document: Document) -> tuple[list[Candidate], Context]:
     skip = boilerplate_spans(text)
     officials, titles = find_officials(text, skip)
     found = []
-    for match in DATE_CANDIDATES.finditer(text):
-        value = normalize_date(match.group(), document.published)
-        found.append(Candidate("date", *match.span(), "date" if value else None, value))
+    for start, end in date_candidates(text):
+        value = normalize_date(text[start:end], document.published)
+        found.append(Candidate("date", start, end, "date" if value else None, value))
     found += [_count_candidate(text, start, end) for start, end in number_spans(text)]
     found += [Candidate("agency", f.start, f.end, f.type, f.value) for f in find_agencies(text, skip, Spans())]
     found += [Candidate("official", f.start, f.end, f.type, f.value) for f in officials]

@@ -18,7 +18,7 @@ import re
 
 from bench.data.documents import Document
 from bench.facts import Count, Fact, Official
-from bench.normalize.dates import DATE_CANDIDATES, literal_first, normalize_date
+from bench.normalize.dates import date_candidates, literal_first, normalize_date
 from bench.normalize.numbers import UNITS, classify_unit, parse_count, qualifier_start
 
 _NOUNS = literal_first(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))  # a space always precedes
@@ -75,10 +75,11 @@ def _named_agencies(text: str) -> list[re.Match]:
 
 def _date_facts(document: Document) -> list[Fact]:
     facts = []
-    for match in DATE_CANDIDATES.finditer(document.text):
-        value = normalize_date(match.group(), document.published)
+    text = document.text
+    for start, end in date_candidates(text):
+        value = normalize_date(text[start:end], document.published)
         if value is not None:
-            facts.append(Fact(document.id, "date", value, match.group(), *match.span()))
+            facts.append(Fact(document.id, "date", value, text[start:end], start, end))
     return facts
 
 

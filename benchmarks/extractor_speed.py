@@ -94,10 +94,10 @@ def section(corpus: Path, docs: int, size: int, specs: list[str], rounds: int) -
         ratio, check = Ratio.of(times["extract"], times["floor"]), _check_cost(times)
         fastest = min(times["extract"])
         print(f"  {spec:8s} extract() {ratio} the floor, {docs / fastest:,.0f} docs/s and {size / fastest / 1e6:.2f} MB/s "
-              f"in its fastest round, peak {mib(found['peak'])}; output check +{check.median:.1%} "
+              f"in its fastest round, peak {mib(found['peak'])}; output check {check.median:+.1%} "
               f"[{check.low:+.1%} to {check.high:+.1%}]" + (f"; {found['failures']} failed documents" if found["failures"] else ""))
         verdicts.append(Verdict(f"{spec} extractor vs floor", str(ratio), target_text,
                                 ratio.median <= target if target else None))
-        verdicts.append(Verdict(f"{spec}: extract_one's output check", f"+{check.median:.1%} [{check.low:+.1%}, {check.high:+.1%}]",
+        verdicts.append(Verdict(f"{spec}: extract_one's output check", f"{check.median:+.1%} [{check.low:+.1%}, {check.high:+.1%}]",
                                 f"<= +{CHECK_TARGET:.0%}", check.median <= CHECK_TARGET))
     return verdicts, loaded

@@ -6,12 +6,13 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.normalize.aliases import date_precision
 from bench.normalize.dates import (
     DATE_CANDIDATES,
+    date_candidates,
     is_relative,
     literal_first,
     normalize_date,
@@ -150,3 +151,18 @@ def test_a_day_without_a_month_is_no_date_even_with_a_year(expression):
     """A day number needs its month: "14 2029" names no day, and reading it as the year 2029 would invent one."""
     assert normalize_date(expression, WEDNESDAY) is None
     assert normalize_date(expression, None) is None
+
+
+DATE_WORDS = st.lists(st.sampled_from([
+    "today", "Today", "tomorrow", "yesterday", "last", "Last", "this", "This", "next", "week", "month", "year",
+    "lastly", "history", "contest", "March", "May", "Oct.", "Friday", ",", " ", "  ", "\n", "14", "3rd", "of", "2031",
+    "2031-03-14", "x", "-", "“", "todays", "weekly",
+]), max_size=30)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(DATE_WORDS)
+def test_date_candidates_finds_what_the_pattern_finds(words):
+    """The split search is a speed-up only: the same spans as DATE_CANDIDATES.finditer, in order."""
+    text = "".join(words)
+    assert date_candidates(text) == [match.span() for match in DATE_CANDIDATES.finditer(text)]

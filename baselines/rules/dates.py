@@ -1,4 +1,4 @@
-"""Date mentions: candidates from :data:`bench.normalize.dates.DATE_CANDIDATES`, then rules, then normalization.
+"""Date mentions: candidates from :func:`bench.normalize.dates.date_candidates`, then rules, then normalization.
 
 Rules, each a small predicate on the candidate and its neighbours:
 a bare year counting something ("2000 employees", "1600 points", "45%") or inside
@@ -22,9 +22,9 @@ from baselines.rules.context import (
 )
 from baselines.rules.spans import Found, Spans
 from bench.normalize.dates import (
-    DATE_CANDIDATES,
     MONTH_NAMES,
     WEEKDAYS,
+    date_candidates,
     is_relative,
     normalize_date,
 )
@@ -77,11 +77,10 @@ def _rejected(text: str, start: int, end: int, quotes: Spans) -> bool:
 def find_dates(text: str, published: dt.date | None, skip: Spans, quotes: Spans) -> list[Found]:
     """Date mentions outside ``skip``, spans as written, values at the text's precision."""
     found = []
-    for match in DATE_CANDIDATES.finditer(text):
-        start, end = match.span()
+    for start, end in date_candidates(text):
         if skip.covers(start) or _rejected(text, start, end, quotes):
             continue
-        value = normalize_date(match.group(), published)
+        value = normalize_date(text[start:end], published)
         if value is not None:
             found.append(Found("date", start, end, value))
     return found

@@ -55,7 +55,7 @@ def literal_first(alternatives: Iterable[str]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def _candidate_pattern() -> re.Pattern[str]:
+def _candidate_alternatives() -> list[str]:
     full = [name.capitalize() for name in MONTH_NAMES]
     short = [name.capitalize() for name in MONTH_ABBREVIATIONS]  # longest first: "Sept" before "Sep"
     month = f"(?:{'|'.join(full)}|(?:{'|'.join(short)})\\.?)(?![a-z])"
@@ -74,12 +74,44 @@ def _candidate_pattern() -> re.Pattern[str]:
         r"1[5-9]\d\d(?!\w)",
         r"20\d\d(?!\w)",
     ]
-    return re.compile(literal_first(alternatives))
+    return alternatives
 
 
-DATE_CANDIDATES = _candidate_pattern()
+_ALTERNATIVES = _candidate_alternatives()
+DATE_CANDIDATES = re.compile(literal_first(_ALTERNATIVES))
 """Finds date expressions: "March 14, 2031", "14 March", "Oct. 3", "Friday, March 14",
 "2031-03-14", "May 2030", bare years, weekdays, "today", "last month", "this week"."""
+
+
+# The lower-case relative words open one English word in five ("t", "n", "l", "y"), so the
+# whole pattern would be tried at each of those letters; str.find looks for these six words
+# instead, and the rest of the pattern starts with a capital or a digit.
+_LOWER_CASE_WORDS = (*RELATIVE_DAYS, *RELATIVE_SHIFTS)
+_CAPITALIZED = re.compile(literal_first(a for a in _ALTERNATIVES if not a[0].islower()))
+_LOWER_CASE = re.compile(literal_first(a for a in _ALTERNATIVES if a[0].islower()))
+
+
+def date_candidates(text: str) -> list[tuple[int, int]]:
+    """The spans ``DATE_CANDIDATES.finditer(text)`` gives, in order, found faster.
+
+    No match starting with a lower-case word can start inside one starting with
+    a capital or a digit, nor the reverse, so the two searches' union is the
+    same list.
+
+    >>> text = "On Friday, March 14 and again today, not this time but next week."
+    >>> [text[start:end] for start, end in date_candidates(text)]
+    ['Friday, March 14', 'today', 'next week']
+    """
+    spans = [match.span() for match in _CAPITALIZED.finditer(text)]
+    for word in _LOWER_CASE_WORDS:
+        position = text.find(word)
+        while position != -1:
+            match = _LOWER_CASE.match(text, position)
+            if match:
+                spans.append(match.span())
+            position = text.find(word, position + 1)
+    spans.sort()
+    return spans
 
 
 def _tokens(expression: str) -> list[str]:
