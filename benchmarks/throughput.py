@@ -139,12 +139,14 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--extractors", default="regex,rules", help="extractor specs, comma-separated")
     parser.add_argument("--no-redraw", action="store_true", help="exact copies of the seeds (numbers and months kept)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: small sizes, few rounds, under a minute")
+    parser.add_argument("--sections", default="1,2,3,4,5,6", help="which of the six measures to run (default all)")
     args = parser.parse_args(argv)
     if args.quick:
         args.docs, args.worker_docs, args.rss_docs, args.mentions = 100, 300, "100,1000", 10_000
         args.facts, args.fact_documents, args.rounds, args.process_rounds = 20_000, 200, 3, 1
     args.rss_sizes = sorted(int(n) for n in args.rss_docs.split(","))
     args.specs = [spec.strip() for spec in args.extractors.split(",") if spec.strip()]
+    args.sections = {int(n) for n in args.sections.split(",")}
     return args
 
 
@@ -155,16 +157,24 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="factbench-throughput-") as tmp:
         folder = Path(tmp)
         corpus = folder / "corpus.jsonl"
-        write_corpus(corpus, max(args.docs, args.worker_docs, *args.rss_sizes), redraw=not args.no_redraw)
+        needed = [args.docs] + [args.worker_docs] * (2 in args.sections) + args.rss_sizes * (3 in args.sections)
+        write_corpus(corpus, max(needed), redraw=not args.no_redraw)
         small = head(corpus, folder / "docs.jsonl", args.docs)
-        verdicts, loaded = extractor_speed.section(small, args.docs, text_bytes(small), args.specs, max(args.rounds, 3))
-        workers_corpus = head(corpus, folder / "workers.jsonl", args.worker_docs)
-        verdicts += workers_section(workers_corpus, args.worker_docs, loaded, args.process_rounds, folder)
-        verdicts += streaming_section(corpus, args.rss_sizes, loaded[:1], folder)
+        verdicts, loaded = [], args.specs
+        if 1 in args.sections:
+            verdicts, loaded = extractor_speed.section(small, args.docs, text_bytes(small), args.specs, max(args.rounds, 3))
+        if 2 in args.sections:
+            workers_corpus = head(corpus, folder / "workers.jsonl", args.worker_docs)
+            verdicts += workers_section(workers_corpus, args.worker_docs, loaded, args.process_rounds, folder)
+        if 3 in args.sections:
+            verdicts += streaming_section(corpus, args.rss_sizes, loaded[:1], folder)
         corpus.unlink()
-        verdicts += scoring_section(args.facts, args.fact_documents, args.process_rounds, folder)
-        verdicts += startup_speed.section(args.rounds, folder)
-    verdicts += mention_speed.section(args.mentions, args.rounds)
+        if 4 in args.sections:
+            verdicts += scoring_section(args.facts, args.fact_documents, args.process_rounds, folder)
+        if 5 in args.sections:
+            verdicts += startup_speed.section(args.rounds, folder)
+    if 6 in args.sections:
+        verdicts += mention_speed.section(args.mentions, args.rounds)
     print(f"\nsummary ({time.perf_counter() - started:.0f} s in all; after: {load()})")
     print(f"{'measure':46s} {'figure (median [min-max])':>30s}  {'target':>16s}  result")
     for verdict in verdicts:
