@@ -430,3 +430,31 @@ def test_a_results_file_given_to_score_says_to_use_show(tmp_path, results_file):
     done = bench("score", results_file, cwd=tmp_path)
     assert (done.returncode, done.stderr) == (
         2, f"error: {results_file}: a results file, not predictions: to print it, run bench show {results_file}\n")
+
+
+def test_a_date_in_another_form_says_which_form_is_expected(tmp_path):
+    (tmp_path / "p.jsonl").write_text(json.dumps({"doc_id": SEED_IDS[0], "type": "date", "value": "May 2024"}) + "\n")
+    done = bench("validate", "--predictions", "p.jsonl", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ("p.jsonl:1: value: \"May 2024\" is not in the expected form (expected ISO 8601 at the "
+                           "precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD or a week YYYY-Www)\n")
+
+
+def test_a_dataset_published_column_is_read_by_default(tmp_path):
+    (tmp_path / "dated.py").write_text("def dated(doc):\n    return [{'doc_id': doc.id, 'type': 'date', "
+                                       "'value': doc.published.isoformat()}] if doc.published else []\n")
+    (tmp_path / "news.jsonl").write_text(json.dumps({"id": "a", "text": "Nothing.", "published": "2024-07-16"}) + "\n")
+    done = bench("predict", "-e", "dated.py:dated", "--dataset", "news.jsonl", "-o", "p.jsonl", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "p.jsonl").read_text())["value"] == "2024-07-16"
+
+
+def test_scores_that_would_mislead_come_with_a_warning(tmp_path):
+    (tmp_path / "empty.jsonl").write_text("")
+    empty = bench("score", "empty.jsonl", "--no-ci", cwd=tmp_path)
+    assert empty.returncode == 0 and empty.stderr == "warning: empty.jsonl holds no predictions: all gold counts as missed\n"
+    (tmp_path / "one.jsonl").write_text(json.dumps({"doc_id": SEED_IDS[0], "type": "date", "value": "2024"}) + "\n")
+    partial = bench("score", "one.jsonl", "--no-ci", "--level", "strict", cwd=tmp_path)
+    assert partial.returncode == 0 and partial.stderr == (
+        f"warning: {len(SEED_IDS) - 1} of {len(SEED_IDS)} documents have no predictions: their gold counts as missed\n"
+        "warning: 1 prediction(s) without offsets: not scored at the mention levels\n")

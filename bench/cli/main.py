@@ -239,7 +239,7 @@ def predict(
     split: str = typer.Option("test", "--split"),
     text_column: str = typer.Option("text", "--text-column"),
     id_column: str = typer.Option("id", "--id-column"),
-    date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with the published date (ISO)."),
+    date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with the published date (ISO; default: 'published' when the dataset has it)."),
     param: list[str] = ParamOption,
     workers: int = WorkersOption,
     timeout: Optional[float] = TimeoutOption,

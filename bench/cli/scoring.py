@@ -102,6 +102,7 @@ def score(
     loaded = loaded_suite.gold if loaded_suite else require_reviewed(load_gold(gold))
     refuse_results_file(predictions)
     facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
+    warn_coverage(predictions, facts, [doc.id for doc in loaded.documents], level)
     scored = (name or predictions.stem, version, level, mode, None, ci)
     results = score_suite(loaded_suite, facts, *scored) if loaded_suite else score_run(loaded, facts, *scored)
     show_results(results, fmt, output, errors, documents)
@@ -118,6 +119,21 @@ def refuse_results_file(path: Path) -> None:
         head = handle.read(4096)
     if head.lstrip().startswith(b"{\n") and b'"format"' in head and b'"gold_hash"' in head:
         raise InputError(f"a results file, not predictions: to print it, run bench show {path}", str(path))
+
+
+def warn_coverage(path: Path, facts: list, doc_ids: list[str], level: str) -> None:
+    """Say on stderr when the score would mislead: no predictions at all, or none for some documents."""
+    if not facts:
+        typer.echo(f"warning: {path} holds no predictions: all gold counts as missed", err=True)
+        return
+    covered = {fact.doc_id for fact in facts}
+    missing = [doc_id for doc_id in doc_ids if doc_id not in covered]
+    if missing:
+        typer.echo(f"warning: {len(missing)} of {len(doc_ids)} documents have no predictions: their gold counts as missed",
+                   err=True)
+    unplaced = sum(not fact.has_span for fact in facts) if level != "fact" else 0
+    if unplaced:
+        typer.echo(f"warning: {unplaced} prediction(s) without offsets: not scored at the mention levels", err=True)
 
 
 def show(

@@ -60,12 +60,18 @@ def _describe(error) -> tuple[str, str]:
         "type": lambda: f"expected {expected if isinstance(expected, str) else ' or '.join(expected)}, got {_short(error.instance)}",
         "enum": lambda: f"{_short(error.instance)} is not one of {', '.join(map(str, expected))}",
         "const": lambda: f"must be {_short(expected)}",
-        "pattern": lambda: f"{_short(error.instance)} is not in the expected form",
+        "pattern": lambda: f"{_short(error.instance)} is not in the expected form" + _form(error.schema),
         "minimum": lambda: f"{_short(error.instance)} is below {expected}",
         "minLength": lambda: "must not be empty",
     }
     make = messages.get(kind)
     return field or "record", make() if make else error.message[:120]
+
+
+def _form(schema: dict) -> str:
+    """The form a pattern stands for, from its description ("ISO 8601 ...: YYYY, YYYY-MM, ..."), when it has one."""
+    description = schema.get("description", "")
+    return f" (expected {description.rstrip('.')})" if description else ""
 
 
 def _rank(error) -> tuple[int, int]:

@@ -22,6 +22,7 @@ class DatasetSpec:
     date_column: str | None = None
 
 
+DEFAULT_DATE_COLUMN = "published"  # read when present, unless --date-column names another
 _BUILDERS = {".jsonl": "json", ".json": "json", ".parquet": "parquet", ".csv": "csv", ".arrow": "arrow"}
 
 
@@ -58,12 +59,14 @@ def _published(value, spec: DatasetSpec, row: int) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise InputError(f"{value!r} is not a date", spec.name, row, spec.date_column) from None
+        raise InputError(f"{value!r} is not a date (expected ISO 8601, YYYY-MM-DD)", spec.name, row, spec.date_column) from None
 
 
 def iter_dataset(spec: DatasetSpec) -> Iterator[Document]:
     """Documents from a dataset's columns; a missing column is named in the error."""
     dataset = _load_hf(spec)
+    if spec.date_column is None and DEFAULT_DATE_COLUMN in dataset.column_names:
+        spec = DatasetSpec(spec.name, spec.split, spec.text_column, spec.id_column, DEFAULT_DATE_COLUMN)
     for column in filter(None, (spec.text_column, spec.id_column, spec.date_column)):
         if column not in dataset.column_names:
             raise InputError(f"no column {column!r} (columns: {', '.join(dataset.column_names)})", spec.name, field="--" + {
