@@ -67,7 +67,7 @@ def test_score_refuses_a_bad_predictions_file_in_one_line(cli, write_jsonl):
     bad = write_jsonl("bad.jsonl", [{"doc_id": "001_1ffe1e35e2256c17", "type": "date", "value": "July"}])
     result = cli("score", bad)
     assert result.exit_code == 2
-    assert result.stderr == f"error: {bad}:1: value: \"July\" is not in the expected form\n"
+    assert result.stderr == f"error: {bad}:1: value: \"July\" is not in the expected form (expected ISO 8601 at the precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD or a week YYYY-Www)\n"
 
 
 def test_bad_options_are_one_line(cli, perfect_predictions):
