@@ -38,7 +38,7 @@ class Gold:
     manifest: tuple[ManifestRecord, ...] = ()
     unreviewed: tuple[tuple[str, int], ...] = ()
     facts_file: str = ""
-    _by_doc: dict = field(default_factory=dict, compare=False, repr=False)
+    _by_doc: dict = field(default_factory=dict, init=False, compare=False, repr=False)  # not copied by replace()
 
     def facts_of(self, doc_id: str) -> list[Fact]:
         if not self._by_doc:  # built once, on first use: thousands of documents stay linear
