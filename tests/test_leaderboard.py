@@ -109,6 +109,19 @@ def test_mixed_gold_is_refused_naming_the_odd_file():
                                  f"({HASH_A[:19]})")
 
 
+def test_the_odd_file_is_named_even_when_it_comes_first():
+    entries = [Entry("a.json", made("alpha", 0.5, gold_hash=HASH_B, gold_version="1.1.0")),
+               Entry("b.json", made("beta", 0.5)), Entry("c.json", made("gamma", 0.5))]
+    with pytest.raises(MismatchError) as raised:
+        leaderboard_markdown(entries)
+    assert str(raised.value) == (f"a.json: gold_hash: gold 1.1.0 ({HASH_B[:19]}) differs from b.json's gold 1.0.0 "
+                                 f"({HASH_A[:19]})")
+    entries = [Entry("a.json", made("alpha", 0.5, level="partial")), Entry("b.json", made("beta", 0.5)),
+               Entry("c.json", made("gamma", 0.5))]
+    with pytest.raises(MismatchError, match=r"^a\.json: level: level 'partial' differs from b\.json's 'fact'$"):
+        leaderboard_markdown(entries)
+
+
 def test_mixed_match_levels_are_refused():
     with pytest.raises(MismatchError, match=r"^b\.json: level: level 'partial' differs from a\.json's 'fact'$"):
         leaderboard_markdown([Entry("a.json", made("alpha", 0.5)), Entry("b.json", made("beta", 0.5, level="partial"))])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import platform
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -172,11 +173,24 @@ def read_results(path: str | Path) -> Results:
         raise InputError(f"not a results file: {exc}", str(path)) from None
 
 
+def odd_one_out(keys: list) -> tuple[int, int] | None:
+    """(index of the first entry unlike the most common one, index of one like it), or None when all agree.
+
+    With a tie the earliest key counts as the common one, so of two files the second is the odd one.
+
+    >>> odd_one_out(["x", "y", "y", "y"]), odd_one_out(["x", "y"]), odd_one_out(["x", "x"])
+    ((0, 1), (1, 0), None)
+    """
+    common = Counter(keys).most_common(1)[0][0]
+    odd = next((i for i, key in enumerate(keys) if key != common), None)
+    return None if odd is None else (odd, keys.index(common))
+
+
 def same_gold(results: list[Results], names: list[str]) -> None:
-    """Refuse results computed on different gold, naming the odd file."""
-    first = results[0]
-    for result, name in zip(results[1:], names[1:]):
-        if (result.gold_hash, result.gold_version) != (first.gold_hash, first.gold_version):
-            raise MismatchError(
-                f"gold {result.gold_version} ({result.gold_hash[:19]}) differs from {names[0]}'s "
-                f"gold {first.gold_version} ({first.gold_hash[:19]})", name, field="gold_hash")
+    """Refuse results computed on different gold, naming the odd file (unlike most of the others)."""
+    found = odd_one_out([(r.gold_hash, r.gold_version) for r in results])
+    if found:
+        odd, usual = (results[i] for i in found)
+        raise MismatchError(
+            f"gold {odd.gold_version} ({odd.gold_hash[:19]}) differs from {names[found[1]]}'s "
+            f"gold {usual.gold_version} ({usual.gold_hash[:19]})", names[found[0]], field="gold_hash")

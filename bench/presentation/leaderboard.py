@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.data.gold import Gold
-from bench.data.results import MetricRow, Results, read_results, same_gold
+from bench.data.results import MetricRow, Results, odd_one_out, read_results, same_gold
 from bench.errors import InputError, MismatchError
 from bench.facts import FACT_TYPES
 from bench.presentation.tables import LOW_MARK, LOW_NOTE, format_table, support_cell, with_interval
@@ -59,14 +59,14 @@ def read_results_dir(directory: str | Path) -> list[Entry]:
 
 
 def _same_setting(entries: Sequence[Entry]) -> None:
-    """Refuse a board that mixes gold, match levels or modes, naming the first odd file."""
+    """Refuse a board that mixes gold, match levels or modes, naming the odd file (unlike most of the others)."""
     same_gold([e.results for e in entries], [e.file for e in entries])
-    first = entries[0]
-    for entry in entries[1:]:
-        for name in ("level", "mode"):
-            theirs, ours = getattr(entry.results, name), getattr(first.results, name)
-            if theirs != ours:
-                raise MismatchError(f"{name} {theirs!r} differs from {first.file}'s {ours!r}", entry.file, field=name)
+    for name in ("level", "mode"):
+        found = odd_one_out([getattr(e.results, name) for e in entries])
+        if found:
+            odd, usual = (entries[i] for i in found)
+            theirs, ours = getattr(odd.results, name), getattr(usual.results, name)
+            raise MismatchError(f"{name} {theirs!r} differs from {usual.file}'s {ours!r}", odd.file, field=name)
 
 
 def rank(entries: Sequence[Entry]) -> list[Entry]:
