@@ -94,6 +94,21 @@ def test_documents_file_supplies_texts_for_predictions(cli, write_jsonl):
     assert result.stdout == f"{bad_docs}:1: text: expected string, got 3\n"
 
 
+def test_offsets_counted_in_utf16_or_utf8_are_named_as_such(cli, write_jsonl):
+    # "\U0001F600 On 3 May 2021.": the emoji is 1 code point, 2 UTF-16 units, 4 UTF-8 bytes,
+    # so "3 May 2021" is 5:15 in code points, 6:16 in UTF-16 units and 8:18 in UTF-8 bytes.
+    docs = write_jsonl("docs.jsonl", [{"id": "a", "text": "\U0001F600 On 3 May 2021.", "published": "2021-05-04"}])
+    fact = {"doc_id": "a", "type": "date", "value": "2021-05-03", "text": "3 May 2021"}
+    preds = write_jsonl("preds.jsonl", [{**fact, "start": 5, "end": 15}, {**fact, "start": 6, "end": 16},
+                                        {**fact, "start": 8, "end": 18}])
+    result = cli("validate", "--documents", docs, "--predictions", preds)
+    assert result.exit_code == 2
+    rule = "but bench counts Unicode code points (Python string indexes)"
+    assert result.stdout == (
+        f"{preds}:2: text: '3 May 2021' does not match the text at 6:16 (' May 2021.'); the offsets fit UTF-16 code units, {rule}\n"
+        f"{preds}:3: end: offsets 8:18 are outside the text (length 16) or empty; the offsets fit UTF-8 bytes, {rule}\n")
+
+
 def test_a_file_that_is_not_utf8_is_one_line(cli, tmp_path):
     path = tmp_path / "latin1.jsonl"
     path.write_bytes('{"doc_id": "caf\xe9"}\n'.encode("latin-1"))

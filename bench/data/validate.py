@@ -41,11 +41,25 @@ def span_problems(raw: dict, texts: Mapping[str, str]) -> list[tuple[str, str]]:
     if "start" not in raw:
         return []
     start, end = int(raw["start"]), int(raw["end"])  # schema-checked integers, 3.0 included
+    unit = _other_offset_unit(text, start, end, raw.get("text"))
+    hint = f"; the offsets fit {unit}, but bench counts Unicode code points (Python string indexes)" if unit else ""
     if not 0 <= start < end <= len(text):
-        return [("end" if start < end else "start", f"offsets {start}:{end} are outside the text (length {len(text)}) or empty")]
+        return [("end" if start < end else "start",
+                 f"offsets {start}:{end} are outside the text (length {len(text)}) or empty{hint}")]
     if "text" in raw and text[start:end] != raw["text"]:
-        return [("text", f"{raw['text'][:40]!r} does not match the text at {start}:{end} ({text[start:end][:40]!r})")]
+        return [("text", f"{raw['text'][:40]!r} does not match the text at {start}:{end} ({text[start:end][:40]!r}){hint}")]
     return []
+
+
+def _other_offset_unit(text: str, start: int, end: int, mention: str | None) -> str | None:
+    """The other offset unit (UTF-16 code units, UTF-8 bytes) under which start:end spells the mention, if any."""
+    if not mention or text[start:end] == mention or text.isascii():
+        return None
+    for unit, codec, width in (("UTF-16 code units", "utf-16-le", 2), ("UTF-8 bytes", "utf-8", 1)):
+        piece = text.encode(codec)[start * width:end * width]
+        if piece.decode(codec, errors="replace") == mention:
+            return unit
+    return None
 
 
 def value_problems(fact: Fact, aliases: AliasTable | None) -> list[tuple[str, str]]:
