@@ -8,7 +8,7 @@ from bench.data.suite import choices as ch
 from bench.data.suite import lexicons as lx
 from bench.data.suite.counts import headcount
 from bench.data.suite.dates import MONTHS, absolute_form, relative_mention
-from bench.data.suite.drafts import WEEKDAY_NAMES, Draft, Relative, agency, date, official
+from bench.data.suite.drafts import WEEKDAY_NAMES, Draft, Relative, agency, date
 from bench.data.suite.names import titled
 
 _QUOTED_RELATIVE = ("next week", "last month", "yesterday", "today", "tomorrow", "this week")
