@@ -246,3 +246,24 @@ def test_cli_report_on_the_bundled_gold(cli, tmp_path, gold):
     contents = [li.text() for li in page.find("ol", cls="toc-articles").find_all("li")]
     for record, entry in zip(gold.manifest, contents):  # named from the manifest: title, else the outlet
         assert entry.startswith(record.title or f"Untitled article{f' from {record.outlet}' if record.outlet else ''}")
+
+
+def test_capability_failure_rates_stand_side_by_side(tmp_path):
+    from bench.data.suite.build import write_suite
+    from bench.data.suite.load import load_suite
+    from bench.scoring.evaluate import score_suite
+
+    write_suite(tmp_path / "suite", seed=5, per_capability=2)
+    suite = load_suite(tmp_path / "suite")
+    perfect = score_suite(suite, list(suite.gold.facts), "perfect", "1")
+    silent = score_suite(suite, [], "silent", "1")
+    page = build_report(suite.gold, [Run("perfect", perfect), Run("silent", silent)])
+    assert '<a href="#capabilities">Capabilities</a>' in page
+    section = page[page.index('<section id="capabilities">'):page.index('<section id="errors">')]
+    for row in silent.capabilities:
+        # silent fails exactly the cases that have gold facts; perfect fails none
+        expected_failures = sum(1 for case in suite.cases if case.capability == row["id"] and suite.gold.facts_of(case.doc_id))
+        assert row["failures"] == expected_failures
+        assert f'{row["failures"]} of {row["cases"]} failed' in section
+    assert section.count("0 of 2 failed") >= len(perfect.capabilities)
+    assert "Capabilities" not in build_report(suite.gold, [Run("x", dataclasses.replace(perfect, capabilities=()))])

@@ -11,11 +11,23 @@ from pathlib import Path
 from bench.data.gold import Gold
 from bench.data.jsonl import write_text_atomic
 from bench.presentation.html_report.articles import SYMBOLS, WORDS, article, contents
+from bench.presentation.html_report.capabilities import capability_section
 from bench.presentation.html_report.chart import chart
-from bench.presentation.html_report.comparison import ALPHA, SIGNIFICANCE_RESAMPLES, SIGNIFICANCE_SEED, comparison
+from bench.presentation.html_report.comparison import (
+    ALPHA,
+    SIGNIFICANCE_RESAMPLES,
+    SIGNIFICANCE_SEED,
+    comparison,
+)
 from bench.presentation.html_report.errors import errors_section
 from bench.presentation.html_report.outcomes import article_views
-from bench.presentation.html_report.runs import Run, article_names, ranked, refuse_mixed_settings, trained_leave_one_out
+from bench.presentation.html_report.runs import (
+    Run,
+    article_names,
+    ranked,
+    refuse_mixed_settings,
+    trained_leave_one_out,
+)
 from bench.presentation.html_report.style import SCRIPT, TYPE_COLOURS, stylesheet
 from bench.presentation.tables import LOW_NOTE
 
@@ -84,7 +96,8 @@ def _heading(gold: Gold, runs: Sequence[Run]) -> str:
 
 
 def _toc(runs: Sequence[Run]) -> str:
-    sections = ([("comparison", "Comparison"), ("errors", "Errors")] if runs else []) + [
+    suite = [("capabilities", "Capabilities")] if any(run.results.capabilities for run in runs) else []
+    sections = ([("comparison", "Comparison"), *suite, ("errors", "Errors")] if runs else []) + [
         ("articles", "Articles"), ("provenance", "Provenance")]
     return '<nav class="toc" aria-label="contents"><ol>' + "".join(
         f'<li><a href="#{key}">{title}</a></li>' for key, title in sections) + "</ol></nav>"
@@ -103,6 +116,7 @@ def build_report(gold: Gold, runs: Sequence[Run] = ()) -> str:
                  f'{_significance_note(runs) if len(runs) > 1 else ""}</p>')
         parts.append(f'<section id="comparison"><h2>Comparison</h2><p>One row per run, best micro-F1 first; ★ marks the '
                      f'best value of each column.</p>{comparison(runs, gold, chart)}{notes}</section>')
+        parts.append(capability_section(runs))
         parts.append(f'<section id="errors"><h2>Errors</h2>{errors_section(runs, names)}</section>')
     parts.append(f'<section id="articles"><h2>Articles</h2>{legend(bool(runs))}'
                  f'{contents(gold.documents, names, views)}')

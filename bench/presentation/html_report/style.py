@@ -25,7 +25,7 @@ body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;m
 h1{margin:.6em 0 .2em}h2{margin-top:1.6em;border-bottom:2px solid #1a1a1a}h3{display:inline;font-size:1.1em;margin:0}
 a{color:#005A8F}code{overflow-wrap:anywhere}small,.about,.ci,.n-support{color:#404040}
 nav.toc ol{padding-left:1.4em;margin:.2em 0}nav.toc li{margin:.15em 0}
-table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;text-align:left}
+.scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;text-align:left}
 td.n{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:600;padding:.2em 0}
 .ci{display:block;font-size:.8em;white-space:nowrap}.best{font-weight:700;white-space:nowrap}.sig{font-weight:700}.few{text-decoration:underline dotted}
 .metric-block{display:none}#m-f1:checked~.b-f1,#m-precision:checked~.b-precision,#m-recall:checked~.b-recall{display:block}
