@@ -51,6 +51,9 @@ FAULTY = textwrap.dedent(
                         time.sleep(30)
                     except Exception:
                         pass
+            if fault == "unavailable":
+                from bench import ExtractorUnavailable
+                raise ExtractorUnavailable("the service is down")
             if fault == "print":
                 print("noise on stdout")
                 os.write(1, b"more noise\\n")
@@ -244,6 +247,35 @@ def test_the_llm_timeout_holds_in_its_own_threads(tmp_path):
     assert done.returncode == 3, done.stderr
     failures = [line for line in done.stderr.splitlines() if line.startswith("failed: ")]
     assert failures == [f"failed: {doc}: timed out after 0.5 s" for doc in SEED_IDS]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_extractor_that_cannot_work_stops_the_run_with_its_one_line(tmp_path, faulty, workers):
+    done = bench("predict", "-e", faulty, "-o", "out.jsonl", "-j", workers, cwd=tmp_path, env=fault_env("unavailable"))
+    assert (done.returncode, done.stderr) == (2, "error: the service is down\n")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "__pycache__") == ["faulty.py"]
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:  # bound, never listening, then closed: a connection to it is refused
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("command", ["eval", "predict", "check"])
+def test_an_unreachable_llm_endpoint_stops_the_run_at_once(tmp_path, command):
+    url = f"http://127.0.0.1:{_closed_port()}/v1"
+    extra = {"eval": ["--no-ci"], "predict": ["-o", "out.jsonl"], "check": ["--baseline", "gate.json", "--update"]}[command]
+    started = time.monotonic()
+    done = bench(command, "-e", "llm", "--param", f"base_url={url}", "--param", "model=m", "--param", "use_cache=false",
+                 "--param", "backoff=2", *extra, cwd=tmp_path, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"error: cannot reach the LLM endpoint {url}: Connection refused " \
+                          "(is the server running? check --param base_url or $BENCH_LLM_BASE_URL)\n"
+    assert time.monotonic() - started < 4  # no retry was waited for (backoff 2 s), no document was tried
+    assert done.stdout == "" and list(tmp_path.iterdir()) == []
 
 
 def _edit_baseline(path: Path, text_edit=None, **changes) -> None:
@@ -458,3 +490,7 @@ def test_scores_that_would_mislead_come_with_a_warning(tmp_path):
     assert partial.returncode == 0 and partial.stderr == (
         f"warning: {len(SEED_IDS) - 1} of {len(SEED_IDS)} documents have no predictions: their gold counts as missed\n"
         "warning: 1 prediction(s) without offsets: not scored at the mention levels\n")
+    assert "not scored: 1 prediction(s) without offsets, neither TP nor FP" in partial.stdout
+    shown = bench("score", "one.jsonl", "--no-ci", "--level", "strict", "-o", "r.json", cwd=tmp_path)
+    assert "not scored: 1 prediction(s) without offsets" in bench("show", "r.json", cwd=tmp_path).stdout, shown.stderr
+    assert "not scored" not in bench("score", "one.jsonl", "--no-ci", cwd=tmp_path).stdout  # the fact level needs none

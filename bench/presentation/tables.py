@@ -88,6 +88,10 @@ def results_table(results, markdown: bool = False) -> str:
     ]
     if any(row.low_support for row in results.rows if row.label != "macro"):
         lines.append(LOW_NOTE)
+    unscored = (results.value_accuracy or {}).get("unscored") if results.level != "fact" else 0
+    if unscored:
+        lines.append(f"not scored: {unscored} prediction(s) without offsets, neither TP nor FP "
+                     "(a mention level needs start and end).")
     if results.ci_method:
         lines.append(f"95% intervals: {results.ci_method}.")
     if results.failures:
