@@ -5,6 +5,7 @@ The plug-in API is what this module exports; nothing else is promised::
     from bench import Fact, Count, Official      # what an extractor returns
     from bench import Extractor, Trainable       # the extractor protocols (also Pretrained, Batched, Describing)
     from bench import option                     # a typed option of an extractor's Options dataclass
+    from bench import ExtractorUnavailable       # raised from extract: no document can succeed, stop the run
     from bench import load_gold, gold_dataset    # the gold, and as a datasets.Dataset
 
 Importing this package is cheap: the names load on first use, and datasets,
@@ -25,6 +26,7 @@ _EXPORTS = {
     "Batched": "bench.extraction.extractor",
     "Describing": "bench.extraction.extractor",
     "option": "bench.extraction.options",
+    "ExtractorUnavailable": "bench.errors",
     "load_gold": "bench.data.gold",
     "gold_dataset": "bench.data.hf",
 }

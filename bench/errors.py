@@ -37,6 +37,14 @@ class ExtractorFailed(BenchError):
     """An extractor that failed as a whole (its constructor or its training crashed), not a user mistake."""
 
 
+class ExtractorUnavailable(BenchError):
+    """An extractor that cannot work on any document (its service is unreachable): the run stops, exit 2.
+
+    Raised from ``extract``, it is not one failed document: failing every document
+    one time-out at a time would only make the user wait for the same answer.
+    """
+
+
 class MismatchError(BenchError):
     """Results that cannot be compared (different gold, different level)."""
 

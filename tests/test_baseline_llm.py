@@ -226,6 +226,57 @@ def test_a_rerun_is_answered_from_the_cache(serve, make):
     assert len(server.payloads) == 3
 
 
+def test_the_endpoint_is_probed_once_and_only_when_the_cache_cannot_answer(serve, make, monkeypatch):
+    import baselines.llm.extractor as module
+
+    probes = []
+    monkeypatch.setattr(module, "probe", lambda url, timeout: probes.append(url))
+    server = serve(good)
+    documents = [Document(f"d{i}", f"{TEXT} ({i})", dt.date(2025, 5, 12)) for i in range(4)]
+    assert all(run.failure is None for run in make(server, workers=2).extract_batch(documents))
+    assert probes == [server.base_url] and len(server.payloads) == 4
+    server.httpd.shutdown()
+    server.httpd.server_close()  # gone: a rerun from the cache needs no server, so no probe
+    assert all(run.failure is None for run in make(server).extract_batch(documents))
+    assert probes == [server.base_url]
+
+
+def test_an_unreachable_endpoint_fails_every_later_request_without_retrying(make, monkeypatch):
+    import socket
+
+    import baselines.llm.extractor as module
+    from bench import ExtractorUnavailable
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
+    calls = []
+    monkeypatch.setattr(module, "post_chat", lambda *args, **kwargs: calls.append(args))
+    extractor = LLMExtractor(base_url=url, model="m", use_cache=False, backoff=5)
+    for _ in range(2):
+        with pytest.raises(ExtractorUnavailable, match=f"^cannot reach the LLM endpoint {url}: Connection refused"):
+            extractor.extract(DOC)
+    assert calls == []
+
+
+@pytest.mark.parametrize(("proxy", "no_proxy", "hop"), [
+    (None, None, ("llm.example", 8000)),
+    ("http://proxy.corp:3128", None, ("proxy.corp", 3128)),
+    ("proxy.corp:3128", None, ("proxy.corp", 3128)),
+    ("http://proxy.corp:3128", "llm.example", ("llm.example", 8000)),
+])
+def test_the_probe_goes_where_urllib_would_connect(monkeypatch, proxy, no_proxy, hop):
+    from baselines.llm.client import _first_hop
+
+    for name in ("http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    if proxy:
+        monkeypatch.setenv("http_proxy", proxy)
+    if no_proxy:
+        monkeypatch.setenv("no_proxy", no_proxy)
+    assert _first_hop("http://llm.example:8000/v1") == hop
+
+
 def test_malformed_answers_are_not_cached(serve, make):
     server = serve(lambda payload, index: reply("not json") if index == 0 else good(payload, index))
     assert list(make(server, max_retries=0).extract_batch([DOC]))[0].failure

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
-from bench.errors import BenchError
+from bench.errors import BenchError, ExtractorUnavailable
 
 
 class LLMConfigError(BenchError):
@@ -16,6 +18,10 @@ class LLMConfigError(BenchError):
 
 class LLMDocumentError(BenchError):
     """The model gave no usable answer for one document; the run counts it and goes on."""
+
+
+class LLMUnreachable(ExtractorUnavailable):
+    """Nothing listens at the endpoint (refused, unknown host, no route): no document can be answered."""
 
 
 class Transient(Exception):
@@ -82,6 +88,37 @@ def post_chat(url: str, payload: dict, api_key: str | None, timeout: float,
     except OSError as error:
         raise Transient(f"connection to {url} failed: {error}") from None
     return _content(body)
+
+
+PROBE_SECONDS = 10.0
+
+
+def probe(base_url: str, timeout: float) -> None:
+    """Open, then close, one TCP connection to where requests to ``base_url`` go (its proxy, if one applies).
+
+    Raises:
+        LLMUnreachable: when the connection is refused, the host unknown or the connect times out.
+    """
+    host, port = _first_hop(base_url)
+    seconds = min(timeout, PROBE_SECONDS)
+    try:
+        socket.create_connection((host, port), timeout=seconds).close()
+    except TimeoutError:
+        raise LLMUnreachable(f"cannot reach the LLM endpoint {base_url}: no connection within {seconds:g} s") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise LLMUnreachable(f"cannot reach the LLM endpoint {base_url}: {reason} "
+                             "(is the server running? check --param base_url or $BENCH_LLM_BASE_URL)") from None
+
+
+def _first_hop(url: str) -> tuple[str, int]:
+    """The host and port urllib connects to for ``url``: the proxy's when the environment sets one for it."""
+    parts = urlsplit(url)
+    proxy = urllib.request.getproxies().get(parts.scheme)
+    if proxy and not urllib.request.proxy_bypass(parts.hostname or ""):
+        parts = urlsplit(proxy if "://" in proxy else "http://" + proxy)
+    default = 443 if parts.scheme == "https" else 80
+    return parts.hostname or "", parts.port or default
 
 
 def _status_error(error: urllib.error.HTTPError, url: str) -> Exception:

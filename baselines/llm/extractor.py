@@ -15,11 +15,13 @@ from baselines.llm.cache import AnswerCache, cache_key, default_cache_dir
 from baselines.llm.client import (
     LLMConfigError,
     LLMDocumentError,
+    LLMUnreachable,
     Rejected,
     MAX_RESPONSE_BYTES,
     Transient,
     chat_url,
     post_chat,
+    probe,
 )
 from baselines.llm.prompt import MODES, PROMPT_VERSION, messages, response_format
 from bench.data.documents import Document
@@ -86,6 +88,9 @@ class LLMExtractor:
         self._url = chat_url(self.base_url)
         self._lock = threading.Lock()
         self._stats: Counter = Counter()
+        self._probe_lock = threading.Lock()
+        self._probed = False
+        self._unreachable: LLMUnreachable | None = None
 
     def run_details(self) -> dict[str, str]:
         """What the run spec records beyond the options: the model, the endpoint's host and the prompt version."""
@@ -195,8 +200,24 @@ class LLMExtractor:
                 failure = error
         raise LLMDocumentError(f"{failure} (gave up after {self.max_retries + 1} attempts)", self._url)
 
+    def _reach(self) -> None:
+        """Before the first request, one probe of the endpoint: unreachable, the run stops (exit 2) at once.
+
+        Lazy, so that a rerun answered wholly from the cache needs no server.
+        """
+        with self._probe_lock:
+            if not self._probed:
+                self._probed = True
+                try:
+                    probe(self.base_url, self.timeout)
+                except LLMUnreachable as error:
+                    self._unreachable = error
+        if self._unreachable is not None:
+            raise self._unreachable
+
     def _complete(self, document: Document) -> str:
         """One answer, stepping down the response formats the server refuses."""
+        self._reach()
         refused: Exception | None = None
         for mode in MODES[MODES.index(self.response_mode):]:
             payload = {"model": self.model, "messages": messages(document, mode)}

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bench.data.documents import Document
-from bench.errors import BenchError, ExtractorFailed, Interrupted
+from bench.errors import BenchError, ExtractorFailed, ExtractorUnavailable, Interrupted
 from bench.extraction.extractor import (
     Batched,
     Extractor,
@@ -49,7 +49,8 @@ def encode_run(run: DocumentRun) -> EncodedRun:
 def extract_one(extractor: Extractor, document: Document, timeout: float | None = None) -> DocumentRun:
     """Run the extractor on one document; an exception, an exit, a time-out or invalid output becomes a failure.
 
-    Only :class:`~bench.errors.Interrupted` (a signal to ``bench``) ends the run.
+    Only :class:`~bench.errors.Interrupted` (a signal to ``bench``) and
+    :class:`~bench.errors.ExtractorUnavailable` (no document can succeed) end the run.
     """
     try:
         with guarded(), time_limit(timeout) as expired:
@@ -57,10 +58,10 @@ def extract_one(extractor: Extractor, document: Document, timeout: float | None 
         if expired[0]:  # the extractor swallowed the time-out and went on
             return DocumentRun(document.id, failure=f"timed out after {timeout:g} s")
         facts = as_facts(items, document, source=extractor.name)
+    except (Interrupted, ExtractorUnavailable):
+        raise
     except (BenchError, DocumentTimeout) as error:
         return DocumentRun(document.id, failure=str(error))
-    except Interrupted:
-        raise
     except KeyboardInterrupt:
         if ctrl_c_is_keyboard_interrupt():
             raise
