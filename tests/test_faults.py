@@ -472,6 +472,13 @@ def test_a_date_in_another_form_says_which_form_is_expected(tmp_path):
                            "precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD or a week YYYY-Www)\n")
 
 
+def test_compare_ends_its_output_with_a_newline_and_names_its_test(tmp_path, results_file):
+    done = bench("compare", results_file, results_file, "--resamples", "50", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.endswith(".\n") and not done.stdout.endswith("\n\n")
+    help_text = bench("compare", "--help", cwd=tmp_path).stdout
+    assert "randomization" in help_text and "bootstrap" not in help_text
+
+
 def test_a_dataset_published_column_is_read_by_default(tmp_path):
     (tmp_path / "dated.py").write_text("def dated(doc):\n    return [{'doc_id': doc.id, 'type': 'date', "
                                        "'value': doc.published.isoformat()}] if doc.published else []\n")
