@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from baselines.anchors import anchored_finditer, keyword_offsets
 from bench.data.documents import Document
 from bench.facts import Count, Fact, Official
 from bench.normalize.dates import date_candidates, literal_first, normalize_date
@@ -41,25 +42,30 @@ _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){1,2}"
 OFFICIAL = re.compile(
     f"({literal_first(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))})\\s+({_NAME})"
 )
+# Every title holds one of these words: OFFICIAL is tried only where one of them is.
+_TITLE_WORDS = keyword_offsets(_TITLES, ("Secretary", "President", "Sen", "Governor", "Attorney General", "Prime Minister",
+                                         "Rep", "Mayor"))
 
 _BODY = r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,3}"
 AGENCY_OF = re.compile(f"(?:Department|Ministry|Bureau)\\s+of\\s+(?:the\\s+)?{_BODY}")
 AGENCY_NAMED = re.compile(r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,3}\s+(?:Department|Ministry|Bureau|"
                           r"Commission|Agency|Authority)\b")
-_AGENCY_WORD = re.compile(r"(?:Department|Ministry|Bureau|Commission|Agency|Authority)\b")
+_AGENCY_WORDS = ("Department", "Ministry", "Bureau", "Commission", "Agency", "Authority")
+_AGENCY_WORD = re.compile(f"(?:{'|'.join(_AGENCY_WORDS)})\\b")
+_AGENCY_HEADS = keyword_offsets(_AGENCY_WORDS, _AGENCY_WORDS)
 _NOT_IN_A_NAME = re.compile(r"[^A-Za-z&\s]")
 _CAPITAL = re.compile(r"[A-Z]")
 
 
-def _named_agencies(text: str) -> list[re.Match]:
-    """What ``AGENCY_NAMED.finditer(text)`` finds, trying only where a match can start.
+def _named_agencies(text: str, heads: list[re.Match]) -> list[re.Match]:
+    """What ``AGENCY_NAMED.finditer(text)`` finds, trying only where a match can start (``heads``: the agency words).
 
     A match is capitalized words, spaces and "and"/"&" up to an agency word, so
     it starts at a capital in the run of such characters before an agency word;
     AGENCY_NAMED itself would be tried at every capital letter of the text.
     """
     matches, tried, reverse = [], 0, text[::-1]
-    for word in _AGENCY_WORD.finditer(text):
+    for word in heads:
         if word.start() < tried:
             continue
         stop = _NOT_IN_A_NAME.search(reverse, len(text) - word.start())  # the run's edge, found backwards
@@ -98,7 +104,7 @@ def _count_facts(document: Document) -> list[Fact]:
 def _official_facts(document: Document) -> list[Fact]:
     return [
         Fact(document.id, "official", Official(match.group(2), _TITLES[match.group(1)]), match.group(2), *match.span(2))
-        for match in OFFICIAL.finditer(document.text)
+        for match in anchored_finditer(OFFICIAL, document.text, _TITLE_WORDS)
     ]
 
 
@@ -111,9 +117,25 @@ def _agency_value(name: str) -> str:
     return " ".join(words)
 
 
+def _agency_heads(text: str) -> list[re.Match]:
+    """The agency words of the text, where both agency patterns are tried."""
+    return list(anchored_finditer(_AGENCY_WORD, text, _AGENCY_HEADS))
+
+
+def _agencies_of(text: str, heads: list[re.Match]) -> list[re.Match]:
+    """What ``AGENCY_OF.finditer(text)`` finds: its matches start at a head word."""
+    matches, end = [], 0
+    for head in heads:
+        match = AGENCY_OF.match(text, head.start()) if head.start() >= end else None
+        if match:
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
 def _agency_facts(document: Document) -> list[Fact]:
-    facts = []
-    for match in (*AGENCY_OF.finditer(document.text), *_named_agencies(document.text)):
+    facts, heads = [], _agency_heads(document.text)
+    for match in (*_agencies_of(document.text, heads), *_named_agencies(document.text, heads)):
         start = match.start() + (4 if match.group().startswith("The ") else 0)
         facts.append(Fact(document.id, "agency", _agency_value(match.group()), document.text[start:match.end()], start, match.end()))
     return facts

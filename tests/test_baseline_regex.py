@@ -95,8 +95,16 @@ NAME_TEXT = st.lists(st.sampled_from(["Water", "Agency", "Department", "McGraw",
 @settings(max_examples=1000, derandomize=True, deadline=None)
 @given(NAME_TEXT)
 def test_named_agencies_finds_what_the_pattern_finds_everywhere(words):
-    """The keyword-anchored search is a speed-up only: the same matches as AGENCY_NAMED.finditer."""
-    from baselines.regex import AGENCY_NAMED, _named_agencies
+    """The keyword-anchored searches are a speed-up only: the same matches as AGENCY_NAMED and AGENCY_OF's finditer."""
+    from baselines.regex import (
+        AGENCY_NAMED,
+        AGENCY_OF,
+        _agencies_of,
+        _agency_heads,
+        _named_agencies,
+    )
 
     text = "".join(words)
-    assert [m.span() for m in _named_agencies(text)] == [m.span() for m in AGENCY_NAMED.finditer(text)]
+    heads = _agency_heads(text)
+    assert [m.span() for m in _named_agencies(text, heads)] == [m.span() for m in AGENCY_NAMED.finditer(text)]
+    assert [m.span() for m in _agencies_of(text, heads)] == [m.span() for m in AGENCY_OF.finditer(text)]

@@ -9,7 +9,7 @@ import pytest
 from bench.data.documents import Document
 from bench.errors import InputError
 from bench.extraction.extractor import as_facts
-from bench.facts import Count, Fact
+from bench.facts import Count, Fact, Official
 
 DOC = Document("d1", "The plant hired 120 workers on 3 May 2021.", dt.date(2021, 5, 4))
 
@@ -30,6 +30,14 @@ def test_facts_and_prediction_dicts_are_both_accepted():
         (Fact("d1", "date", "2021", "May", 0, 99), "x: document d1 fact 0: end: offsets 0:99 are outside the text (length 42) or empty"),
         (Fact("d1", "agency", Count(1, "eq", "x")), "x: document d1 fact 0: value: expected string, got {\"count\": 1, \"qualifier\": \"eq\", \"unit\": \"x\"}"),
         (Fact("d1", "headcount", Count(-1, "eq", "employees")), "x: document d1 fact 0: value.count: -1 is below 0"),
+        # Fact objects are checked on a fast path: it must be as strict as the schema the dicts meet
+        (Fact("d1", "date", "2021", id=5), "x: document d1 fact 0: id: expected string, got 5"),
+        (Fact("d1", "headcount", Count(120, "eq", 5)), "x: document d1 fact 0: value.unit: expected string, got 5"),
+        (Fact("d1", "headcount", Count(True, "eq", "employees")), "x: document d1 fact 0: value.count: expected integer, got true"),
+        (Fact("d1", "official", Official(5, "Mayor")), "x: document d1 fact 0: value.name: expected string, got 5"),
+        (Fact("d1", "date", "2021", "May", True, 2), "x: document d1 fact 0: start: expected integer, got true"),
+        (Fact("d1", "date", "\u0662\u0660\u0662\u0661"), ('x: document d1 fact 0: value: "\\u0662\\u0660\\u0662\\u0661" is not in the '
+         "expected form (expected ISO 8601 at the precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD or a week YYYY-Www)")),
     ],
 )
 def test_malformed_output_is_named(item, message):

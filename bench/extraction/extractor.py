@@ -17,6 +17,7 @@ for each optional capability with ``isinstance`` against these protocols:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -83,30 +84,53 @@ class FunctionExtractor:
 _VALUE_CLASS = {"date": str, "agency": str, "headcount": Count, "user_count": Count, "official": Official}
 
 
+def _value_ok(value: Any, fact_type: str) -> bool:
+    """A value of the right class holds what the value schema asks for."""
+    kind = value.__class__
+    if kind is str:  # the schema's date pattern takes ASCII digits only; date_precision takes any digit
+        return value.strip() != "" and (fact_type != "date" or value.isascii())
+    if kind is Count:
+        count, qualifier, unit = value.count, value.qualifier, value.unit
+        return (count.__class__ is int and 0 <= count <= MAX_COUNT and qualifier.__class__ is str
+                and qualifier in QUALIFIERS and unit.__class__ is str and unit != "")
+    name, title = value.name, value.title
+    return name.__class__ is str and title.__class__ is str and name.strip() != "" and title.strip() != ""
+
+
 def _fact_shape_ok(fact: Fact) -> bool:
-    """A fast check of a Fact object's shape; the schema explains whatever fails it."""
-    value = fact.value
-    if type(value) is not _VALUE_CLASS.get(fact.type) or not isinstance(fact.doc_id, str):
+    """Whether a Fact object is shaped as the schema asks; the schema explains whatever fails this."""
+    if type(fact.value) is not _VALUE_CLASS.get(fact.type) or type(fact.doc_id) is not str:
+        return False
+    if not (fact.id is None or type(fact.id) is str) or not (fact.text is None or type(fact.text) is str):
         return False
     if not (fact.start is fact.end is None or (type(fact.start) is int and type(fact.end) is int)):
         return False
-    if fact.text is not None and not isinstance(fact.text, str):
-        return False
-    if isinstance(value, Count):
-        return type(value.count) is int and 0 <= value.count <= MAX_COUNT and value.qualifier in QUALIFIERS and bool(value.unit)
-    if isinstance(value, Official):
-        return bool(value.name.strip()) and bool(value.title.strip())
-    return bool(value.strip())
+    return _value_ok(fact.value, fact.type)
 
 
-def _fact_ok(fact: Fact, document: Document) -> bool:
-    """A fast check of a well-shaped Fact against its document: id, offsets, text, date value."""
-    if fact.doc_id != document.id:
+@functools.lru_cache(maxsize=4096)  # an extractor repeats the same few dates: each is parsed once
+def _calendar_date(value: str) -> bool:
+    return date_precision(value) is not None
+
+
+def _fact_ok(fact: Fact, doc_id: str, text: str) -> bool:
+    """The common case in one pass: a Fact without an id, well shaped and fitting its document.
+
+    As strict as the schema and the data checks; what fails it goes to :func:`_problems`.
+    ``x.__class__ is str`` is ``type(x) is str`` without a call: this runs for every fact.
+    """
+    value, fact_type = fact.value, fact.type
+    if value.__class__ is not _VALUE_CLASS.get(fact_type) or fact.doc_id != doc_id or fact.doc_id.__class__ is not str:
         return False
-    if fact.start is not None and not (0 <= fact.start < fact.end <= len(document.text) and (
-            fact.text is None or document.text[fact.start:fact.end] == fact.text)):
+    start, end, mention = fact.start, fact.end, fact.text
+    if start is not None:
+        if start.__class__ is not int or end.__class__ is not int or not 0 <= start < end <= len(text):
+            return False
+        if mention is not None and (mention.__class__ is not str or text[start:end] != mention):
+            return False
+    elif end is not None or not (mention is None or mention.__class__ is str):
         return False
-    return fact.type != "date" or date_precision(fact.value) is not None
+    return fact.id is None and _value_ok(value, fact_type) and (fact_type != "date" or _calendar_date(value))
 
 
 def _problems(item: Any, document: Document) -> tuple[Fact | None, list[tuple[str, str]]]:
@@ -130,9 +154,9 @@ def as_facts(items: Iterable[Any], document: Document, source: str = "extractor"
     Raises:
         InputError: naming the offending item and field, when one is malformed.
     """
-    facts = []
+    facts, doc_id, text = [], document.id, document.text
     for index, item in enumerate(items):
-        if isinstance(item, Fact) and _fact_shape_ok(item) and _fact_ok(item, document):
+        if item.__class__ is Fact and _fact_ok(item, doc_id, text):
             facts.append(item)  # the common case, checked without building a record
             continue
         fact, found = _problems(item, document)

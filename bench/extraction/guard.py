@@ -62,25 +62,34 @@ def _leave() -> None:
         os.close(saved_fd)
 
 
-@contextlib.contextmanager
-def guarded() -> Iterator[None]:
+class _Guard:
+    """The guard as a plain context manager: entered once per document, so it is kept cheap."""
+
+    def __enter__(self) -> None:
+        global _depth
+        with _lock:
+            if not _depth:
+                _enter()
+            _depth += 1
+
+    def __exit__(self, *exc_info: object) -> None:
+        global _depth
+        with _lock:
+            _depth -= 1
+            if not _depth:
+                _leave()
+
+
+_GUARD = _Guard()
+
+
+def guarded() -> _Guard:
     """While the block runs: ``os._exit`` raises :class:`ExtractorExit`, stdout goes to stderr.
 
     Nestable and shared by threads (the llm extractor runs several documents at once):
     the first to enter sets the guard up, the last to leave takes it down.
     """
-    global _depth
-    with _lock:
-        if not _depth:
-            _enter()
-        _depth += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _depth -= 1
-            if not _depth:
-                _leave()
+    return _GUARD
 
 
 def ctrl_c_is_keyboard_interrupt() -> bool:
@@ -102,18 +111,31 @@ def escape_failure(error: BaseException) -> str:
     return f"the extractor raised {type(error).__name__}"
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[list[bool]]:
+class _NoLimit:
+    """What :func:`time_limit` gives without a limit: a flag that stays down, at no cost."""
+
+    def __enter__(self) -> list[bool]:
+        return [False]
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+
+def time_limit(seconds: float | None) -> contextlib.AbstractContextManager[list[bool]]:
     """Raise :class:`DocumentTimeout` in the block after ``seconds`` (SIGALRM: a process's main thread only).
 
     The alarm repeats every 0.5 s, so an extractor that swallows it is hit again;
     the yielded flag says whether it expired, so an extractor that swallowed it
     and returned still fails.
     """
-    expired = [False]
     if not seconds or threading.current_thread() is not threading.main_thread():
-        yield expired
-        return
+        return _NoLimit()
+    return _alarm(seconds)
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[list[bool]]:
+    expired = [False]
 
     def expire(signum, frame):
         expired[0] = True
