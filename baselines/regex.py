@@ -42,9 +42,6 @@ _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){1,2}"
 OFFICIAL = re.compile(
     f"({literal_first(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))})\\s+({_NAME})"
 )
-# Every title holds one of these words: OFFICIAL is tried only where one of them is.
-_TITLE_WORDS = keyword_offsets(_TITLES, ("Secretary", "President", "Sen", "Governor", "Attorney General", "Prime Minister",
-                                         "Rep", "Mayor"))
 
 _BODY = r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,3}"
 AGENCY_OF = re.compile(f"(?:Department|Ministry|Bureau)\\s+of\\s+(?:the\\s+)?{_BODY}")
@@ -104,7 +101,7 @@ def _count_facts(document: Document) -> list[Fact]:
 def _official_facts(document: Document) -> list[Fact]:
     return [
         Fact(document.id, "official", Official(match.group(2), _TITLES[match.group(1)]), match.group(2), *match.span(2))
-        for match in anchored_finditer(OFFICIAL, document.text, _TITLE_WORDS)
+        for match in OFFICIAL.finditer(document.text)
     ]
 
 

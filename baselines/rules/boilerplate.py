@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from baselines.anchors import anchored_finditer, keyword_offsets
 from baselines.rules.spans import Spans
 from bench.normalize.dates import literal_first
 
@@ -52,6 +53,7 @@ _NOTICE = re.compile(literal_first([
     *(f"{word}(?: by| credits?:| courtesy)[^\\n]*(?=\\n|$)" for word in ("Photo", "Image", "Picture")),
     r"This is (?:an )?AI[- ]generated summar\w*[^.\n]*\.(?:\s*For context[^.\n]*\.)?",
 ]))
+_NOTICE_WORDS = keyword_offsets(("Photo", "Image", "Picture", "This is"), ("Photo", "Image", "Picture", "This is"))
 _STORY_END = re.compile(r"[.!?][\"”’')]*\s*$")
 
 
@@ -69,7 +71,7 @@ def _is_heading(line: str) -> bool:
 
 def _inline_spans(text: str) -> list[tuple[int, int]]:
     """Credits and notices: each pattern's anchor found first, the start looked for just before it."""
-    ranges = [match.span() for match in _NOTICE.finditer(text)]
+    ranges = [match.span() for match in anchored_finditer(_NOTICE, text, _NOTICE_WORDS)]
     for pattern, start_pattern in ((_CREDIT, _CREDIT_AGENCY), (_OUTLET, _OUTLET_NAME)):
         for match in pattern.finditer(text):
             start = start_pattern.search(text, max(0, match.start() - 40), match.start())

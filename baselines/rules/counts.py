@@ -20,6 +20,7 @@ from baselines.rules.context import inside_a_name, word_before
 from baselines.rules.spans import Found, Spans
 from bench.facts import Count
 from bench.normalize.numbers import (
+    UNITS,
     classify_unit,
     non_count_reason,
     number_spans,
@@ -42,6 +43,7 @@ _EMPLOYMENT = re.compile(
 _NOUN_BEFORE = re.compile(r"\b(?:(?:workforce|headcount|staff) of|employ(?:s|ed|ing))\s+(?:[a-z.]+\s+){0,2}$",
                           re.IGNORECASE)
 _EMPLOYEES = ("headcount", "employees")
+_UNIT_LAST_WORDS = frozenset(unit.rpartition(" ")[2] for unit in UNITS)  # classify_unit finds nothing without one
 _OF_PLURALS = frozenset(("tens", "dozens", "hundreds", "thousands", "millions", "billions"))
 
 
@@ -54,19 +56,30 @@ def counted_noun(text: str, end: int, vague_plural: bool = False) -> tuple[str, 
         words = words[1:]
     for index, word in enumerate(words):
         bare = word.rstrip(".,;:!?’'”")
-        unit = (classify_unit(f"{words[index - 1]} {bare}") if index else None) or classify_unit(bare)
+        lowered = bare.lower()
+        unit = None
+        if lowered in _UNIT_LAST_WORDS:
+            unit = (classify_unit(f"{words[index - 1]} {bare}") if index else None) or classify_unit(bare)
         if unit:
             return bare, unit
-        if bare.lower() in _STOP_WORDS or bare != word:
+        if lowered in _STOP_WORDS or bare != word:
             return None
     return None
+
+
+def _noun_before(text: str, start: int) -> bool:
+    """Whether "a workforce of" or "employs" (and up to two words) comes just before ``start``."""
+    window = text[max(0, start - 40):start].casefold()  # casefold: what IGNORECASE equates (ſ, s) it folds alike
+    if "employ" not in window and "workforce of" not in window and "headcount of" not in window and "staff of" not in window:
+        return False  # the common case, found without the regex, which would be tried at every position
+    return _NOUN_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def count_type(text: str, start: int, end: int, number_text: str) -> tuple[str, str] | None:
     """(fact type, unit) of the number at ``start:end``, or None when it counts nothing known."""
     noun = counted_noun(text, end, number_text.split()[-1].lower() in _OF_PLURALS)
     if noun is None:
-        return _EMPLOYEES if _NOUN_BEFORE.search(text, max(0, start - 40), start) else None
+        return _EMPLOYEES if _noun_before(text, start) else None
     word, unit = noun
     if word.lower() in _PEOPLE and _EMPLOYMENT.search(text, max(0, start - 60), start):
         return _EMPLOYEES

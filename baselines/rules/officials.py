@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from baselines.anchors import anchored_finditer, keyword_offsets
 from baselines.rules.gazetteer import Gazetteer, load_gazetteer
 from baselines.rules.spans import Found, Spans
 from bench.facts import Official
@@ -96,6 +97,14 @@ class Titled:
 def _head_pattern() -> re.Pattern[str]:
     heads = sorted(HEADS, key=len, reverse=True)
     return re.compile(literal_first(re.escape(head) + (r"(?![\w-])" if head[-1] != "." else "") for head in heads))
+
+
+# Each head holds one of these, whatever its case: the head pattern, whose first letters
+# include common lower-case ones, is tried only where str.find sees one of them.
+_HEAD_WORDS = keyword_offsets(HEADS, (
+    "resident", "ecretary", "inister", "ttorney", "enator", "Sen.", "epresentative", "Rep.", "ongress", "overnor",
+    "Gov.", "ayor", "hancellor", "mbassador", "peaker", "irector", "dministrator", "ommissioner", "hair",
+))
 
 
 def _modifiers(text: str, start: int, gazetteer: Gazetteer) -> tuple[list[str], str, bool]:
@@ -226,7 +235,7 @@ def _name_at(text: str, position: int) -> tuple[int, int, str] | None:
 
 def _titled(text: str, skip: Spans, g: Gazetteer) -> list[Titled]:
     found = []
-    for match in _head_pattern().finditer(text):
+    for match in anchored_finditer(_head_pattern(), text, _HEAD_WORDS):
         if skip.covers(match.start()):
             continue
         kind, base = HEADS[match.group()]

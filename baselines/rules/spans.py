@@ -31,13 +31,16 @@ class Spans:
 
     @classmethod
     def of(cls, ranges: Iterable[tuple[int, int]]) -> "Spans":
-        merged: list[list[int]] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for start, end in sorted(ranges):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
+            if ends and start <= ends[-1]:
+                if end > ends[-1]:
+                    ends[-1] = end
             else:
-                merged.append([start, end])
-        return cls(tuple(s for s, _ in merged), tuple(e for _, e in merged))
+                starts.append(start)
+                ends.append(end)
+        return cls(tuple(starts), tuple(ends))
 
     def covers(self, position: int) -> bool:
         index = bisect_right(self.starts, position) - 1
