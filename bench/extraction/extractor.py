@@ -108,9 +108,9 @@ def _fact_shape_ok(fact: Fact) -> bool:
     return _value_ok(fact.value, fact.type)
 
 
-@functools.lru_cache(maxsize=4096)  # an extractor repeats the same few dates: each is parsed once
-def _calendar_date(value: str) -> bool:
-    return date_precision(value) is not None
+@functools.lru_cache(maxsize=4096)  # an extractor repeats the same few dates: each is checked once
+def _good_date(value: str) -> bool:
+    return value.strip() != "" and value.isascii() and date_precision(value) is not None
 
 
 def _fact_ok(fact: Fact, doc_id: str, text: str) -> bool:
@@ -120,17 +120,23 @@ def _fact_ok(fact: Fact, doc_id: str, text: str) -> bool:
     ``x.__class__ is str`` is ``type(x) is str`` without a call: this runs for every fact.
     """
     value, fact_type = fact.value, fact.type
-    if value.__class__ is not _VALUE_CLASS.get(fact_type) or fact.doc_id != doc_id or fact.doc_id.__class__ is not str:
+    try:
+        kind = _VALUE_CLASS[fact_type]
+    except KeyError:
         return False
-    start, end, mention = fact.start, fact.end, fact.text
-    if start is not None:
+    if value.__class__ is not kind or fact.doc_id != doc_id or fact.doc_id.__class__ is not str or fact.id is not None:
+        return False
+    start, mention = fact.start, fact.text
+    if start is None:
+        if fact.end is not None or not (mention is None or mention.__class__ is str):
+            return False
+    else:
+        end = fact.end
         if start.__class__ is not int or end.__class__ is not int or not 0 <= start < end <= len(text):
             return False
         if mention is not None and (mention.__class__ is not str or text[start:end] != mention):
             return False
-    elif end is not None or not (mention is None or mention.__class__ is str):
-        return False
-    return fact.id is None and _value_ok(value, fact_type) and (fact_type != "date" or _calendar_date(value))
+    return _good_date(value) if fact_type == "date" else _value_ok(value, fact_type)
 
 
 def _problems(item: Any, document: Document) -> tuple[Fact | None, list[tuple[str, str]]]:
@@ -154,10 +160,14 @@ def as_facts(items: Iterable[Any], document: Document, source: str = "extractor"
     Raises:
         InputError: naming the offending item and field, when one is malformed.
     """
-    facts, doc_id, text = [], document.id, document.text
+    items, doc_id, text = list(items), document.id, document.text
+    facts = [item for item in items if item.__class__ is Fact and _fact_ok(item, doc_id, text)]
+    if len(facts) == len(items):
+        return facts  # the common case: Fact objects, checked without building records
+    facts = []
     for index, item in enumerate(items):
         if item.__class__ is Fact and _fact_ok(item, doc_id, text):
-            facts.append(item)  # the common case, checked without building a record
+            facts.append(item)
             continue
         fact, found = _problems(item, document)
         if found:
