@@ -1,10 +1,12 @@
 """Extractor speed: each extractor against a ``re.finditer(r'\\d+')`` pass over the same texts.
 
 A fresh child process per extractor alternates, round by round, the floor,
-``extractor.extract(document)`` and bench's own path
-``bench.extraction.runner.extract_one`` (extract plus the output checks).
+``extractor.extract(document)``, bench's own path
+``bench.extraction.runner.extract_one`` (extract plus the output checks, the
+stdout guard and the time limit) and extract plus ``as_facts`` alone.
 Figures: median of per-round ratios to the floor, with min and max; the
-check's cost is the median of per-round (extract_one / extract - 1).
+check's cost is the median of per-round (extract_one / extract - 1), and the
+same for as_facts alone shows how much of it the check itself takes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ sys.path.insert(0, sys.argv[4])
 from method import alternate
 from bench.data.documents import Document
 from bench.extraction.registry import load_extractor
+from bench.extraction.extractor import as_facts
 from bench.extraction.runner import extract_one
 
 path, spec, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -50,9 +53,13 @@ def bench_path():
     for doc in docs:
         extract_one(extractor, doc)
 
+def checked():
+    for doc in docs:
+        as_facts(list(extractor.extract(doc)), doc, extractor.name)
+
 for doc in docs[:10]:  # warm-up: one-time set-up (lazy patterns, tables) is not throughput
     list(extractor.extract(doc))
-times = alternate({"floor": floor, "extract": extract, "bench": bench_path}, rounds)
+times = alternate({"floor": floor, "extract": extract, "bench": bench_path, "checked": checked}, rounds)
 failures = sum(1 for doc in docs if extract_one(extractor, doc).failure)
 try:  # VmHWM starts at the exec; ru_maxrss would include the parent's pages from before it
     peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")) * 1024
@@ -65,14 +72,14 @@ print(json.dumps({"times": times, "peak": peak, "failures": failures}))
 def measure(corpus: Path, spec: str, rounds: int) -> dict:
     here = str(Path(__file__).resolve().parent)
     done = subprocess.run([sys.executable, "-c", CHILD, str(corpus), spec, str(rounds), here],
-                          cwd=ROOT, capture_output=True, text=True)
+                          check=False, cwd=ROOT, capture_output=True, text=True)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
     return json.loads(done.stdout)
 
 
-def _check_cost(times: dict[str, list[float]]) -> Ratio:
-    ratio = Ratio.of(times["bench"], times["extract"])
+def _check_cost(times: dict[str, list[float]], path: str = "bench") -> Ratio:
+    ratio = Ratio.of(times[path], times["extract"])
     return Ratio(ratio.median - 1, ratio.low - 1, ratio.high - 1, ratio.rounds)
 
 
@@ -91,13 +98,16 @@ def section(corpus: Path, docs: int, size: int, specs: list[str], rounds: int) -
             continue
         loaded.append(spec)
         times = found["times"]
-        ratio, check = Ratio.of(times["extract"], times["floor"]), _check_cost(times)
+        ratio, check, alone = Ratio.of(times["extract"], times["floor"]), _check_cost(times), _check_cost(times, "checked")
         fastest = min(times["extract"])
         print(f"  {spec:8s} extract() {ratio} the floor, {docs / fastest:,.0f} docs/s and {size / fastest / 1e6:.2f} MB/s "
               f"in its fastest round, peak {mib(found['peak'])}; output check {check.median:+.1%} "
-              f"[{check.low:+.1%} to {check.high:+.1%}]" + (f"; {found['failures']} failed documents" if found["failures"] else ""))
+              f"[{check.low:+.1%} to {check.high:+.1%}], of which as_facts alone {alone.median:+.1%} "
+              f"[{alone.low:+.1%} to {alone.high:+.1%}]" + (f"; {found['failures']} failed documents" if found["failures"] else ""))
         verdicts.append(Verdict(f"{spec} extractor vs floor", str(ratio), target_text,
                                 ratio.median <= target if target else None))
         verdicts.append(Verdict(f"{spec}: extract_one's output check", f"{check.median:+.1%} [{check.low:+.1%}, {check.high:+.1%}]",
                                 f"<= +{CHECK_TARGET:.0%}", check.median <= CHECK_TARGET))
+        verdicts.append(Verdict("  of which as_facts (the check itself)", f"{alone.median:+.1%} [{alone.low:+.1%}, {alone.high:+.1%}]",
+                                "", None))
     return verdicts, loaded

@@ -45,7 +45,8 @@ def _init_worker(spec: str, params: dict) -> None:
 def _extract_chunk(documents: list[Document], timeout: float | None, encode: Callable | None) -> list:
     from bench.extraction.runner import extract_one
 
-    runs = [extract_one(_worker_extractor, document, timeout) for document in documents]
+    with guarded():  # once per chunk: nested in it, each document's own guard costs no system call
+        runs = [extract_one(_worker_extractor, document, timeout) for document in documents]
     return runs if encode is None else list(map(encode, runs))
 
 
