@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 import sysconfig
@@ -33,7 +34,8 @@ def installed_bench(tmp_path_factory) -> Path:
     python = home / "bin" / "python"
     own = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                          capture_output=True, text=True, check=True).stdout.strip()
-    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    # site.getsitepackages() adds the system site-packages a --system-site-packages venv also reads
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()}
     Path(own, "outer-environment.pth").write_text("\n".join(sorted(outer)) + "\n")
     subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--no-deps", "--ignore-installed", str(ROOT)],
