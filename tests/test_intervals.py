@@ -21,6 +21,7 @@ from bench.scoring.evaluate import score_run
 from bench.scoring.fact_level import PRF
 from bench.scoring.intervals import (
     Interval,
+    Intervals,
     credit_interval,
     f1_interval,
     fact_intervals,
@@ -223,3 +224,77 @@ def test_without_ci_a_run_states_no_method():
     results = score_run(GOLD, list(GOLD.facts), "perfect", "1", ci=False)
     assert results.ci_method == "" and all(row.ci == {} for row in results.rows)
     assert {row.label for row in results.rows} == {*FACT_TYPES, "micro", "macro"}
+
+
+# --- arguments, confidence and the undefined side, as a user meets them ----------------------------
+
+def test_a_refused_proportion_says_which_counts_were_given():
+    with pytest.raises(ValueError) as refused:
+        proportion_interval(3, 2)
+    assert "successes" in str(refused.value) and "3 of 2" in str(refused.value)
+
+
+@pytest.mark.parametrize("full, partial, trials", [(2, 1, 2), (-1, 0, 2), (0, -1, 2), (3, 0, 2)])
+def test_impossible_credits_are_refused_naming_the_counts(full, partial, trials):
+    """More credited trials than trials, or a negative count, is a bug in the caller: say what was given."""
+    with pytest.raises(ValueError) as refused:
+        credit_interval(full, partial, trials)
+    assert f"{full} + {partial} of {trials}" in str(refused.value)
+
+
+def test_f1_of_one_right_and_one_wrong_is_the_interval_of_j_one_of_two():
+    """TP = FP = 1: J = 1/2, whose bounds solve 1 - (1 - p)**2 = 0.025 and 1 - p**2 = 0.025."""
+    assert f1_interval(1, 1, 0) == close(f1_of_j(1 - 0.975 ** 0.5), f1_of_j(0.975 ** 0.5))
+
+
+def test_fact_intervals_honour_the_confidence_for_every_metric():
+    """At 90% each tail holds 0.05: 2 of 2 reaches down to sqrt(0.05) for P, R and J."""
+    intervals = fact_intervals(PRF(tp=2, fp=0, fn=0), confidence=0.9)
+    assert intervals == Intervals(close(0.05 ** 0.5, 1.0), close(0.05 ** 0.5, 1.0), close(f1_of_j(0.05 ** 0.5), 1.0))
+
+
+def test_mention_f1_with_no_gold_counts_recall_as_anything_from_zero_to_one():
+    """1 of 2 predictions right and no gold: R undefined, so [0, 1]; P at 97.5% (tail 0.0125) reaches up to
+    sqrt(0.9875), and F1 spans the harmonic means of the lows (0) and of the highs (P high with 1)."""
+    high = 0.9875 ** 0.5
+    intervals = mention_intervals(MentionCounts(pred_correct=1, spurious=1))
+    assert intervals.recall is None
+    assert intervals.f1 == close(0.0, 2 * high / (high + 1))
+
+
+# --- the Beta routines behind the bounds --------------------------------------------------------------
+
+def test_beta_quantile_converges_in_newton_steps_not_bisections(monkeypatch):
+    """From the mean, Newton's steps reach the tail quantiles of Beta(a, b), a, b = 1..12, within 12 evaluations
+    of I_x; bisection alone needs 47 halvings to narrow [0, 1] to 1e-14."""
+    import bench.scoring.beta as beta
+
+    evaluations = []
+
+    def counted(x, a, b):
+        evaluations.append(x)
+        return regularized_beta(x, a, b)
+
+    monkeypatch.setattr(beta, "regularized_beta", counted)
+    most = 0
+    for probability in (0.0125, 0.025, 0.05, 0.95, 0.975, 0.9875):
+        for a in range(1, 13):
+            for b in range(1, 13):
+                evaluations.clear()
+                beta.beta_quantile(probability, a, b)
+                most = max(most, len(evaluations))
+    assert most <= 12
+
+
+def test_exact_quantiles_of_the_uniform_distribution():
+    """Beta(1, 1) is uniform: its quantile at a dyadic p is p itself, which the search reaches exactly."""
+    assert [beta_quantile(p, 1, 1) for p in (0.5, 0.25, 0.125)] == [0.5, 0.25, 0.125]
+
+
+def test_an_incomplete_beta_that_cannot_converge_says_for_which_arguments():
+    """At a = b = 1e12 the continued fraction needs about a million terms; it gives up naming a, b and x."""
+    with pytest.raises(ArithmeticError) as refused:
+        regularized_beta(0.5, 1e12, 1e12)
+    message = str(refused.value)
+    assert "converge" in message and "a=1000000000000.0" in message and "b=1000000000000.0" in message
+    assert "x=0.5" in message

@@ -63,13 +63,13 @@ def beta_quantile(probability: float, a: float, b: float) -> float:
     low, high, x = 0.0, 1.0, a / (a + b)  # start at the mean
     for _ in range(400):
         error = regularized_beta(x, a, b) - probability
-        if error == 0:
-            return x
         low, high = (x, high) if error < 0 else (low, x)
         log_density = log_norm + (a - 1) * math.log(x) + (b - 1) * math.log1p(-x)
         newton = x - error / math.exp(log_density) if log_density > -700 else -1.0
+        if abs(newton - x) < 1e-15:  # converged; x may be a bracket end, so test before bisecting away from it
+            return newton
         following = newton if low < newton < high else (low + high) / 2
-        if abs(following - x) < 1e-15 or high - low < 1e-14:
+        if high - low < 1e-14:
             return following
         x = following
     raise ArithmeticError(f"Beta quantile did not converge for p={probability}, a={a}, b={b}")
