@@ -18,15 +18,23 @@ settings.register_profile("mutation", derandomize=True, deadline=None, suppress_
 
 
 @pytest.fixture(autouse=True)
-def _fresh_normalizer_caches():
-    """Under mutmut only: empty the normalizers' caches, which a forked mutant would otherwise answer from."""
+def _normalizers_as_the_mutant_builds_them():
+    """Under mutmut only: empty the normalizers' caches and rebuild the date patterns before each test.
+
+    mutmut imports the code once and forks a child per mutant: a child would otherwise answer from caches the
+    original code filled, and match with the date patterns the original code compiled at import. Reloading
+    the dates module in every test (not once) also shows mutmut which tests run the pattern-building code.
+    """
     if "MUTANT_UNDER_TEST" in os.environ:
+        import importlib
+
         from bench.normalize import dates, numbers
 
         for module in (dates, numbers):
             for value in vars(module).values():
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+        importlib.reload(dates)
     yield
 
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.normalize import dates
 from bench.normalize.aliases import date_precision
 from bench.normalize.dates import (
-    DATE_CANDIDATES,
     date_candidates,
     is_relative,
     literal_first,
@@ -114,7 +114,7 @@ def test_is_relative_names_weekdays_and_keywords_only():
 
 
 def _found(text: str) -> list[str]:
-    return [match.group() for match in DATE_CANDIDATES.finditer(text)]
+    return [match.group() for match in dates.DATE_CANDIDATES.finditer(text)]
 
 
 def test_candidates_cover_each_style_as_one_span():
@@ -138,6 +138,7 @@ def test_candidates_skip_look_alikes_and_durations(text):
 def test_literal_first_keeps_word_boundaries_and_order():
     pattern = re.compile(literal_first(["tenth", "ten", r"\d\d*"]))
     assert pattern.findall("often ten tenth 42 x42") == ["ten", "tenth", "42"]
+    assert pattern.findall("X X1 7") == ["7"]  # a \d alternative starts at a digit only
 
 
 @given(st.text(max_size=40), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)))
@@ -165,4 +166,24 @@ DATE_WORDS = st.lists(st.sampled_from([
 def test_date_candidates_finds_what_the_pattern_finds(words):
     """The split search is a speed-up only: the same spans as DATE_CANDIDATES.finditer, in order."""
     text = "".join(words)
-    assert date_candidates(text) == [match.span() for match in DATE_CANDIDATES.finditer(text)]
+    assert date_candidates(text) == [match.span() for match in dates.DATE_CANDIDATES.finditer(text)]
+
+
+@pytest.mark.parametrize("expression", [
+    "14 Oct. 2030", "3 Sept 2030", "14th of March 2029", "3rd March", "March 14th", "Friday, Oct. 3",
+    "Friday 3rd March", "1988-03-14", "2031-03-14", "2031", "1988",
+])
+def test_each_candidate_form_is_found_whole(expression):
+    """An abbreviated month after its day, ordinal suffixes, ISO days of both centuries, bare years of both."""
+    assert _found(f"It was {expression}, they said.") == [expression]
+
+
+@pytest.mark.parametrize("expression", ["14-15 March", "March 3 4", "the 2029-2030 season", "2029 2030", "May 2029, 2030"])
+def test_two_days_or_two_years_name_no_single_date(expression):
+    assert normalize_date(expression, WEDNESDAY) is None
+
+
+@pytest.mark.parametrize("expression", ["March 123", "March 010", "14 March 123", "June 2030 12345"])
+def test_a_number_that_is_neither_a_day_nor_a_year_spoils_the_date(expression):
+    """A day has one or two digits, a year four: "March 123" is no date, not March with "123" dropped."""
+    assert normalize_date(expression, WEDNESDAY) is None

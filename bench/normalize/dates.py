@@ -165,7 +165,7 @@ def _calendar(tokens: list[str], published: dt.date | None) -> str | None:
     numbers = [t for t in tokens if t.isdigit()]
     years = [int(t) for t in numbers if len(t) == 4]
     days = [int(t) for t in numbers if len(t) <= 2]
-    if len(months) + len(numbers) != len(tokens) or len(months) > 1 or len(years) > 1 or len(days) > 1:
+    if len(months) + len(years) + len(days) != len(tokens) or len(months) > 1 or len(years) > 1 or len(days) > 1:
         return None
     if days and not months:
         return None
