@@ -180,3 +180,40 @@ def test_a_qualifier_before_a_quoted_number_is_kept(quote):
     assert qualifier_start(text, text.index("80")) == text.index("fewer")
     assert parse_count(f"about {quote}40{quote}") == (40, "approx")
     assert parse_count(f"more than {quote}a dozen") == (12, "gt")
+
+
+@pytest.mark.parametrize("text", ["twenty ten", "thirty eleven", "ninety nineteen"])
+def test_a_tens_word_takes_a_unit_word_only(text):
+    """After a tens word only one to nine may follow: "twenty ten" is no number."""
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("two hundred thousand", (200_000, False)), ("three hundred and five million", (305_000_000, False)),
+    ("one hundred twenty thousand", (120_000, False)), ("an eleven", (11, False)), ("an eighty", (80, False)),
+])
+def test_hundreds_multiply_into_a_larger_scale_and_an_is_an_article(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["room 101", "page 3", "about 5", "10X", "X10"])
+def test_parse_number_refuses_words_it_does_not_know_even_before_a_number(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text", ["10X", "about 10X", "X10", "over X10"])
+def test_parse_count_strips_spaces_and_quotes_only(text):
+    assert parse_count(text) is None
+
+
+def test_a_currency_code_before_a_number_is_money_however_far_the_spaces_push_it():
+    assert non_count_reason("paid USD" + " " * 6, " to settle") == "money"
+    assert non_count_reason("the US ", " workers") is None
+
+
+def test_qualifier_start_at_the_start_of_the_text_and_at_the_edge_of_its_window():
+    """The qualifier may open the text, and must start within the 24 characters before the number."""
+    assert qualifier_start("fewer than 80 staff", 11) == 0
+    within, beyond = "approximately" + " " * 11 + "80", "approximately" + " " * 12 + "80"
+    assert qualifier_start(within, within.index("80")) == 0
+    assert qualifier_start(beyond, beyond.index("80")) is None

@@ -161,8 +161,6 @@ def parse_count(text: str) -> tuple[int, str] | None:
     (None, None)
     """
     text = text.strip(" \t\n“”\"‘’'")
-    if re.search(r"[$€£¥₹%]|percent", text):
-        return None
     qualifier = "eq"
     match = _QUALIFIER_AT_START.match(text)
     if match:
@@ -194,7 +192,7 @@ def non_count_reason(before: str, after: str) -> str | None:
     >>> non_count_reason("spent $", " billion on"), non_count_reason("by ", "% in"), non_count_reason("for ", " years")
     ('money', 'percent', 'duration')
     """
-    if _CURRENCY_BEFORE.search(before[-8:]) or _CURRENCY_AFTER.match(after):
+    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
         return "money"
     if _PERCENT_AFTER.match(after):
         return "percent"
@@ -204,7 +202,11 @@ def non_count_reason(before: str, after: str) -> str | None:
 
 
 def qualifier_start(text: str, position: int) -> int | None:
-    """Where a qualifier written just before ``position`` begins ("less than “50" -> at "less"), or None."""
+    """Where a qualifier written just before ``position`` begins ("less than “50" -> at "less"), or None.
+
+    It must start within the 24 characters before ``position``: room for the longest qualifier, a quote
+    and a few spaces.
+    """
     window_start = max(0, position - 24)
     match = _QUALIFIER_AT_END.search(text, window_start, position)
     return match.start() if match else None
