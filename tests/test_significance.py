@@ -92,3 +92,49 @@ def test_f1_undefined_on_one_side_only_and_distinct_false_positives_by_hand():
         compare_runs(run_a, run_b, HASH, HASH, resamples=0)
     with pytest.raises(MismatchError, match=r"^runs scored against different gold \(sha256:0{12} vs sha256:1{12}\)$"):
         compare_runs(run_a, run_a, HASH, "sha256:" + "1" * 64)
+
+
+def test_macro_p_values_follow_the_same_permutations():
+    """One differing fact: every permutation is as extreme, p = 1; a large difference over two types is
+    significant in the macro average too."""
+    one = compare_runs(outcomes(sorted(GOLD)), outcomes(sorted(GOLD)[1:]), HASH, HASH, resamples=999)
+    assert one.macro.delta > 0 and one.macro.p_value == 1.0
+    good, poor = outcomes(sorted(GOLD)), outcomes(sorted(GOLD)[:3])
+    assert compare_runs(good, poor, HASH, HASH, resamples=1_999).macro.p_value < 0.01
+
+
+def test_f1_undefined_in_run_b_only_keeps_run_a_f1():
+    gold = {("d", "date", "2025-01-01")}
+    run_a = outcomes(gold | {("d", "agency", "Bureau")}, gold)
+    assert compare_runs(run_a, outcomes(gold, gold), HASH, HASH, resamples=1).per_type["agency"] == Difference(
+        0.0, None, None, None)
+
+
+def test_a_comparison_with_undefined_f1_raises_no_numpy_warning():
+    """A type nobody labelled or predicted has F1 0/0: stated as None, never a RuntimeWarning on the terminal."""
+    import warnings
+
+    gold = {("d", "date", "2025-01"), ("d", "date", "2025-02")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        compare_runs(outcomes(gold, gold), outcomes([], gold), HASH, HASH, resamples=99)
+
+
+def test_the_seed_fixes_the_p_values_and_chunking_does_not_change_them(monkeypatch):
+    """Same seed, same p-values; the chunks only bound memory: cut into chunks of a few permutations, the
+    permutations drawn and so the p-values are the same."""
+    import bench.scoring.significance as significance
+
+    good, poor = outcomes(sorted(GOLD)[:14]), outcomes(sorted(GOLD)[4:12] + [("d2", "date", "2024")])
+    whole = compare_runs(good, poor, HASH, HASH, resamples=999, seed=7)
+    assert compare_runs(good, poor, HASH, HASH, resamples=999, seed=7) == whole
+    assert 0.01 < whole.micro.p_value < 1  # a p-value the draws decide
+    units = len(GOLD) + 1
+    monkeypatch.setattr(significance, "CELLS_PER_CHUNK", 100 * units)  # chunks of 100 permutations, the last of 99
+    assert compare_runs(good, poor, HASH, HASH, resamples=999, seed=7) == whole
+
+
+def test_runs_of_different_gold_facts_are_refused_saying_so():
+    other = fact_outcomes(GOLD | {("d4", "date", "2025-12-31")}, set(GOLD), "strict")
+    with pytest.raises(MismatchError, match="^the two runs were not scored against the same gold facts$"):
+        compare_runs(outcomes(sorted(GOLD)), other, HASH, HASH)

@@ -63,24 +63,13 @@ class Comparison:
 CELLS_PER_CHUNK = 2_000_000  # numbers held at once per chunk of permutations
 
 
-def _metrics(totals):
-    """P, R, F1 (NaN when undefined) of count arrays whose last axis is (tp, fp, fn)."""
+def _f1(totals):
+    """F1 (NaN when undefined) of count arrays whose last axis is (tp, fp, fn)."""
     import numpy as np
 
     tp, fp, fn = (totals[..., k].astype(float) for k in range(3))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return tp / (tp + fp), tp / (tp + fn), 2 * tp / (2 * tp + fp + fn)
-
-
-def all_metrics(per_type):
-    """Per type (…, T), micro and macro P, R, F1 of per-type totals shaped (…, T, 3)."""
-    import numpy as np
-
-    typed = _metrics(per_type)
-    micro = _metrics(per_type.sum(axis=-2))
-    with np.errstate(invalid="ignore"):
-        macro = tuple(np.nansum(m, axis=-1) / (~np.isnan(m)).sum(axis=-1) for m in typed)
-    return typed, micro, macro
+    with np.errstate(invalid="ignore"):  # the denominator is 0 only when tp is: 0/0, never x/0
+        return 2 * tp / (2 * tp + fp + fn)
 
 
 def _unit_table(a: Sequence[Outcome], b: Sequence[Outcome]):
@@ -117,9 +106,14 @@ def _per_type(types, table):
 
 
 def _f1s(totals) -> dict[str, Any]:
-    """F1 per type (…, T), micro and macro of totals shaped (…, T * 3)."""
-    typed, micro, macro = all_metrics(totals.reshape(*totals.shape[:-1], len(FACT_TYPES), 3))
-    return {"types": typed[2], "micro": micro[2], "macro": macro[2]}
+    """F1 per type (…, T), micro and macro (the mean over the types where it is defined) of totals shaped (…, T * 3)."""
+    import numpy as np
+
+    per_type = totals.reshape(*totals.shape[:-1], len(FACT_TYPES), 3)
+    typed = _f1(per_type)
+    with np.errstate(invalid="ignore"):
+        macro = np.nansum(typed, axis=-1) / (~np.isnan(typed)).sum(axis=-1)
+    return {"types": typed, "micro": _f1(per_type.sum(axis=-2)), "macro": macro}
 
 
 def _difference(f1_a, f1_b, null) -> Difference:
