@@ -429,3 +429,24 @@ def test_align_lists_pairs_missed_and_spurious_across_documents_by_hand():
     for scheme, second in expected.items():
         found = align([g4, g3, g2, g1], [p4, p3, p2, p1], scheme)
         assert found == Alignment((Pair(g1, p1, 1.0), Pair(g2, p2, second)), (g3, g4), (p3, p4)), scheme
+
+
+def test_align_keeps_the_pairs_of_every_document_and_judges_span_and_type_apart():
+    """Doc a: a date over part of a gold date (same type, another span); doc b: an agency on a gold date's span
+    (same span, another type). Each scheme credits them by its rule."""
+    ga, pa = m(0, 10, doc="a"), m(0, 4, doc="a")
+    gb, pb = m(0, 5, doc="b"), m(0, 5, "agency", "Office of Maps", doc="b")
+    expected = {"strict": (0.0, 0.0), "exact": (0.0, 1.0), "partial": (0.5, 1.0), "type": (1.0, 0.0)}
+    for scheme, (credit_a, credit_b) in expected.items():
+        assert align([ga, gb], [pa, pb], scheme).pairs == (Pair(ga, pa, credit_a), Pair(gb, pb, credit_b)), scheme
+
+
+def test_mentions_alike_in_place_are_listed_by_value_then_text_then_id_whatever_the_input_order():
+    """Rule 6 goes on past the value: text, then id, a missing one first, so no input order shows through."""
+    by_value = [m(0, 5, value="2024-01"), m(0, 5, value="2024-02")]
+    by_text = [Fact("d", "date", "2024-01", None, 0, 5), Fact("d", "date", "2024-01", "March", 0, 5)]
+    by_id = [Fact("d", "date", "2024-01", "March", 0, 5), Fact("d", "date", "2024-01", "March", 0, 5, "A")]
+    for expected in (by_value, by_text, by_id):
+        for given_order in (expected, expected[::-1]):
+            assert align(given_order, [], "strict").missed == tuple(expected)
+            assert align([], given_order, "strict").spurious == tuple(expected)

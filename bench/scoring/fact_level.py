@@ -139,9 +139,6 @@ class Score:
     def macro(self) -> MacroAverage:
         return MacroAverage.of(self.per_type.values())
 
-    def cell(self, doc_id: str, fact_type: str) -> PRF:
-        return self.per_document.get(doc_id, {}).get(fact_type, PRF())
-
     def to_dict(self) -> dict[str, Any]:
         """JSON form; ``micro``, ``macro`` and the ratios are derived and ignored by :meth:`from_dict`."""
         return {

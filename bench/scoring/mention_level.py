@@ -36,7 +36,8 @@ gold or prediction is taken:
   3. larger overlap, in characters;
   4. smaller boundary distance |start - start'| + |end - end'|;
   5. same canonical value first;
-  6. position: gold (start, end, type, value), then the prediction's.
+  6. position: gold (start, end, type, value, then text and id, a missing one
+     first), then the prediction's.
 The order depends only on the mentions, never on input order, so shuffled
 inputs give identical results (nervaluate's greedy walk does not: #40, #84).
 Rules 2 to 6 are the same for every scheme, so candidates are sorted once and
