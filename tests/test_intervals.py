@@ -298,3 +298,11 @@ def test_an_incomplete_beta_that_cannot_converge_says_for_which_arguments():
     message = str(refused.value)
     assert "converge" in message and "a=1000000000000.0" in message and "b=1000000000000.0" in message
     assert "x=0.5" in message
+
+
+@pytest.mark.parametrize("confidence", [1.0, 0, 1.5])
+def test_a_refused_confidence_says_what_it_must_be(confidence):
+    with pytest.raises(ValueError) as refused:
+        proportion_interval(1, 2, confidence)
+    assert "confidence" in str(refused.value) and "between 0 and 1" in str(refused.value)
+    assert str(refused.value).endswith(str(confidence))

@@ -450,3 +450,37 @@ def test_mentions_alike_in_place_are_listed_by_value_then_text_then_id_whatever_
         for given_order in (expected, expected[::-1]):
             assert align(given_order, [], "strict").missed == tuple(expected)
             assert align([], given_order, "strict").spurious == tuple(expected)
+
+
+def test_rule_4_the_smaller_boundary_distance_wins_over_position():
+    """Equal overlap (2 characters each); the later gold mention ends where the prediction does (distance 4
+    against 12), so it is paired although the earlier one comes first by position."""
+    early, late, prediction = m(0, 10), m(12, 14), m(8, 14)
+    assert align([early, late], [prediction], "type").pairs == (Pair(late, prediction, 1.0),)
+
+
+def test_rule_2_an_exact_span_goes_before_a_partial_overlap_of_the_right_type():
+    """Strict credits neither pair; the one on the exact span is still the one aligned, the other is spurious."""
+    gold, other_type_exact, same_type_partial = m(0, 5), m(0, 5, "agency", "Office of Maps"), m(0, 3)
+    found = align([gold], [same_type_partial, other_type_exact], "strict")
+    assert found.pairs == (Pair(gold, other_type_exact, 0.0),) and found.spurious == (same_type_partial,)
+    exact_gold, wider_gold, prediction = m(0, 5), m(0, 10), m(0, 5)
+    assert align([wider_gold, exact_gold], [prediction], "type").pairs == (Pair(exact_gold, prediction, 1.0),)
+
+
+def test_rule_5_a_same_value_needs_the_same_type():
+    """A date whose value is the gold agency's canonical name is no same value: position decides (agency first)."""
+    gold = m(0, 5, "agency", "Office of Maps")
+    date_named_alike, agency = m(0, 5, "date", "office of maps"), m(0, 5, "agency", "Office of Ports")
+    assert align([gold], [date_named_alike, agency], "exact").pairs == (Pair(gold, agency, 1.0),)
+
+
+def test_value_accuracy_compares_canonical_values_of_the_type():
+    """An agency predicted in other case and punctuation is the same canonical agency."""
+    score = score_mentions([m(0, 5, "agency", "Office of Maps")], [m(0, 5, "agency", "OFFICE OF MAPS.")])
+    assert (score.values["agency"].matched, score.values["agency"].correct) == (1, 1)
+
+
+def test_every_prediction_without_offsets_is_counted_as_unscored():
+    score = score_mentions([m(0, 5)], [m(0, 5), Fact("d", "date", "2025"), Fact("d", "date", "2026")])
+    assert score.unscored == 2

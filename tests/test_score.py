@@ -355,3 +355,22 @@ def test_json_form_of_a_score_by_hand():
                                          "f1": third}}},
     }
     assert Score.from_dict(score.to_dict()) == score
+
+
+def test_defaults_are_strict_and_documents_without_facts_are_kept():
+    score = score_facts(GOLD, PREDICTED, ALIASES, documents=["d3"])
+    assert score.mode == "strict" and score.per_document["d3"] == {}
+    assert score == score_facts(GOLD, PREDICTED, ALIASES, "strict", ["d3"])
+    assert score_keys({("d", "date", "2025")}, {("d", "date", "2025-03")}, "lenient").mode == "lenient"
+    gold, predicted = {("d", "date", "2025")}, {("d", "date", "2025-03")}
+    assert fact_outcomes(gold, predicted) == fact_outcomes(gold, predicted, "strict")
+
+
+def test_lenient_officials_need_the_same_name():
+    assert lenient_distance("official", Official("Pat Lee", "Mayor"), Official("Kim Ray", "Mayor")) is None
+
+
+def test_outcomes_of_one_cell_are_ordered_by_value_on_both_sides():
+    """Six false positives of one document and type: listed by value, not in the order a set yields them."""
+    predicted = {("d", "date", f"2025-0{month}") for month in (4, 1, 6, 2, 5, 3)}
+    assert [o.predicted for o in fact_outcomes(set(), predicted)] == [f"2025-0{month}" for month in range(1, 7)]
