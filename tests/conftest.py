@@ -19,22 +19,25 @@ settings.register_profile("mutation", derandomize=True, deadline=None, suppress_
 
 @pytest.fixture(autouse=True)
 def _normalizers_as_the_mutant_builds_them():
-    """Under mutmut only: empty the normalizers' caches and rebuild the date patterns before each test.
+    """Under mutmut only: rebuild the date patterns and empty the normalizers' caches before each test.
 
-    mutmut imports the code once and forks a child per mutant: a child would otherwise answer from caches the
-    original code filled, and match with the date patterns the original code compiled at import. Reloading
-    the dates module in every test (not once) also shows mutmut which tests run the pattern-building code.
+    mutmut imports the code once and forks a child per mutant: a child would otherwise match with the date
+    patterns the original code compiled at import, and answer from caches the original code filled. The dates
+    module is re-run for its patterns, keeping the function objects the tests and other modules hold (their
+    caches are the ones to empty). Doing it in every test also shows mutmut which tests build the patterns.
     """
     if "MUTANT_UNDER_TEST" in os.environ:
         import importlib
 
         from bench.normalize import dates, numbers
 
+        functions = {name: value for name, value in vars(dates).items() if callable(value)}
+        importlib.reload(dates)
+        vars(dates).update(functions)
         for module in (dates, numbers):
             for value in vars(module).values():
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
-        importlib.reload(dates)
     yield
 
 
