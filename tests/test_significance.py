@@ -138,3 +138,15 @@ def test_runs_of_different_gold_facts_are_refused_saying_so():
     other = fact_outcomes(GOLD | {("d4", "date", "2025-12-31")}, set(GOLD), "strict")
     with pytest.raises(MismatchError, match="^the two runs were not scored against the same gold facts$"):
         compare_runs(outcomes(sorted(GOLD)), other, HASH, HASH)
+
+
+def test_two_runs_with_nothing_to_compare_state_no_difference():
+    """No gold facts and no predictions: every F1 is 0/0, so every difference is undefined (it used to crash
+    indexing with an empty float array), and numpy prints no warning."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = compare_runs([], [], HASH, HASH, resamples=9)
+    undefined = Difference(None, None, None, None)
+    assert result.micro == result.macro == undefined and set(result.per_type.values()) == {undefined}

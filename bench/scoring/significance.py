@@ -85,7 +85,7 @@ def _unit_table(a: Sequence[Outcome], b: Sequence[Outcome]):
     if {u for u in left if not u[2]} != {u for u in right if not u[2]}:
         raise MismatchError("the two runs were not scored against the same gold facts")
     keys = sorted(left.keys() | right.keys())
-    types = np.array([FACT_TYPES.index(unit[1]) for unit in keys])
+    types = np.array([FACT_TYPES.index(unit[1]) for unit in keys], dtype=np.intp)  # an index even when empty
     tables = []
     for run in (left, right):
         table = np.zeros((len(keys), 3), dtype=np.int64)
@@ -102,7 +102,7 @@ def _per_type(types, table):
 
     expanded = np.zeros((len(types), len(FACT_TYPES), 3), dtype=table.dtype)
     expanded[np.arange(len(types)), types] = table
-    return expanded.reshape(len(types), -1)
+    return expanded.reshape(len(types), len(FACT_TYPES) * 3)
 
 
 def _f1s(totals) -> dict[str, Any]:
