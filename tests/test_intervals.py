@@ -306,3 +306,12 @@ def test_a_refused_confidence_says_what_it_must_be(confidence):
         proportion_interval(1, 2, confidence)
     assert "confidence" in str(refused.value) and "between 0 and 1" in str(refused.value)
     assert str(refused.value).endswith(str(confidence))
+
+
+def test_a_beta_quantile_that_cannot_converge_says_for_which_arguments():
+    """A tail of 1e-300 (no confidence below 1 asks for one) leaves Newton's steps crawling from the mean of
+    Beta(1000, 1) for more than the 400 steps allowed: the search gives up naming p, a and b."""
+    with pytest.raises(ArithmeticError) as refused:
+        beta_quantile(1e-300, 1000, 1)
+    message = str(refused.value)
+    assert "converge" in message and "p=1e-300" in message and "a=1000" in message and "b=1" in message
