@@ -176,3 +176,22 @@ def test_a_fit_failure_is_one_line_exit_3_on_the_gold_and_exit_2_outside_it(cli,
     assert (outside.exit_code, outside.stderr) == (
         2, "error: training stubborn on the gold failed: ValueError: cannot learn from this\n")
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_the_stdout_guard_is_set_up_once_per_batch_and_never_held_while_the_caller_runs(monkeypatch):
+    import sys
+
+    from bench.extraction import guard, runner
+
+    set_ups, seen = [], []
+    enter = guard._enter
+    monkeypatch.setattr(guard, "_enter", lambda: (set_ups.append(1), enter()))
+
+    def probe(doc):
+        seen.append(sys.stdout is sys.stderr)  # inside the guard, print goes to stderr
+        return []
+
+    documents = [Document(f"d{i}", "text") for i in range(2 * runner.GUARD_BATCH + 2)]
+    for run in run_extractor(FunctionExtractor(probe), documents):
+        assert sys.stdout is not sys.stderr and run.failure is None  # the caller's own output is never redirected
+    assert seen == [True] * len(documents) and len(set_ups) == 3

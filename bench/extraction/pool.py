@@ -43,14 +43,14 @@ def _init_worker(spec: str, params: dict) -> None:
 
 
 def _extract_chunk(documents: list[Document], timeout: float | None, encode: Callable | None) -> list:
-    from bench.extraction.runner import extract_one
+    from bench.extraction.runner import run_extractor
 
-    with guarded():  # once per chunk: nested in it, each document's own guard costs no system call
-        runs = [extract_one(_worker_extractor, document, timeout) for document in documents]
+    runs = list(run_extractor(_worker_extractor, documents, timeout))
     return runs if encode is None else list(map(encode, runs))
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """The documents in lists of ``size``, the last one shorter."""
     chunk: list[Document] = []
     for document in documents:
         chunk.append(document)
@@ -133,7 +133,7 @@ def run_parallel(spec: str, params: dict, documents: Iterable[Document], workers
     finished = False
     try:
         pending: deque = deque()
-        for chunk in _chunks(documents, chunksize):
+        for chunk in chunks(documents, chunksize):
             pending.append((chunk, pool.submit(chunk)))
             if len(pending) >= 2 * workers:
                 yield from pool.settle(*pending.popleft())
