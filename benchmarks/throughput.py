@@ -6,9 +6,10 @@ round by round and reporting the median of per-round ratios with min and max
 (benchmarks/method.py):
 
 1. extractors (regex, rules) against one ``re.finditer(r'\\d+')`` pass over
-   the same texts, and the cost of extract_one's output check
+   the same texts, taking turns every 64 documents, and what bench's run path
+   adds on top: the output check, the time limit and the stdout guard
    (benchmarks/extractor_speed.py). Targets: regex <= 4x, rules <= 10x,
-   check <= +10%.
+   run path <= +10%.
 2. workers: wall time of ``bench predict --workers 1`` against ``--workers 2``
    on ``--worker-docs`` documents, alternated; target at least 1.7x, the two
    predictions files byte-identical.
