@@ -15,6 +15,9 @@ from bench.errors import InputError
         (b'{"a": 1}\n{"a": NaN}\n', "f.jsonl:2: invalid JSON: NaN is not valid JSON"),
         (b'{"a": 1}\n\n{"a": \n', "f.jsonl:3: invalid JSON: Expecting value"),
         (b'\xff\xfe{"a": 1}\n', "f.jsonl:1: not UTF-8 (byte 0)"),
+        (b'{"a": 1}\n{"a": "x\\ud800"}\n', "f.jsonl:2: a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode"),
+        (b'{"a": "\\uDC00"}\n', "f.jsonl:1: a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode"),
+        (b'{"\\uDBFF": 1}\n', "f.jsonl:1: a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode"),
     ],
 )
 def test_bad_lines_are_named(tmp_path, monkeypatch, content, message):
@@ -29,6 +32,12 @@ def test_bom_crlf_and_blank_lines_are_accepted(tmp_path):
     path = tmp_path / "f.jsonl"
     path.write_bytes(b'\xef\xbb\xbf{"a": 1}\r\n\r\n{"a": 2}\r\n')
     assert list(iter_jsonl(path)) == [(1, {"a": 1}), (3, {"a": 2})]
+
+
+def test_a_surrogate_pair_in_either_case_is_one_character(tmp_path):
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b'{"a": "\\ud83d\\ude00"}\n{"a": "\\uD83D\\uDE00"}\n')
+    assert list(iter_jsonl(path)) == [(1, {"a": "\U0001F600"}), (2, {"a": "\U0001F600"})]
 
 
 def test_missing_file_is_one_line(tmp_path):

@@ -41,7 +41,7 @@ def parse_json_line(raw: bytes, path: str, line_no: int) -> Any:
     except (json.JSONDecodeError, ValueError, RecursionError) as exc:
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         raise InputError(f"invalid JSON: {message}", path, line_no) from None
-    if "\\ud" in text.lower():
+    if "\\ud" in text or "\\uD" in text:  # JSON's escapes are \u, never \U: no need to lower the line
         _refuse_lone_surrogates(value, path, line_no)
     return value
 
@@ -134,7 +134,7 @@ def read_json(path: str | Path) -> Any:
         raise InputError(f"invalid JSON: {exc.msg}", name, exc.lineno) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(f"invalid JSON: {exc}", name) from None
-    if "\\ud" in text.lower():
+    if "\\ud" in text or "\\uD" in text:  # JSON's escapes are \u, never \U: no need to lower the whole file
         _refuse_lone_surrogates(value, name, None)
     return value
 
