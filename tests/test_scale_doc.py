@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -58,10 +59,12 @@ def test_the_ray_script_runs_ray_locally_on_two_cpus_and_gives_the_lines_bench_p
     documents = tmp_path / "corpus.jsonl"
     records = [{"id": d.id, "text": d.text, "published": str(d.published)} for d in load_seeds()]
     documents.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    ray_files = tempfile.mkdtemp(prefix="ray-")  # Ray's sockets want a short path; nothing is left in /tmp/ray
+    ray_files = tempfile.mkdtemp(prefix="ray-")  # a short path for Ray's sockets; nothing left in /tmp/ray or ~/.ray
+    # Ray's cluster token from here: it would otherwise write one to ~/.ray/auth_token
+    env = {**os.environ, "RAY_TMPDIR": ray_files, "RAY_AUTH_TOKEN": secrets.token_hex(32)}
     try:
         done = subprocess.run([sys.executable, "run_on_ray.py", "corpus.jsonl", "ray.jsonl"], cwd=tmp_path,
-                              env={**os.environ, "RAY_TMPDIR": ray_files}, capture_output=True, text=True, timeout=300)
+                              env=env, capture_output=True, text=True, timeout=300)
     finally:
         shutil.rmtree(ray_files, ignore_errors=True)
     assert done.returncode == 0, done.stderr[-2000:]
