@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import textwrap
 
 from bench.data.documents import Document
+from bench.extraction import guard
 from bench.extraction.extractor import FunctionExtractor
-from bench.extraction.runner import DocumentRun, RunOptions, run_extractor, run_for_gold
+from bench.extraction.runner import GUARD_BATCH, DocumentRun, RunOptions, run_extractor, run_for_gold
 from bench.facts import Fact
 
 DOCS = [Document(f"d{i}", f"Report {i} filed in {1990 + i}.", dt.date(2020, 1, 1)) for i in range(40)]
@@ -179,10 +181,6 @@ def test_a_fit_failure_is_one_line_exit_3_on_the_gold_and_exit_2_outside_it(cli,
 
 
 def test_the_stdout_guard_is_set_up_once_per_batch_and_never_held_while_the_caller_runs(monkeypatch):
-    import sys
-
-    from bench.extraction import guard, runner
-
     set_ups, seen = [], []
     enter = guard._enter
     monkeypatch.setattr(guard, "_enter", lambda: (set_ups.append(1), enter()))
@@ -191,7 +189,7 @@ def test_the_stdout_guard_is_set_up_once_per_batch_and_never_held_while_the_call
         seen.append(sys.stdout is sys.stderr)  # inside the guard, print goes to stderr
         return []
 
-    documents = [Document(f"d{i}", "text") for i in range(2 * runner.GUARD_BATCH + 2)]
+    documents = [Document(f"d{i}", "text") for i in range(2 * GUARD_BATCH + 2)]
     for run in run_extractor(FunctionExtractor(probe), documents):
         assert sys.stdout is not sys.stderr and run.failure is None  # the caller's own output is never redirected
     assert seen == [True] * len(documents) and len(set_ups) == 3
