@@ -18,6 +18,8 @@ from bench.errors import InputError
         (b'{"a": 1}\n{"a": "x\\ud800"}\n', "f.jsonl:2: a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode"),
         (b'{"a": "\\uDC00"}\n', "f.jsonl:1: a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode"),
         (b'{"\\uDBFF": 1}\n', "f.jsonl:1: a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode"),
+        ('{"a": "“quoted” \\ud800"}\n'.encode(), "f.jsonl:1: a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode"),
+        (b'{"a": 1}\n\xef\xbb\xbf{"a": 2}\n', "f.jsonl:2: invalid JSON: Unexpected UTF-8 BOM (decode using utf-8-sig)"),
     ],
 )
 def test_bad_lines_are_named(tmp_path, monkeypatch, content, message):

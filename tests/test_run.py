@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import pickle
 import sys
 import textwrap
 
 from bench.data.documents import Document
 from bench.extraction import guard
 from bench.extraction.extractor import FunctionExtractor
-from bench.extraction.runner import GUARD_BATCH, DocumentRun, RunOptions, run_extractor, run_for_gold
+from bench.extraction.runner import GUARD_BATCH, DocumentRun, EncodedRun, RunOptions, run_extractor, run_for_gold
 from bench.facts import Fact
 
 DOCS = [Document(f"d{i}", f"Report {i} filed in {1990 + i}.", dt.date(2020, 1, 1)) for i in range(40)]
@@ -193,3 +195,13 @@ def test_the_stdout_guard_is_set_up_once_per_batch_and_never_held_while_the_call
     for run in run_extractor(FunctionExtractor(probe), documents):
         assert sys.stdout is not sys.stderr and run.failure is None  # the caller's own output is never redirected
     assert seen == [True] * len(documents) and len(set_ups) == 3
+
+
+def test_what_crosses_to_and_from_workers_pickles_to_an_equal_object():
+    sent = [Document("d1", "“Text” as received", dt.date(2024, 7, 15)), Document("d2", "")]
+    returned = [EncodedRun("d1", '{"doc_id": "d1"}\n', 1), EncodedRun("d2", failure="the extractor raised KeyboardInterrupt")]
+    for item in [*sent, *returned]:
+        assert len(item.__reduce__()[1]) == len(dataclasses.fields(item))  # a field added later is sent too
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            copy = pickle.loads(pickle.dumps(item, protocol))
+            assert copy == item and type(copy) is type(item)

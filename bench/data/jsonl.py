@@ -19,6 +19,9 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)  # built once: json.loads with an option builds one per call
+
+
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """An object whose keys are all distinct: with a repeated key, which value counts would be a guess."""
     keys = [key for key, _ in pairs]
@@ -37,11 +40,13 @@ def parse_json_line(raw: bytes, path: str, line_no: int) -> Any:
     if line_no == 1 and text.startswith("\ufeff"):
         text = text[1:]
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        if text.startswith("\ufeff"):  # what json.loads says, which the decoder alone does not check
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        value = _DECODER.decode(text)
     except (json.JSONDecodeError, ValueError, RecursionError) as exc:
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         raise InputError(f"invalid JSON: {message}", path, line_no) from None
-    if "\\ud" in text or "\\uD" in text:  # JSON's escapes are \u, never \U: no need to lower the line
+    if b"\\ud" in raw or b"\\uD" in raw:  # JSON's escapes are \u, never \U; ASCII bytes are searched faster
         _refuse_lone_surrogates(value, path, line_no)
     return value
 

@@ -45,8 +45,8 @@ def _init_worker(spec: str, params: dict) -> None:
 def _extract_chunk(documents: list[Document], timeout: float | None, encode: Callable | None) -> list:
     from bench.extraction.runner import run_extractor
 
-    runs = list(run_extractor(_worker_extractor, documents, timeout))
-    return runs if encode is None else list(map(encode, runs))
+    runs = run_extractor(_worker_extractor, documents, timeout)
+    return list(runs) if encode is None else list(map(encode, runs))  # encoded as they come: facts are not held
 
 
 def chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
