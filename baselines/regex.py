@@ -19,8 +19,9 @@ import re
 from baselines.anchors import anchored_finditer, keyword_offsets
 from bench.data.documents import Document
 from bench.facts import Count, Fact, Official
-from bench.normalize.dates import date_candidates, literal_first, normalize_date
+from bench.normalize.dates import date_candidates, normalize_date
 from bench.normalize.numbers import UNITS, classify_unit, parse_count, qualifier_start
+from bench.normalize.patterns import literal_first
 
 _NOUNS = literal_first(sorted((re.escape(unit) for unit in UNITS), key=len, reverse=True))  # a space always precedes
 # Read right to left for speed: the number is the anchor, the qualifier before it

@@ -14,7 +14,6 @@ from bench.normalize.aliases import date_precision
 from bench.normalize.dates import (
     date_candidates,
     is_relative,
-    literal_first,
     normalize_date,
 )
 
@@ -133,12 +132,6 @@ def test_candidates_cover_each_style_as_one_span():
 )
 def test_candidates_skip_look_alikes_and_durations(text):
     assert _found(text) == []
-
-
-def test_literal_first_keeps_word_boundaries_and_order():
-    pattern = re.compile(literal_first(["tenth", "ten", r"\d\d*"]))
-    assert pattern.findall("often ten tenth 42 x42") == ["ten", "tenth", "42"]
-    assert pattern.findall("X X1 7") == ["7"]  # a \d alternative starts at a digit only
 
 
 @given(st.text(max_size=40), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.normalize.numbers import (
+    _SEPARATOR_BUT_SPACE,
+    _number_patterns,
     classify_unit,
     non_count_reason,
     number_spans,
@@ -14,6 +18,7 @@ from bench.normalize.numbers import (
     parse_number,
     qualifier_start,
 )
+from bench.normalize.patterns import finditer_union
 
 
 @pytest.mark.parametrize(
@@ -217,3 +222,24 @@ def test_qualifier_start_at_the_start_of_the_text_and_at_the_edge_of_its_window(
     within, beyond = "approximately" + " " * 11 + "80", "approximately" + " " * 12 + "80"
     assert qualifier_start(within, within.index("80")) == 0
     assert qualifier_start(beyond, beyond.index("80")) is None
+
+
+def test_number_words_are_found_after_every_separator():
+    text = "Fifty x\nthree x\ttwo x “four” x (five) x/six x-seven x\xa0eight x\u2009nine x\u3000ten x,eleven"
+    found = [text[s:e] for s, e in number_spans(text)]
+    assert found == ["Fifty", "three", "two", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def test_the_separator_class_without_the_space_is_the_rest_of_the_whole_class():
+    whole, rest = re.compile(r"[\s“\"‘(/-]"), re.compile(_SEPARATOR_BUT_SPACE)
+    assert all(bool(rest.fullmatch(c)) == (c != " " and bool(whole.fullmatch(c))) for c in map(chr, range(0x110000)))
+
+
+@given(st.lists(st.sampled_from([" ", "\n", "\u2009", "“", "(", "-", "/", ",", "a", "A", "of", "and", "few", "one", "Two",
+                                 "ten", "tens", "dozen", "hundreds", "thousands", "million", "x", "7"]), max_size=25))
+def test_number_words_found_by_two_scans_are_what_one_scan_finds(tokens):
+    text = "".join(tokens)
+    _, after_space, after_other, _ = _number_patterns()
+    one_scan = re.compile(r"[\s“\"‘(/-]" + after_space.pattern.removeprefix(" "))
+    assert [m.span(1) for m in finditer_union((after_space, after_other), text)] == [
+        m.span(1) for m in one_scan.finditer(text)]

@@ -14,7 +14,7 @@ officials met with a title; numeric dates ("3/14/2031") and ranges ("March
 taken for a date; titles outside the head list ("EU antitrust chief") are missed;
 a short article whose headlines look like a teaser list can be skipped.
 Speed: every pattern starts with a literal or a character class, so CPython's
-``re`` skips most positions in C (see bench.normalize.dates.literal_first).
+``re`` skips most positions in C (see bench.normalize.patterns).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from functools import cache
 
 from baselines.rules.gazetteer import load_gazetteer
 from baselines.rules.spans import Found, Spans
-from bench.normalize.dates import literal_first
+from bench.normalize.patterns import literal_first
 
 _SUFFIX_HEADS = ("Department", "Ministry", "Bureau", "Commission", "Agency", "Authority", "Directorate")
 _PREFIX_HEADS = ("Department", "Ministry", "Bureau", "Office")

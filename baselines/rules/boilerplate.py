@@ -26,7 +26,7 @@ import re
 
 from baselines.anchors import anchored_finditer, keyword_offsets
 from baselines.rules.spans import Spans
-from bench.normalize.dates import literal_first
+from bench.normalize.patterns import literal_first
 
 _LINE = re.compile(r"[^\n]+")
 _HEADING = re.compile(

@@ -28,7 +28,8 @@ from baselines.anchors import anchored_finditer, keyword_offsets
 from baselines.rules.gazetteer import Gazetteer, load_gazetteer
 from baselines.rules.spans import Found, Spans
 from bench.facts import Official
-from bench.normalize.dates import MONTHS, WEEKDAYS, literal_first
+from bench.normalize.dates import MONTHS, WEEKDAYS
+from bench.normalize.patterns import literal_first
 
 PRESIDENT, SECRETARY, MINISTER, AGENCY_ROLE, PLAIN = "president", "secretary", "minister", "agency role", "plain"
 HEADS = {

@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+
+from bench.normalize.patterns import literal_first
 
 MONTH_NAMES = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -31,28 +32,6 @@ PERIODS = ("week", "month", "year")
 _IGNORED = frozenset({"st", "nd", "rd", "th", "of", "the"})
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d\d)-(\d\d)\s*")
-
-
-def literal_first(alternatives: Iterable[str]) -> str:
-    r"""One regex alternation that CPython's ``re`` scans fast, with a word boundary in front.
-
-    Each alternative must start with a literal letter or digit, or with ``\d``,
-    that no quantifier follows.
-    Alternatives are grouped by that first character, so the compiled pattern
-    begins with a set of literals and ``re`` skips every other position in C
-    (a pattern starting with ``\b`` or an optional group is tried at every
-    position, several times slower). Order within a group is kept.
-
-    >>> re.findall(literal_first(["ten", r"\d\d*"]), "often 10 ten")
-    ['10', 'ten']
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        heads, rest = ("0123456789", alternative[2:]) if alternative.startswith(r"\d") else (alternative[0], alternative[1:])
-        for head in heads:
-            groups.setdefault(head, []).append(rest)
-    branches = (f"{re.escape(head)}(?<!\\w.)(?:{'|'.join(rests)})" for head, rests in groups.items())
-    return "(?:" + "|".join(branches) + ")"
 
 
 def _candidate_alternatives() -> list[str]:

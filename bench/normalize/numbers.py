@@ -14,7 +14,7 @@ import functools
 import re
 from fractions import Fraction
 
-from bench.normalize.dates import literal_first
+from bench.normalize.patterns import finditer_union, literal_first
 
 SMALL_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -60,9 +60,13 @@ _DURATION_AFTER = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?|hours?|minut
                              r"quarters?|nights?)\b", re.IGNORECASE)
 
 
+# What may come before a number word, [\s“"‘(/-], but the space, which gets a pattern of its own.
+_SEPARATOR_BUT_SPACE = "[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000“\"‘(/-]"
+
+
 @functools.cache
-def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Numbers in digits; numbers in words after a space or quote; numbers in words at the very start.
+def _number_patterns() -> tuple[re.Pattern[str], ...]:
+    """Numbers in digits; in words after a space; after another separator; at the very start.
 
     Compiled on first use: only extractors that look for numbers in words pay for it.
     """
@@ -71,20 +75,22 @@ def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     run = f"(?:[\\s-]+(?:and\\s+)?(?:{words})(?![a-z]))*"
     digits = f"\\d(?<![\\w,.]\\d)(?:\\d{{0,2}}(?:,\\d{{3}})+|\\d*)(?:\\.\\d+)?(?!\\w|,\\d)(?:\\s+(?:{scale_words})(?![a-z]))*"
     of_plural = "(?:\\s+of\\s+(?:thousands|millions|billions))?(?![a-z])"
-    # Every number word ends in (?![a-z]), so at most one alternative of each list can match at a
-    # position, and the run of further words that follows is written once, not once per word.
-    heads = literal_first([
+    # Every number word ends in (?![a-z]), so at most one alternative can match at a position.
+    alternatives = [
         *(f"{name}(?![a-z])" for name in (*SMALL_NUMBERS, *(n.capitalize() for n in SMALL_NUMBERS))),
         *(f"{article} (?:few|dozen|{scale_words})(?![a-z])" for article in ("a", "A", "an", "An")),
-    ])
-    plurals = literal_first(f"{name}{of_plural}" for name in (*VAGUE_PLURALS, *(n.capitalize() for n in VAGUE_PLURALS)))
-    in_words = f"(?:{heads}{run}|{plurals})"
-    # Anchoring words on the space before them is 3x faster than on their first letter,
-    # which is one of the commonest letters of English.
-    # A character class of their first letters turns most words away in one test, before the alternation.
+        *(f"{name}{of_plural}" for name in (*VAGUE_PLURALS, *(n.capitalize() for n in VAGUE_PLURALS))),
+    ]
+    # Only the plurals end in "s"; every other word may be followed by a run of further words,
+    # written once, not once per word.
+    then_run = f"(?:(?<=s)|{run})"
+    # Anchored on the separator before a word, not on its first letter (one of the commonest of
+    # English), which a class of first letters then checks in one test. The space, most of the
+    # separators, is a pattern of its own: re scans for a literal ten times faster than for a class.
     first_letters = "".join(sorted({name[0] for name in (*SMALL_NUMBERS, *VAGUE_PLURALS, "a")}))
-    after_space = f"[\\s“\"‘(/-](?=[{first_letters}{first_letters.upper()}])({in_words})"
-    return re.compile(digits), re.compile(after_space), re.compile(in_words)
+    after = f"(?=[{first_letters}{first_letters.upper()}])({literal_first(alternatives, boundary=False)}{then_run})"
+    return (re.compile(digits), re.compile(" " + after), re.compile(_SEPARATOR_BUT_SPACE + after),
+            re.compile(literal_first(alternatives) + then_run))
 
 
 def number_spans(text: str) -> list[tuple[int, int]]:
@@ -94,12 +100,12 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[start:end] for start, end in number_spans(text)]
     ['Fifty', '1.5 million', 'a dozen']
     """
-    digits, words_after_space, words = _number_patterns()
+    digits, after_space, after_other, at_start = _number_patterns()
     spans = [match.span() for match in digits.finditer(text)]
-    spans += [match.span(1) for match in words_after_space.finditer(text)]
-    at_start = words.match(text)
-    if at_start:
-        spans.append(at_start.span())
+    spans += [match.span(1) for match in finditer_union((after_space, after_other), text)]
+    first = at_start.match(text)
+    if first:
+        spans.append(first.span())
     return sorted(spans)
 
 
