@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import pickle
 import sys
 import textwrap
@@ -11,8 +12,16 @@ import textwrap
 from bench.data.documents import Document
 from bench.extraction import guard
 from bench.extraction.extractor import FunctionExtractor
-from bench.extraction.runner import GUARD_BATCH, DocumentRun, EncodedRun, RunOptions, run_extractor, run_for_gold
-from bench.facts import Fact
+from bench.extraction.runner import (
+    GUARD_BATCH,
+    DocumentRun,
+    EncodedRun,
+    RunOptions,
+    encode_run,
+    run_extractor,
+    run_for_gold,
+)
+from bench.facts import Fact, Official
 
 DOCS = [Document(f"d{i}", f"Report {i} filed in {1990 + i}.", dt.date(2020, 1, 1)) for i in range(40)]
 EXTRACTORS = textwrap.dedent(
@@ -205,3 +214,11 @@ def test_what_crosses_to_and_from_workers_pickles_to_an_equal_object():
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
             copy = pickle.loads(pickle.dumps(item, protocol))
             assert copy == item and type(copy) is type(item)
+
+
+def test_encoded_lines_are_the_facts_as_json_with_characters_as_written():
+    facts = (Fact("d1", "official", Official("José Núñez", "Minister of Economy"), "José Núñez", 3, 13),
+             Fact("d1", "date", "2024-07", "“July”", 20, 26))
+    run = encode_run(DocumentRun("d1", facts))
+    assert run.lines == "".join(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n" for fact in facts)
+    assert "Núñez" in run.lines and run.count == 2

@@ -44,9 +44,12 @@ class EncodedRun:
         return EncodedRun, (self.doc_id, self.lines, self.count, self.failure)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # built once: json.dumps with an option builds one per call
+
+
 def encode_run(run: DocumentRun) -> EncodedRun:
     """The run's facts as predictions-file lines, one JSON object each."""
-    lines = "".join(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n" for fact in run.facts)
+    lines = "".join([_ENCODER.encode(fact.to_dict()) + "\n" for fact in run.facts])
     return EncodedRun(run.doc_id, lines, len(run.facts), run.failure)
 
 
