@@ -46,7 +46,7 @@ def _extract_chunk(documents: list[Document], timeout: float | None, encode: Cal
     from bench.extraction.runner import run_extractor
 
     runs = run_extractor(_worker_extractor, documents, timeout)
-    return list(runs) if encode is None else list(map(encode, runs))  # encoded as they come: facts are not held
+    return list(runs) if encode is None else list(map(encode, runs))  # encoded batch by batch: no chunk's facts held whole
 
 
 def chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

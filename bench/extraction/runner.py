@@ -94,8 +94,8 @@ GUARD_BATCH = 32
 
 Not more: a batch's runs are held until it ends, and the baselines' (about 15
 tracked objects a document) then stay under the garbage collector's first
-threshold, 700 new objects. At 64 a collection ran every second batch, 1.5% of
-regex's time."""
+threshold, 700 new objects. At 64 a collection ran every second batch, about 1.5%
+of regex's time."""
 
 
 def run_extractor(extractor: Extractor, documents: Iterable[Document], timeout: float | None = None) -> Iterator[DocumentRun]:
