@@ -150,7 +150,12 @@ def test_extractor_output_on_stdout_goes_to_stderr(tmp_path, faulty):
 
 HANGING = textwrap.dedent(
     '''
-    import os, socket, time
+    import os, signal, socket, threading, time
+
+    def _signal_this_thread():
+        time.sleep(0.3)  # the main thread is waiting in join() by then
+        signal.pthread_kill(threading.get_ident(), int(os.environ["SIGNUM"]))
+        time.sleep(600)
 
     def hang(doc):
         """Writes its pid to started-PID, then hangs the way $HANG says."""
@@ -171,6 +176,10 @@ HANGING = textwrap.dedent(
                     time.sleep(600)
                 except BaseException:
                     pass
+        if how == "signal-in-a-thread":  # the signal lands on a helper thread, as the kernel may choose
+            helper = threading.Thread(target=_signal_this_thread, daemon=True)
+            helper.start()
+            helper.join()
         return []
     '''
 )
@@ -213,6 +222,19 @@ def test_a_signal_ends_a_hung_run_cleanly(tmp_path, how, workers, signum):
     assert seconds < 5  # 1.5 s at most by design; the margin is for a loaded machine
     pids = [int(path.name.split("-")[1]) for path in tmp_path.glob("started-*")]
     assert pids and not any(map(_alive, pids))  # no worker left behind
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("started-", "__pycache__"))) == ["hang.py"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_caught_by_another_thread_ends_a_run_whose_main_thread_waits(tmp_path, signum):
+    # Python runs handlers in the main thread only; blocked in join(), it would wait there for ever
+    (tmp_path / "hang.py").write_text(HANGING)
+    proc = subprocess.Popen([sys.executable, "-m", "bench", "predict", "-e", "hang.py:hang", "-o", "out.jsonl"],
+                            cwd=tmp_path, env={**os.environ, "HANG": "signal-in-a-thread", "SIGNUM": str(int(signum))},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + signum, err
+    assert err.splitlines()[-1] == "interrupted: nothing was written"
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("started-", "__pycache__"))) == ["hang.py"]
 
 
@@ -501,3 +523,17 @@ def test_scores_that_would_mislead_come_with_a_warning(tmp_path):
     shown = bench("score", "one.jsonl", "--no-ci", "--level", "strict", "-o", "r.json", cwd=tmp_path)
     assert "not scored: 1 prediction(s) without offsets" in bench("show", "r.json", cwd=tmp_path).stdout, shown.stderr
     assert "not scored" not in bench("score", "one.jsonl", "--no-ci", cwd=tmp_path).stdout  # the fact level needs none
+
+
+def test_the_signal_relay_goes_with_the_handlers():
+    import threading
+
+    from bench.cli import signals
+
+    threads, handlers = threading.active_count(), {signum: signal.getsignal(signum) for signum in signals.SIGNALS}
+    with signals.handled():
+        assert threading.active_count() == threads + 1
+        assert signal.getsignal(signal.SIGTERM) is not handlers[signal.SIGTERM]
+    assert threading.active_count() == threads
+    assert {signum: signal.getsignal(signum) for signum in signals.SIGNALS} == handlers
+    assert signal.set_wakeup_fd(-1) == -1  # no wakeup fd left behind

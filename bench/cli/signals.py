@@ -5,12 +5,19 @@ run unwinds, temporary files are removed, workers are killed, and bench exits
 ``128 + signum`` (130, 143, 129). Should the unwinding not finish in time (an
 extractor swallowed the exception, a thread is stuck in a read), a watchdog
 does the same cleaning and exits anyway.
+
+A signal may land on any thread, and Python runs its handler in the main thread
+only at its next instruction: a main thread blocked on a lock (waiting on a
+worker's result) would never get there. So every signal also reaches a relay
+thread through ``signal.set_wakeup_fd``; the relay starts the watchdog and sends
+the signal on to the main thread, whose wait it breaks.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import sys
 import threading
 import time
@@ -26,6 +33,7 @@ GRACE = 1.5  # seconds the run has to unwind by itself
 MESSAGE = "interrupted: nothing was written"
 
 _received: list[int] = []
+_watching: list[int] = []
 
 
 def _kill_children() -> None:
@@ -53,12 +61,44 @@ def _watchdog(signum: int) -> None:
     exit_now(signum)
 
 
+def _start_watchdog(signum: int) -> None:
+    if not _watching:
+        _watching.append(signum)
+        threading.Thread(target=_watchdog, args=(signum,), daemon=True).start()
+
+
 def _on_signal(signum: int, frame) -> None:
     if _received:
-        return  # the watchdog is already counting down
+        return  # already unwinding (the relay sends each signal on once more)
     _received.append(signum)
-    threading.Thread(target=_watchdog, args=(signum,), daemon=True).start()
+    _start_watchdog(signum)
     raise Interrupted(signum)
+
+
+def _relay(reader: socket.socket, main_thread: int) -> None:
+    """For the first of ``SIGNALS`` caught by any thread: start the watchdog, and send it on to the main thread."""
+    while data := reader.recv(64):  # a byte per signal caught; b"" once the block ends
+        signum = next((signum for signum in data if signum in SIGNALS), None)
+        if signum is not None:
+            _start_watchdog(signum)
+            signal.pthread_kill(main_thread, signum)
+            return
+
+
+@contextmanager
+def _relayed() -> Iterator[None]:
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    previous = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    relay = threading.Thread(target=_relay, args=(reader, threading.get_ident()), daemon=True)
+    relay.start()
+    try:
+        yield
+    finally:
+        signal.set_wakeup_fd(previous)
+        writer.close()
+        relay.join()
+        reader.close()
 
 
 @contextmanager
@@ -69,7 +109,8 @@ def handled() -> Iterator[None]:
         return
     previous = {signum: signal.signal(signum, _on_signal) for signum in SIGNALS}
     try:
-        yield
+        with _relayed():
+            yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
