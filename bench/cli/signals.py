@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import sys
 import threading
 import time
@@ -34,6 +33,7 @@ MESSAGE = "interrupted: nothing was written"
 
 _received: list[int] = []
 _watching: list[int] = []
+_STOP = b"\0"  # no signal's number
 
 
 def _kill_children() -> None:
@@ -75,30 +75,34 @@ def _on_signal(signum: int, frame) -> None:
     raise Interrupted(signum)
 
 
-def _relay(reader: socket.socket, main_thread: int) -> None:
+def _relay(reader: int, main_thread: int) -> None:
     """For the first of ``SIGNALS`` caught by any thread: start the watchdog, and send it on to the main thread."""
-    while data := reader.recv(64):  # a byte per signal caught; b"" once the block ends
+    while True:
+        data = os.read(reader, 64)  # a byte per signal caught, and _STOP when the block ends
         signum = next((signum for signum in data if signum in SIGNALS), None)
         if signum is not None:
             _start_watchdog(signum)
             signal.pthread_kill(main_thread, signum)
             return
+        if _STOP[0] in data:
+            return
 
 
 @contextmanager
 def _relayed() -> Iterator[None]:
-    reader, writer = socket.socketpair()
-    writer.setblocking(False)
-    previous = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    reader, writer = os.pipe()
+    os.set_blocking(writer, False)
+    previous = signal.set_wakeup_fd(writer, warn_on_full_buffer=False)
     relay = threading.Thread(target=_relay, args=(reader, threading.get_ident()), daemon=True)
     relay.start()
     try:
         yield
     finally:
         signal.set_wakeup_fd(previous)
-        writer.close()
+        os.write(writer, _STOP)  # not closing: forked workers hold copies, and the end of file would wait on them
         relay.join()
-        reader.close()
+        os.close(writer)
+        os.close(reader)
 
 
 @contextmanager

@@ -34,6 +34,7 @@ def _init_worker(spec: str, params: dict) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills its workers
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)  # not the handlers the parent had when it forked
+    signal.set_wakeup_fd(-1)  # nor the parent's relay (bench.cli.signals)
     _die_with_parent()
     sys.stdout.flush()
     os.dup2(2, 1)  # a worker never writes results to stdout: whatever the extractor prints goes to stderr
