@@ -90,6 +90,7 @@ def _relay(reader: int, main_thread: int) -> None:
 
 @contextmanager
 def _relayed() -> Iterator[None]:
+    """For the block, the C handler of any thread writes each signal's number to a pipe the relay reads."""
     reader, writer = os.pipe()
     os.set_blocking(writer, False)
     previous = signal.set_wakeup_fd(writer, warn_on_full_buffer=False)
@@ -107,7 +108,8 @@ def _relayed() -> Iterator[None]:
 
 @contextmanager
 def handled() -> Iterator[None]:
-    """Install the handlers for the block (main thread only: elsewhere signals cannot be handled)."""
+    """Install the handlers, and the relay that brings them a signal any thread caught, for the block
+    (main thread only: elsewhere signals cannot be handled)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
