@@ -13,13 +13,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("datasets", "sklearn", "spacy")
+HEAVY = ("datasets", "sklearn", "spacy", "pydantic")  # pydantic: what typer >= 0.29 imports for every option
 
 
 def test_importing_the_cli_imports_no_heavy_library():
     code = "import sys, bench, bench.cli.main; print(sorted(m for m in %r if m in sys.modules))" % (HEAVY,)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("command", [["eval", "--extractor", "regex"], ["validate"]])
+def test_a_command_imports_no_heavy_library(command):
+    """The whole command, option parsing included: a CLI library that brings a heavy one fails here."""
+    code = ("import atexit, sys\n"
+            "from bench.cli.main import app\n"
+            "atexit.register(lambda: print(sorted(m for m in %r if m in sys.modules), file=sys.stderr))\n"
+            "sys.argv = ['bench', *sys.argv[1:]]\n"
+            "app()\n" % (HEAVY,))
+    out = subprocess.run([sys.executable, "-c", code, *command], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().splitlines()[-1] == "[]"
 
 
 @pytest.fixture(scope="module")
