@@ -454,6 +454,24 @@ def test_a_write_failing_midway_leaves_no_file_and_no_new_folder(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_a_folder_another_writer_makes_meanwhile_is_used_and_kept(tmp_path, monkeypatch):
+    """Two llm worker threads caching under one new fan-out folder: both writes land."""
+    from bench.data.jsonl import write_text_atomic
+
+    real_mkdir = Path.mkdir
+
+    def raced(self, *args, **kwargs):
+        if self.name == "ab":
+            os.mkdir(self)  # the other writer gets there between our look and our mkdir
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", raced)
+    write_text_atomic(tmp_path / "cache" / "ab" / "one.json", "1")
+    monkeypatch.setattr(Path, "mkdir", real_mkdir)
+    write_text_atomic(tmp_path / "cache" / "ab" / "two.json", "2")
+    assert sorted(p.name for p in (tmp_path / "cache" / "ab").iterdir()) == ["one.json", "two.json"]
+
+
 def test_output_files_follow_the_umask_and_keep_their_mode(tmp_path):
     def umask_022():
         os.umask(0o022)

@@ -158,14 +158,22 @@ def _write_error(exc: OSError, path: str | Path) -> InputError:
 
 
 def _make_parents(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents; returns those created, deepest first."""
+    """Create ``folder`` and its missing parents; returns those this call created, deepest first.
+
+    A folder that another writer creates meanwhile (threads caching answers side by side) is used as it is.
+    """
     missing = []
     while not folder.exists() and folder != folder.parent:
         missing.append(folder)
         folder = folder.parent
-    for created in reversed(missing):
-        created.mkdir()
-    return missing
+    created = []
+    for folder in reversed(missing):
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        created.insert(0, folder)
+    return created
 
 
 def _new_file_mode(target: Path) -> int:
