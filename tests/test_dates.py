@@ -113,7 +113,7 @@ def test_is_relative_names_weekdays_and_keywords_only():
 
 
 def _found(text: str) -> list[str]:
-    return [match.group() for match in dates.DATE_CANDIDATES.finditer(text)]
+    return [match.group() for match in dates.candidate_pattern().finditer(text)]
 
 
 def test_candidates_cover_each_style_as_one_span():
@@ -157,9 +157,9 @@ DATE_WORDS = st.lists(st.sampled_from([
 @settings(max_examples=1500, derandomize=True, deadline=None)
 @given(DATE_WORDS)
 def test_date_candidates_finds_what_the_pattern_finds(words):
-    """The split search is a speed-up only: the same spans as DATE_CANDIDATES.finditer, in order."""
+    """The split search is a speed-up only: the same spans as candidate_pattern().finditer, in order."""
     text = "".join(words)
-    assert date_candidates(text) == [match.span() for match in dates.DATE_CANDIDATES.finditer(text)]
+    assert date_candidates(text) == [match.span() for match in dates.candidate_pattern().finditer(text)]
 
 
 @pytest.mark.parametrize("expression", [

@@ -1,6 +1,6 @@
 """Dates: find date expressions in text and normalize them to ISO values.
 
-Shared by every extractor. :data:`DATE_CANDIDATES` finds expressions anchored
+Shared by every extractor. :func:`date_candidates` finds expressions anchored
 on what a date must contain (a month name, a weekday, a four-digit year, a
 relative keyword); :func:`normalize_date` turns one expression, already found,
 into an ISO value at the precision the text gives, resolving relative forms
@@ -56,22 +56,35 @@ def _candidate_alternatives() -> list[str]:
     return alternatives
 
 
-_ALTERNATIVES = _candidate_alternatives()
-DATE_CANDIDATES = re.compile(literal_first(_ALTERNATIVES))
-"""Finds date expressions: "March 14, 2031", "14 March", "Oct. 3", "Friday, March 14",
-"2031-03-14", "May 2030", bare years, weekdays, "today", "last month", "this week"."""
+@functools.cache
+def candidate_pattern() -> re.Pattern[str]:
+    """The one pattern of date expressions: "March 14, 2031", "14 March", "Oct. 3", "Friday, March 14",
+    "2031-03-14", "May 2030", bare years, weekdays, "today", "last month", "this week".
+
+    What :func:`date_candidates` finds, in one search; compiled on demand (30 ms).
+    """
+    return re.compile(literal_first(_candidate_alternatives()))
 
 
 # The lower-case relative words open one English word in five ("t", "n", "l", "y"), so the
 # whole pattern would be tried at each of those letters; str.find looks for these six words
 # instead, and the rest of the pattern starts with a capital or a digit.
 _LOWER_CASE_WORDS = (*RELATIVE_DAYS, *RELATIVE_SHIFTS)
-_CAPITALIZED = re.compile(literal_first(a for a in _ALTERNATIVES if not a[0].islower()))
-_LOWER_CASE = re.compile(literal_first(a for a in _ALTERNATIVES if a[0].islower()))
+
+
+@functools.cache
+def _split_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`candidate_pattern` as its alternatives that start with a capital or a digit, and the rest.
+
+    Compiled on first use (30 ms): a command that finds no dates does not pay for them.
+    """
+    alternatives = _candidate_alternatives()
+    return (re.compile(literal_first(a for a in alternatives if not a[0].islower())),
+            re.compile(literal_first(a for a in alternatives if a[0].islower())))
 
 
 def date_candidates(text: str) -> list[tuple[int, int]]:
-    """The spans ``DATE_CANDIDATES.finditer(text)`` gives, in order, found faster.
+    """The spans ``candidate_pattern().finditer(text)`` gives, in order, found faster.
 
     No match starting with a lower-case word can start inside one starting with
     a capital or a digit, nor the reverse, so the two searches' union is the
@@ -81,11 +94,12 @@ def date_candidates(text: str) -> list[tuple[int, int]]:
     >>> [text[start:end] for start, end in date_candidates(text)]
     ['Friday, March 14', 'today', 'next week']
     """
-    spans = [match.span() for match in _CAPITALIZED.finditer(text)]
+    capitalized, lower_case = _split_patterns()
+    spans = [match.span() for match in capitalized.finditer(text)]
     for word in _LOWER_CASE_WORDS:
         position = text.find(word)
         while position != -1:
-            match = _LOWER_CASE.match(text, position)
+            match = lower_case.match(text, position)
             if match:
                 spans.append(match.span())
             position = text.find(word, position + 1)
