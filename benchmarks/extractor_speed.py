@@ -4,7 +4,7 @@ A fresh child process per extractor alternates the floor,
 ``extractor.extract(document)``, bench's own run path
 ``bench.extraction.runner.run_extractor`` (what ``bench eval`` and ``bench
 predict`` run in-process: per document the output check and the time limit,
-and the stdout guard, whose system calls are made once per 32 documents),
+and the stdout guard, whose system calls are made once per ``GUARD_BATCH`` documents),
 ``extract_one`` called on each document alone (the guard set up for each),
 and extract plus ``as_facts`` alone. They take turns every 64 documents
 (``method.alternate_chunks``), and a round is one pass over the corpus.
