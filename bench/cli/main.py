@@ -29,7 +29,6 @@ from bench.cli.common import (
     check_gold_or_suite,
     parse_params,
 )
-from bench.data.gold import load_gold
 from bench.errors import BenchError, Interrupted
 
 
@@ -117,7 +116,7 @@ def stats(gold: Optional[Path] = GoldOption, suite: Optional[str] = SuiteOption,
     Example: bench stats --format markdown
     Example: bench stats --suite capabilities
     """
-    from bench.data.gold import gold_statistics
+    from bench.data.gold import gold_statistics, load_gold
     from bench.presentation.tables import statistics_table
 
     check_format(fmt)
@@ -154,7 +153,7 @@ def export(
 
     Example: bench export --hf out/factbench-gold
     """
-    from bench.data.gold import require_reviewed
+    from bench.data.gold import load_gold, require_reviewed
     from bench.data.hf import export_hf
 
     for path in export_hf(require_reviewed(load_gold(gold)), hf):
@@ -172,6 +171,7 @@ def list_(
 
     Example: bench list --options learned
     """
+    from bench.data.gold import load_gold
     from bench.presentation.tables import extractor_rows, fact_type_rows, option_rows
 
     if options is not None:
@@ -255,6 +255,7 @@ def predict(
     Example: bench predict --extractor regex -o preds.jsonl --docs news.jsonl
     Example: bench predict --extractor rules -o preds.jsonl --suite capabilities
     """
+    from bench.data.gold import load_gold
     from bench.data.jsonl import atomic_writer
     from bench.data.sources import DatasetSpec, iter_source
     from bench.extraction.registry import load_extractor

@@ -30,7 +30,6 @@ from bench.cli.common import (
     parse_params,
     show_results,
 )
-from bench.data.gold import load_gold, require_reviewed
 
 
 def eval_(
@@ -93,6 +92,7 @@ def score(
 
     Example: bench score preds.jsonl --errors
     """
+    from bench.data.gold import load_gold, require_reviewed
     from bench.data.validate import read_predictions
     from bench.scoring.evaluate import score_run, score_suite
 
@@ -168,6 +168,7 @@ def compare(
 
     Example: bench compare rules.json regex.json
     """
+    from bench.data.gold import load_gold
     from bench.data.results import read_results
     from bench.presentation.tables import comparison_table
     from bench.scoring.compare import compare_results
