@@ -96,14 +96,15 @@ def score_run(
     errors = analyze(gold.facts, predictions, texts, gold.aliases, mode, "fact" if level == "fact" else "mention")
     failures = failures or {}
     documents = tuple(DocumentRow(doc.id, doc_counts.get(doc.id, {}), failures.get(doc.id)) for doc in gold.documents)
+    packages = package_versions()  # once: each package's metadata is looked up on disk
     return Results(
         extractor=extractor, extractor_version=str(version), gold_version=gold.version, gold_hash=gold.hash,
         level=level, mode=mode, rows=tuple(rows), documents=documents,
         errors=tuple(error.to_dict() for error in errors),
         predictions=tuple(fact.to_dict() for fact in predictions), value_accuracy=values,
         ci_method=ci_method,
-        timestamp=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), packages=package_versions(),
-        run=run or RunSpec(extractor, extractor, package_version=package_versions().get("factbench", "")),
+        timestamp=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), packages=packages,
+        run=run or RunSpec(extractor, extractor, package_version=packages.get("factbench", "")),
     )
 
 
