@@ -12,7 +12,7 @@ import importlib.util
 import inspect
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,12 @@ ONLY_ENV = "BENCH_EXTRACTORS"  # comma-separated names: load only these entry po
 class Registered:
     name: str
     target: str  # "module:attr", imported only when used
-    distribution: str
+    dist: Any = field(default=None, repr=False)  # the importlib.metadata distribution that registers it
+
+    @property
+    def distribution(self) -> str:
+        """The registering distribution's name: read from its metadata file only when asked (1 ms each)."""
+        return self.dist.name if self.dist is not None else "?"
 
 
 def registered() -> dict[str, Registered]:
@@ -49,8 +54,7 @@ def registered() -> dict[str, Registered]:
     for ep in entry_points(group=GROUP):
         if only and ep.name not in only:
             continue
-        dist = ep.dist.name if getattr(ep, "dist", None) else "?"
-        entry = Registered(ep.name, ep.value, dist)
+        entry = Registered(ep.name, ep.value, getattr(ep, "dist", None))
         first = found.setdefault(ep.name, entry)
         if first != entry:
             one, two = sorted((first, entry), key=lambda r: (r.distribution, r.target))
