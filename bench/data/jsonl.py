@@ -167,12 +167,12 @@ def _make_parents(folder: Path) -> list[Path]:
         missing.append(folder)
         folder = folder.parent
     created = []
-    for folder in reversed(missing):
+    for parent in reversed(missing):
         try:
-            folder.mkdir()
+            parent.mkdir()
         except FileExistsError:
             continue
-        created.insert(0, folder)
+        created.insert(0, parent)
     return created
 
 

@@ -35,7 +35,7 @@ ONLY_ENV = "BENCH_EXTRACTORS"  # comma-separated names: load only these entry po
 class Registered:
     name: str
     target: str  # "module:attr", imported only when used
-    dist: Any = field(default=None, repr=False)  # the importlib.metadata distribution that registers it
+    dist: Any = field(default=None, repr=False)  # the registering distribution; one object per scan, equal by identity
 
     @property
     def distribution(self) -> str:

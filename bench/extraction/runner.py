@@ -92,11 +92,11 @@ def _extract_guarded(extractor: Extractor, document: Document, timeout: float | 
 GUARD_BATCH = 8
 """Documents extracted under one set-up of the stdout guard, whose set-up and take-down cost four system calls.
 
-A batch's runs are held until it ends, and holding them costs more than the
-calls spared: on top of regex's ``extract()``, the run path took +9% with 8,
-+12% with 32 and +11.5% with 4 (2,000 documents, 31 alternating rounds), though
-cachegrind counts the same instructions within 1%: what costs is holding the
-facts (memory not reused while still in cache), not more work."""
+A batch's runs are held until it ends. On top of regex's ``extract()`` the run
+path took +9% with 8, +12% with 32 and +11.5% with 4 (2,000 documents, 31
+alternating rounds), though cachegrind counts the same user-space instructions
+for 8 and 32: what differs is the memory held and the system calls, not
+Python's work."""
 
 
 def run_extractor(extractor: Extractor, documents: Iterable[Document], timeout: float | None = None) -> Iterator[DocumentRun]:
