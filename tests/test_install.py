@@ -35,6 +35,31 @@ def test_a_command_imports_no_heavy_library(command):
     assert out.stderr.strip().splitlines()[-1] == "[]"
 
 
+def test_scoring_reads_package_metadata_only_to_record_it(tmp_path):
+    """bench score prints its table without importing importlib.metadata (35 ms); a results file still records the versions."""
+    import json
+    import platform
+
+    from bench import __version__
+
+    predictions, results = tmp_path / "p.jsonl", tmp_path / "r.json"
+    subprocess.run([sys.executable, "-m", "bench", "predict", "-e", "regex", "-o", str(predictions)], cwd=ROOT, check=True,
+                   capture_output=True)
+    code = ("import atexit, sys\n"
+            "from bench.cli.main import app\n"
+            "atexit.register(lambda: print('importlib.metadata' in sys.modules, file=sys.stderr))\n"
+            "sys.argv = ['bench', *sys.argv[1:]]\n"
+            "app()\n")
+    for extra, imported in (([], "False"), (["-o", str(results)], "True")):
+        out = subprocess.run([sys.executable, "-c", code, "score", str(predictions), *extra], cwd=ROOT,
+                             capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        assert out.stderr.strip().splitlines()[-1] == imported
+    recorded = json.loads(results.read_text())
+    assert recorded["packages"]["python"] == platform.python_version()
+    assert recorded["packages"]["factbench"] == recorded["run"]["package_version"] == __version__
+
+
 @pytest.fixture(scope="module")
 def installed_bench(tmp_path_factory) -> Path:
     """`pip install .` (not editable) into a fresh venv that borrows this environment's dependencies.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import platform
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,7 @@ class Results:
     value_accuracy: dict[str, Any] | None = None
     ci_method: str = ""
     timestamp: str = ""
-    packages: dict[str, str] = field(default_factory=dict)
+    packages: Mapping[str, str] = field(default_factory=dict)
     run: RunSpec | None = None
     suite: dict[str, str] | None = None
     capabilities: tuple[dict[str, Any], ...] = ()
@@ -129,6 +130,8 @@ class Results:
                 if value is None:
                     continue
                 value = value.to_dict()
+            elif f.name == "packages":
+                value = dict(value)
             out[f.name] = value
         return out
 
@@ -147,7 +150,33 @@ class Results:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
+class InstalledVersions(Mapping[str, str]):
+    """:func:`package_versions`, looked up when first read.
+
+    The lookup imports ``importlib.metadata`` and parses each package's metadata
+    (about 35 ms): a command that only prints a table never pays for it.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[str, str] | None = None
+
+    def _versions(self) -> dict[str, str]:
+        if self._found is None:
+            self._found = package_versions()
+        return self._found
+
+    def __getitem__(self, name: str) -> str:
+        return self._versions()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._versions())
+
+    def __len__(self) -> int:
+        return len(self._versions())
+
+
 def package_versions() -> dict[str, str]:
+    """Python's version and those of factbench and the packages it relies on, as installed."""
     from importlib.metadata import PackageNotFoundError, version
 
     found = {"python": platform.python_version()}

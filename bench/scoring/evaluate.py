@@ -6,8 +6,15 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from bench import __version__
 from bench.data.gold import Gold, load_gold, require_reviewed
-from bench.data.results import LEVELS, DocumentRow, MetricRow, Results, package_versions
+from bench.data.results import (
+    LEVELS,
+    DocumentRow,
+    InstalledVersions,
+    MetricRow,
+    Results,
+)
 from bench.data.runspec import RunSpec
 from bench.extraction.runner import RunOptions, run_for_gold
 from bench.facts import FACT_TYPES, Fact
@@ -47,7 +54,11 @@ def _mention_row(label: str, counts, ci: dict) -> MetricRow:
 
 def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: bool):
     from bench.scoring.fact_level import MacroAverage
-    from bench.scoring.intervals import MENTION_METHOD, macro_intervals, mention_intervals
+    from bench.scoring.intervals import (
+        MENTION_METHOD,
+        macro_intervals,
+        mention_intervals,
+    )
     from bench.scoring.mention_level import MentionCounts, ValueAccuracy, score_mentions
 
     spans: dict[str, list[Fact]] = {}
@@ -96,15 +107,14 @@ def score_run(
     errors = analyze(gold.facts, predictions, texts, gold.aliases, mode, "fact" if level == "fact" else "mention")
     failures = failures or {}
     documents = tuple(DocumentRow(doc.id, doc_counts.get(doc.id, {}), failures.get(doc.id)) for doc in gold.documents)
-    packages = package_versions()  # once: each package's metadata is looked up on disk
     return Results(
         extractor=extractor, extractor_version=str(version), gold_version=gold.version, gold_hash=gold.hash,
         level=level, mode=mode, rows=tuple(rows), documents=documents,
         errors=tuple(error.to_dict() for error in errors),
         predictions=tuple(fact.to_dict() for fact in predictions), value_accuracy=values,
         ci_method=ci_method,
-        timestamp=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), packages=packages,
-        run=run or RunSpec(extractor, extractor, package_version=packages.get("factbench", "")),
+        timestamp=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), packages=InstalledVersions(),
+        run=run or RunSpec(extractor, extractor, package_version=__version__),
     )
 
 
