@@ -31,7 +31,6 @@ from typing import Any
 from bench.facts import Count, Fact, Official, Value, value_to_json
 from bench.normalize.aliases import AliasTable, date_precision, fold
 from bench.scoring.fact_level import check_mode, fact_outcomes, lenient_distance
-from bench.scoring.mention_level import align
 
 KINDS = ("missed", "spurious", "wrong_value", "wrong_boundary", "wrong_type")
 _FILLER = {"of", "the", "and", "for", "u", "s", "us"}
@@ -124,6 +123,9 @@ def _record(kind: str, level: str, gold: Fact | None, predicted: Fact | None,
 
 
 def _mention_errors(gold: list[Fact], predicted: list[Fact], texts, aliases: AliasTable, mode: str) -> list[ErrorRecord]:
+    # imported here: a fact-level run (the default) never loads the mention modules (8 ms)
+    from bench.scoring.mention_level import align
+
     alignment = align(gold, predicted, "type", aliases)
     records = [_record("missed", "mention", g, None, aliases.canonical_value(g.type, g.value), None, texts)
                for g in alignment.missed]

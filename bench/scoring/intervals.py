@@ -40,11 +40,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bench.scoring.beta import beta_quantile
 from bench.scoring.fact_level import PRF
-from bench.scoring.mention_level import MentionCounts
+
+if TYPE_CHECKING:  # an annotation only: a fact-level run (the default) never loads the mention modules (8 ms)
+    from bench.scoring.mention_counts import MentionCounts
 
 CONFIDENCE = 0.95
 METHOD = ("exact: Clopper–Pearson for P and R; F1 = 2J/(1+J) from the Clopper–Pearson bounds of "
@@ -159,6 +161,7 @@ def _harmonic(p: float, r: float) -> float:
 def mention_intervals(counts: MentionCounts, confidence: float = CONFIDENCE) -> Intervals:
     """P, R and F1 intervals of mention-level counts with half credit for partial matches.
 
+    >>> from bench.scoring.mention_counts import MentionCounts
     >>> i = mention_intervals(MentionCounts(gold_correct=1, gold_partial=1, pred_correct=1, pred_partial=1))
     >>> i.recall == Interval(proportion_interval(1, 2).low, 1.0), i.f1.high
     (True, 1.0)
