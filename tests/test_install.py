@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import platform
 import site
 import subprocess
 import sys
@@ -11,6 +13,8 @@ import venv
 from pathlib import Path
 
 import pytest
+
+from bench import __version__
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("datasets", "sklearn", "spacy", "pydantic")  # pydantic: what typer >= 0.29 imports for every option
@@ -22,39 +26,31 @@ def test_importing_the_cli_imports_no_heavy_library():
     assert out.stdout.strip() == "[]"
 
 
+def _modules_at_exit(expression: str, *command: str) -> str:
+    """Run ``bench COMMAND`` in a fresh interpreter; what ``expression`` (on ``sys.modules``) gives when it exits."""
+    code = ("import atexit, sys\n"
+            "from bench.cli.main import app\n"
+            f"atexit.register(lambda: print({expression}, file=sys.stderr))\n"
+            "sys.argv = ['bench', *sys.argv[1:]]\n"
+            "app()\n")
+    out = subprocess.run([sys.executable, "-c", code, *command], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stderr.strip().splitlines()[-1]
+
+
 @pytest.mark.parametrize("command", [["eval", "--extractor", "regex"], ["validate"]])
 def test_a_command_imports_no_heavy_library(command):
     """The whole command, option parsing included: a CLI library that brings a heavy one fails here."""
-    code = ("import atexit, sys\n"
-            "from bench.cli.main import app\n"
-            "atexit.register(lambda: print(sorted(m for m in %r if m in sys.modules), file=sys.stderr))\n"
-            "sys.argv = ['bench', *sys.argv[1:]]\n"
-            "app()\n" % (HEAVY,))
-    out = subprocess.run([sys.executable, "-c", code, *command], cwd=ROOT, capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    assert out.stderr.strip().splitlines()[-1] == "[]"
+    assert _modules_at_exit(f"sorted(m for m in {HEAVY!r} if m in sys.modules)", *command) == "[]"
 
 
 def test_scoring_reads_package_metadata_only_to_record_it(tmp_path):
     """bench score prints its table without importing importlib.metadata (35 ms); a results file still records the versions."""
-    import json
-    import platform
-
-    from bench import __version__
-
     predictions, results = tmp_path / "p.jsonl", tmp_path / "r.json"
     subprocess.run([sys.executable, "-m", "bench", "predict", "-e", "regex", "-o", str(predictions)], cwd=ROOT, check=True,
                    capture_output=True)
-    code = ("import atexit, sys\n"
-            "from bench.cli.main import app\n"
-            "atexit.register(lambda: print('importlib.metadata' in sys.modules, file=sys.stderr))\n"
-            "sys.argv = ['bench', *sys.argv[1:]]\n"
-            "app()\n")
     for extra, imported in (([], "False"), (["-o", str(results)], "True")):
-        out = subprocess.run([sys.executable, "-c", code, "score", str(predictions), *extra], cwd=ROOT,
-                             capture_output=True, text=True)
-        assert out.returncode == 0, out.stderr
-        assert out.stderr.strip().splitlines()[-1] == imported
+        assert _modules_at_exit("'importlib.metadata' in sys.modules", "score", str(predictions), *extra) == imported
     recorded = json.loads(results.read_text())
     assert recorded["packages"]["python"] == platform.python_version()
     assert recorded["packages"]["factbench"] == recorded["run"]["package_version"] == __version__

@@ -8,13 +8,7 @@ from pathlib import Path
 
 from bench import __version__
 from bench.data.gold import Gold, load_gold, require_reviewed
-from bench.data.results import (
-    LEVELS,
-    DocumentRow,
-    InstalledVersions,
-    MetricRow,
-    Results,
-)
+from bench.data.results import LEVELS, DocumentRow, InstalledVersions, MetricRow, Results
 from bench.data.runspec import RunSpec
 from bench.extraction.runner import RunOptions, run_for_gold
 from bench.facts import FACT_TYPES, Fact
@@ -54,11 +48,7 @@ def _mention_row(label: str, counts, ci: dict) -> MetricRow:
 
 def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: bool):
     from bench.scoring.fact_level import MacroAverage
-    from bench.scoring.intervals import (
-        MENTION_METHOD,
-        macro_intervals,
-        mention_intervals,
-    )
+    from bench.scoring.intervals import MENTION_METHOD, macro_intervals, mention_intervals
     from bench.scoring.mention_level import MentionCounts, ValueAccuracy, score_mentions
 
     spans: dict[str, list[Fact]] = {}
