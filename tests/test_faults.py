@@ -123,9 +123,11 @@ def test_check_update_refuses_to_record_a_run_with_failed_documents(tmp_path, fa
     assert baseline.read_bytes() == before
 
 
+@pytest.mark.parametrize("docs", [[], ["--docs", "docs.jsonl"]], ids=["gold", "documents file"])  # documents or lines sent
 @pytest.mark.parametrize("fault", ["SIGSEGV", "SIGKILL", "os._exit(0)"])  # SIGKILL: what the OOM killer sends
-def test_a_dead_worker_fails_only_its_document(tmp_path, faulty, fault):
-    done = bench("predict", "-e", faulty, "-o", "out.jsonl", "-j", "2", cwd=tmp_path, env=fault_env(fault))
+def test_a_dead_worker_fails_only_its_document(tmp_path, faulty, fault, docs):
+    (tmp_path / "docs.jsonl").write_text("".join(json.dumps(doc.to_dict()) + "\n" for doc in load_seeds()))
+    done = bench("predict", "-e", faulty, "-o", "out.jsonl", "-j", "2", *docs, cwd=tmp_path, env=fault_env(fault))
     assert done.returncode == 3, done.stderr
     failures = [line for line in done.stderr.splitlines() if line.startswith("failed: ")]
     assert len(failures) == 1 and failures[0].startswith(f"failed: {VICTIM}: ")

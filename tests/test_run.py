@@ -9,7 +9,10 @@ import pickle
 import sys
 import textwrap
 
-from bench.data.documents import Document
+import pytest
+
+from bench.data.documents import Document, DocumentFile, DocumentLine
+from bench.errors import InputError
 from bench.extraction import guard
 from bench.extraction.extractor import FunctionExtractor
 from bench.extraction.runner import (
@@ -70,6 +73,53 @@ def test_two_workers_give_the_same_runs_in_order(tmp_path):
     one = list(run_extractor(load_extractor(spec), DOCS, timeout=0.2))
     two = list(run_for_gold(load_extractor(spec), iter(DOCS), [], [], RunOptions(workers=2, timeout=0.2, chunksize=3), spec, {}))
     assert two == one
+
+
+def _lines(*broken: tuple[int, str]) -> list:
+    """Ten good document lines, some replaced: ``(line number, raw line)``."""
+    lines: list = [{"id": doc.id, "text": doc.text, "published": "2020-01-01"} for doc in DOCS[:10]]
+    for line_no, raw in broken:
+        lines[line_no - 1] = raw
+    return lines
+
+
+def test_a_documents_file_runs_in_workers_as_lines_with_the_same_runs(tmp_path, write_jsonl):
+    path = tmp_path / "ext.py"
+    path.write_text(EXTRACTORS)
+    from bench.extraction.registry import load_extractor
+
+    spec, docs = f"{path}:flaky", DocumentFile(write_jsonl("docs.jsonl", _lines()))
+    one = list(run_extractor(load_extractor(spec), DOCS[:10], timeout=0.2))
+    two = list(run_for_gold(load_extractor(spec), docs, [], [], RunOptions(workers=2, timeout=0.2, chunksize=3), spec, {}))
+    assert two == one
+
+
+@pytest.mark.parametrize(("broken", "error"), [
+    # chunks of three lines: 1-3, 4-6, 7-9, 10; the first problem in the file is the one reported
+    ([(5, '{"id": "d0", "text": "again"}'), (6, '{"id": "d5", "text": ')], "5: id: duplicate document id 'd0'"),
+    ([(5, '{"id": "d4", "text": '), (6, '{"id": "d0", "text": "again"}')], "5: invalid JSON: Expecting value"),
+    ([(2, '{"id": "d1"}')], "2: text: is required"),
+    ([(8, '{"id": "d7", "text": "x", "published": "2024-02-30"}')], "8: published: '2024-02-30' is not a calendar date"),
+    ([(10, '{"id": "d1", "text": "late"}')], "10: id: duplicate document id 'd1'"),
+])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_bad_documents_file_stops_the_run_at_its_first_problem_whatever_the_workers(tmp_path, write_jsonl, broken,
+                                                                                      error, workers):
+    from bench.errors import InputError
+    from bench.extraction.registry import load_extractor
+
+    (tmp_path / "ext.py").write_text(EXTRACTORS)
+    spec, docs = f"{tmp_path / 'ext.py'}:years", write_jsonl("docs.jsonl", _lines(*broken))
+    with pytest.raises(InputError) as raised:
+        list(run_for_gold(load_extractor(spec), DocumentFile(docs), [], [], RunOptions(workers, chunksize=3), spec, {}))
+    assert str(raised.value) == f"{docs}:{error}"
+
+
+def test_predict_with_workers_names_a_bad_line_and_writes_nothing(cli, tmp_path, write_jsonl):
+    docs = write_jsonl("docs.jsonl", [*_lines(), *_lines()[:3]])
+    result = cli("predict", "-e", "regex", "--docs", docs, "-o", tmp_path / "out.jsonl", "-j", "2")
+    assert (result.exit_code, result.stderr) == (2, f"error: {docs}:11: id: duplicate document id 'd0'\n")
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 class Memorizer:
@@ -207,13 +257,16 @@ def test_the_stdout_guard_is_set_up_once_per_batch_and_never_held_while_the_call
 
 
 def test_what_crosses_to_and_from_workers_pickles_to_an_equal_object():
-    sent = [Document("d1", "“Text” as received", dt.date(2024, 7, 15)), Document("d2", "")]
+    sent = [Document("d1", "“Text” as received", dt.date(2024, 7, 15)), Document("d2", ""),
+            DocumentLine("docs.jsonl", 3, '{"id": "d3", "text": "“x”"}\n'.encode())]
     returned = [EncodedRun("d1", '{"doc_id": "d1"}\n', 1), EncodedRun("d2", failure="the extractor raised KeyboardInterrupt")]
     for item in [*sent, *returned]:
         assert len(item.__reduce__()[1]) == len(dataclasses.fields(item))  # a field added later is sent too
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
             copy = pickle.loads(pickle.dumps(item, protocol))
             assert copy == item and type(copy) is type(item)
+    error = pickle.loads(pickle.dumps(InputError("is required", "docs.jsonl", 4, "text")))  # a line that cannot be decoded
+    assert (str(error), error.file, error.line, error.field) == ("docs.jsonl:4: text: is required", "docs.jsonl", 4, "text")
 
 
 def test_encoded_lines_are_the_facts_as_json_with_characters_as_written():

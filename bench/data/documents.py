@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.data.jsonl import iter_jsonl
+from bench.data.jsonl import iter_jsonl, iter_lines, parse_record
 from bench.data.resources import seeds_dir
 from bench.data.schema import check_record
 from bench.data.shapes import record_ok
@@ -121,17 +121,68 @@ def load_seeds(directory: Path | None = None) -> list[Document]:
     return load_document_set(directory or seeds_dir())[1]
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentLine:
+    """A line of a documents file, still undecoded: what a run's worker processes are sent, to decode there."""
+
+    path: str
+    line_no: int
+    raw: bytes
+
+    def __reduce__(self) -> tuple:
+        """Pickled as a constructor call, as :class:`Document` is."""
+        return DocumentLine, (self.path, self.line_no, self.raw)
+
+    def decode(self) -> Document:
+        """The line's document; a problem is an :class:`InputError` naming the file, line and field."""
+        raw = parse_record(self.raw, self.path, self.line_no)
+        if not record_ok(raw, "document"):
+            check_record(raw, "document", self.path, self.line_no)
+        try:
+            return Document.from_dict(raw)
+        except ValueError:
+            raise InputError(f"{raw['published']!r} is not a calendar date", self.path, self.line_no, "published") from None
+
+
+class UniqueIds:
+    """The document ids of a file seen so far: a repeated one is an error naming its line."""
+
+    def __init__(self, path: str):
+        self.path, self.seen = path, set()
+
+    def check(self, doc_id: str, line_no: int) -> None:
+        if doc_id in self.seen:
+            raise InputError(f"duplicate document id {doc_id!r}", self.path, line_no, "id")
+        self.seen.add(doc_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFile:
+    """A JSONL file of ``{id, text, published?}`` records: iterated, its documents, read as they are needed.
+
+    A run with worker processes sends its :meth:`lines` instead, so that the
+    JSON is decoded in the workers and checked there line by line; the ids,
+    which must be unique across the file, are then checked as the runs come back.
+    """
+
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def lines(self) -> Iterator[DocumentLine]:
+        for line_no, raw in iter_lines(self.path):
+            yield DocumentLine(self.name, line_no, raw)
+
+    def __iter__(self) -> Iterator[Document]:
+        ids = UniqueIds(self.name)
+        for line in self.lines():
+            document = line.decode()
+            ids.check(document.id, line.line_no)
+            yield document
+
+
 def iter_documents(path: str | Path) -> Iterator[Document]:
     """Stream documents from a JSONL file of ``{id, text, published?}`` records."""
-    name = str(path)
-    seen: set[str] = set()
-    for line_no, raw in iter_jsonl(path):
-        if not record_ok(raw, "document"):
-            check_record(raw, "document", name, line_no)
-        if raw["id"] in seen:
-            raise InputError(f"duplicate document id {raw['id']!r}", name, line_no, "id")
-        seen.add(raw["id"])
-        try:
-            yield Document.from_dict(raw)
-        except ValueError:
-            raise InputError(f"{raw['published']!r} is not a calendar date", name, line_no, "published") from None
+    return iter(DocumentFile(Path(path)))

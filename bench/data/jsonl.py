@@ -100,20 +100,31 @@ def _lines(handle: BinaryIO, path: str, limit: int) -> Iterator[bytes]:
         yield raw
 
 
-def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line number, record)`` for each non-blank line; every record must be an object."""
+def iter_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(line number, bytes)`` for each non-blank line, a leading byte-order mark dropped."""
     name = str(path)
     limit = max_line_bytes()
     with open_binary(path) as handle:
         for line_no, raw in enumerate(_lines(handle, name, limit), 1):
             if line_no == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            record = parse_json_line(raw, name, line_no)
-            if not isinstance(record, dict):
-                raise InputError(f"expected a JSON object, got {type(record).__name__}", name, line_no)
-            yield line_no, record
+            if raw.strip():
+                yield line_no, raw
+
+
+def parse_record(raw: bytes, path: str, line_no: int) -> dict[str, Any]:
+    """Decode one line that must hold a JSON object; any problem is an :class:`InputError` naming the line."""
+    record = parse_json_line(raw, path, line_no)
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}", path, line_no)
+    return record
+
+
+def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line number, record)`` for each non-blank line; every record must be an object."""
+    name = str(path)
+    for line_no, raw in iter_lines(path):
+        yield line_no, parse_record(raw, name, line_no)
 
 
 def read_json(path: str | Path) -> Any:

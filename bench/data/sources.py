@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.data.documents import Document, iter_documents, load_seeds
+from bench.data.documents import Document, DocumentFile, load_seeds
 from bench.errors import InputError
 
 
@@ -76,12 +76,12 @@ def iter_dataset(spec: DatasetSpec) -> Iterator[Document]:
         yield Document(str(row[spec.id_column]), str(row[spec.text_column]), published)
 
 
-def iter_source(docs: Path | None = None, dataset: DatasetSpec | None = None) -> Iterator[Document]:
-    """The documents to run on: ``docs`` JSONL, a dataset, or (neither) the bundled seeds."""
+def iter_source(docs: Path | None = None, dataset: DatasetSpec | None = None) -> Iterable[Document]:
+    """The documents to run on: ``docs`` JSONL (a :class:`DocumentFile`), a dataset, or (neither) the bundled seeds."""
     if docs is not None and dataset is not None:
         raise InputError("give --docs or --dataset, not both", field="--docs")
     if docs is not None:
-        return iter_documents(docs)
+        return DocumentFile(docs)
     if dataset is not None:
         return iter_dataset(dataset)
     return iter(load_seeds())

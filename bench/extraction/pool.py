@@ -7,14 +7,17 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
-from bench.data.documents import Document
+from bench.data.documents import Document, DocumentLine
+from bench.errors import BenchError
 from bench.extraction.extractor import Extractor
 from bench.extraction.guard import guarded
 
 WORKER_DIED = "the worker process died (crashed, killed or out of memory)"
 
 _worker_extractor: Extractor | None = None
+T = TypeVar("T")
 
 
 def _die_with_parent() -> None:
@@ -43,18 +46,31 @@ def _init_worker(spec: str, params: dict) -> None:
         _worker_extractor = load_extractor(spec, params)
 
 
-def _extract_chunk(documents: list[Document], timeout: float | None, encode: Callable | None) -> list:
+def _decoded(items: list[Document | DocumentLine]) -> tuple[list[Document], BenchError | None]:
+    """The chunk's documents, its lines decoded here; a line that cannot be decoded ends them, with its error."""
+    documents = []
+    for item in items:
+        try:
+            documents.append(item if isinstance(item, Document) else item.decode())
+        except BenchError as error:
+            return documents, error
+    return documents, None
+
+
+def _extract_chunk(items: list[Document | DocumentLine], timeout: float | None,
+                   encode: Callable | None) -> tuple[list, BenchError | None]:
     from bench.extraction.runner import run_extractor
 
+    documents, error = _decoded(items)
     runs = run_extractor(_worker_extractor, documents, timeout)
-    return list(runs) if encode is None else list(map(encode, runs))  # encoded batch by batch: no chunk's facts held whole
+    return (list(runs) if encode is None else list(map(encode, runs))), error  # encoded batch by batch: no chunk's facts held whole
 
 
-def chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """The documents in lists of ``size``, the last one shorter."""
-    chunk: list[Document] = []
-    for document in documents:
-        chunk.append(document)
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """The items in lists of ``size``, the last one shorter."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
         if len(chunk) == size:
             yield chunk
             chunk = []
@@ -94,8 +110,9 @@ class _Pool:
         for process in workers:
             process.join(1)
 
-    def settle(self, chunk: list[Document], ticket: tuple[int, object]) -> list:
-        """The chunk's runs; if a worker died, each document again alone, so that only the culprit fails."""
+    def settle(self, chunk: list, ticket: tuple[int, object]) -> tuple[list, BenchError | None]:
+        """The chunk's runs and the error of a line that could not be decoded; if a worker died, each item
+        again alone, so that only the culprit fails."""
         from concurrent.futures.process import BrokenProcessPool
 
         generation, future = ticket
@@ -103,46 +120,62 @@ class _Pool:
             return future.result()
         except BrokenProcessPool:
             self.rebuild(generation)
-        return [self._alone(document) for document in chunk]
+        runs = []
+        for item in chunk:
+            alone, error = self._alone(item)
+            runs += alone
+            if error is not None:
+                return runs, error
+        return runs, None
 
-    def _alone(self, document: Document):
+    def _alone(self, item: Document | DocumentLine) -> tuple[list, BenchError | None]:
         from concurrent.futures.process import BrokenProcessPool
 
         from bench.extraction.runner import DocumentRun
 
-        generation, future = self.submit([document])
+        generation, future = self.submit([item])
         try:
-            return future.result()[0]
+            return future.result()
         except BrokenProcessPool:
             self.rebuild(generation)
+        document = item if isinstance(item, Document) else item.decode()  # it decoded in the worker before it died
         run = DocumentRun(document.id, failure=WORKER_DIED)
-        return run if self.encode is None else self.encode(run)
+        return [run if self.encode is None else self.encode(run)], None
 
 
-def run_parallel(spec: str, params: dict, documents: Iterable[Document], workers: int,
-                 timeout: float | None = None, chunksize: int = 64, encode: Callable | None = None) -> Iterator:
-    """Extract with ``workers`` processes, each loading the extractor ``spec`` once.
+def run_parallel(spec: str, params: dict, items: Iterable[Document | DocumentLine], workers: int,
+                 timeout: float | None = None, chunksize: int = 64, encode: Callable | None = None) -> Iterator[tuple]:
+    """Extract with ``workers`` processes, each loading the extractor ``spec`` once; yields ``(item, run)``.
 
-    Results come back in document order, so the output equals a one-worker run
-    byte for byte; at most ``2 * workers`` chunks are in flight, so memory
-    stays flat however long the stream. ``encode`` (a module-level function)
-    maps each run inside the worker, so that only its result is sent back.
-    A worker that dies fails only its own document; the pool is rebuilt. When
-    the run ends early (an error, a signal), the workers are killed.
+    The items are documents, or lines of a documents file that the workers
+    decode. Results come back in order, so the output equals a one-worker run
+    byte for byte; a line that cannot be decoded raises its error after the
+    runs of the items before it. At most ``2 * workers`` chunks are in flight,
+    so memory stays flat however long the stream. ``encode`` (a module-level
+    function) maps each run inside the worker, so that only its result is
+    sent back. A worker that dies fails only its own document; the pool is
+    rebuilt. When the run ends early (an error, a signal), the workers are killed.
     """
     pool = _Pool(spec, params, workers, timeout, encode)
     finished = False
     try:
         pending: deque = deque()
-        for chunk in chunks(documents, chunksize):
+        for chunk in chunks(items, chunksize):
             pending.append((chunk, pool.submit(chunk)))
             if len(pending) >= 2 * workers:
-                yield from pool.settle(*pending.popleft())
+                yield from _settled(pool, *pending.popleft())
         while pending:
-            yield from pool.settle(*pending.popleft())
+            yield from _settled(pool, *pending.popleft())
         finished = True
     finally:
         if finished:
             pool.executor.shutdown()
         else:
             pool.kill()
+
+
+def _settled(pool: _Pool, chunk: list, ticket: tuple[int, object]) -> Iterator[tuple]:
+    runs, error = pool.settle(chunk, ticket)
+    yield from zip(chunk, runs)
+    if error is not None:
+        raise error

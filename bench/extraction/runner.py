@@ -6,8 +6,9 @@ import inspect
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
-from bench.data.documents import Document
+from bench.data.documents import Document, DocumentFile, UniqueIds
 from bench.errors import BenchError, ExtractorFailed, ExtractorUnavailable, Interrupted
 from bench.extraction.extractor import (
     Batched,
@@ -190,10 +191,24 @@ def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_docum
     one (see :func:`encode_run`).
     """
     if options.workers > 1 and spec is not None and _parallel_ok(extractor):
-        yield from run_parallel(spec, params or {}, documents, options.workers, options.timeout, options.chunksize, encode)
+        yield from _runs_in_workers(spec, params or {}, documents, options, encode)
         return
     runs = _runs_in_process(extractor, documents, gold_documents, gold_facts, options)
     yield from runs if encode is None else map(encode, runs)
+
+
+def _runs_in_workers(spec: str, params: dict, documents: Iterable[Document], options: RunOptions,
+                     encode: Callable | None) -> Iterator:
+    """A documents file goes to the workers as lines, decoded there; its ids are checked here, in file order."""
+    run = partial(run_parallel, spec, params, workers=options.workers, timeout=options.timeout,
+                  chunksize=options.chunksize, encode=encode)
+    if not isinstance(documents, DocumentFile):
+        yield from (result for _, result in run(documents))
+        return
+    ids = UniqueIds(documents.name)
+    for line, result in run(documents.lines()):
+        ids.check(result.doc_id, line.line_no)
+        yield result
 
 
 def _batch_keeps_time(extractor: Batched, timeout: float | None) -> bool:
