@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -144,11 +144,12 @@ class DocumentLine:
             raise InputError(f"{raw['published']!r} is not a calendar date", self.path, self.line_no, "published") from None
 
 
+@dataclass(slots=True)
 class UniqueIds:
     """The document ids of a file seen so far: a repeated one is an error naming its line."""
 
-    def __init__(self, path: str):
-        self.path, self.seen = path, set()
+    path: str
+    seen: set[str] = field(default_factory=set)
 
     def check(self, doc_id: str, line_no: int) -> None:
         if doc_id in self.seen:
@@ -158,7 +159,7 @@ class UniqueIds:
 
 @dataclass(frozen=True, slots=True)
 class DocumentFile:
-    """A JSONL file of ``{id, text, published?}`` records: iterated, its documents, read as they are needed.
+    """A JSONL file of ``{id, text, published?}`` records, whose documents are read as they are iterated.
 
     A run with worker processes sends its :meth:`lines` instead, so that the
     JSON is decoded in the workers and checked there line by line; the ids,
