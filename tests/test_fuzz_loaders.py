@@ -77,6 +77,40 @@ def test_documents_validation_never_crashes(tmp_path_factory, records, nasty):
     assert_clean(runner.invoke(app, ["validate", "--documents", str(path)]))
 
 
+def _run_outcome(path, workers: int):
+    """What a run over a documents file gives: its runs, or the one-line error that stopped it."""
+    from bench.data.documents import DocumentFile
+    from bench.extraction.registry import load_extractor
+    from bench.extraction.runner import RunOptions, run_for_gold
+
+    try:
+        return list(run_for_gold(load_extractor("regex"), DocumentFile(path), [], [], RunOptions(workers, chunksize=2), "regex", {}))
+    except BenchError as error:
+        return str(error)
+
+
+good_documents = st.lists(st.fixed_dictionaries(
+    {"id": st.sampled_from("abcdefghij"), "text": st.sampled_from(["On 3 May 2024 the agency said.", "", "Nothing."])},
+    optional={"published": st.sampled_from(["2024-01-01", None])}), min_size=1, max_size=8)  # ids repeat now and then
+bad_lines = st.fixed_dictionaries({"id": json_values, "text": json_values}).map(json.dumps) | st.sampled_from(
+    ['{"id": "x", "text": ', '{"id": "x"}', '{"id": "x", "text": "t", "published": "2024-02-30"}', "[1]",
+     '{"id": "x", "text": "\\ud800"}', '{"id": "x", "text": NaN}'])
+
+
+@settings(FUZZ, max_examples=40)  # a process pool per example
+@given(records=good_documents, spoilt=st.lists(st.tuples(st.integers(0, 7), bad_lines), max_size=2))
+def test_a_hostile_documents_file_ends_a_run_alike_in_workers_and_in_process(tmp_path_factory, records, spoilt):
+    lines = [json.dumps(record) for record in records]
+    for position, bad in spoilt:
+        lines[position % len(lines)] = bad
+    path = tmp_path_factory.mktemp("d") / "docs.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    in_process = _run_outcome(path, workers=1)
+    assert _run_outcome(path, workers=2) == in_process
+    if isinstance(in_process, str):
+        assert in_process.startswith(f"{path}:") and "\n" not in in_process
+
+
 @FUZZ
 @given(records=st.lists(fact_like.map(lambda r: {"id": "g", **r}), min_size=1, max_size=4), nasty=st.lists(nasty_tokens, max_size=1))
 def test_gold_loading_never_crashes(tmp_path_factory, records, nasty):
