@@ -169,8 +169,6 @@ class FailingFit(Memorizer):
 
 
 def test_a_fit_failure_in_a_fold_fails_that_document_and_on_the_whole_gold_stops_the_run():
-    import pytest
-
     from bench.errors import ExtractorFailed
 
     runs = list(run_for_gold(FailingFit(), DOCS[:3], DOCS[:3], []))

@@ -135,13 +135,17 @@ class DocumentLine:
 
     def decode(self) -> Document:
         """The line's document; a problem is an :class:`InputError` naming the file, line and field."""
-        raw = parse_record(self.raw, self.path, self.line_no)
-        if not record_ok(raw, "document"):
-            check_record(raw, "document", self.path, self.line_no)
-        try:
-            return Document.from_dict(raw)
-        except ValueError:
-            raise InputError(f"{raw['published']!r} is not a calendar date", self.path, self.line_no, "published") from None
+        return _decode_line(self.raw, self.path, self.line_no)
+
+
+def _decode_line(line: bytes, path: str, line_no: int) -> Document:
+    raw = parse_record(line, path, line_no)
+    if not record_ok(raw, "document"):
+        check_record(raw, "document", path, line_no)
+    try:
+        return Document.from_dict(raw)
+    except ValueError:
+        raise InputError(f"{raw['published']!r} is not a calendar date", path, line_no, "published") from None
 
 
 @dataclass(slots=True)
@@ -178,9 +182,9 @@ class DocumentFile:
 
     def __iter__(self) -> Iterator[Document]:
         ids = UniqueIds(self.name)
-        for line in self.lines():
-            document = line.decode()
-            ids.check(document.id, line.line_no)
+        for line_no, raw in iter_lines(self.path):  # decoded here: no DocumentLine to build per line
+            document = _decode_line(raw, self.name, line_no)
+            ids.check(document.id, line_no)
             yield document
 
 
