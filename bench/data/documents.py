@@ -52,12 +52,16 @@ class ManifestRecord:
     title: str | None = None
     published_basis: str | None = None
     published_note: str | None = None
+    source_url: str | None = None
+    source_document: str | None = None
+    license: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The manifest line: the four required fields, the others only when known."""
         out = {"id": self.id, "file": self.file, "sha256": self.sha256, "published": self.published}
         optional = {"outlet": self.outlet, "title": self.title,
-                    "published_basis": self.published_basis, "published_note": self.published_note}
+                    "published_basis": self.published_basis, "published_note": self.published_note,
+                    "source_url": self.source_url, "source_document": self.source_document, "license": self.license}
         return out | {key: value for key, value in optional.items() if value is not None}
 
 

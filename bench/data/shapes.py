@@ -19,7 +19,9 @@ _PREDICTION_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "v
 _FACT_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "value"})
 _REVIEWED_FACT_KEYS = _FACT_KEYS | {"reviewed"}
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_MANIFEST_KEYS = frozenset({"id", "file", "sha256", "published", "outlet", "title", "published_basis", "published_note"})
+_PUBLISHED_BASES = ("dateline", "inferred", "generated", "source_metadata")
+_MANIFEST_KEYS = frozenset({"id", "file", "sha256", "published", "outlet", "title", "published_basis", "published_note",
+                            "source_url", "source_document", "license"})
 
 
 def _name(value: Any) -> bool:
@@ -63,8 +65,9 @@ def _manifest_ok(record: dict[str, Any]) -> bool:
             and type(record.get("sha256")) is str and _SHA256.fullmatch(record["sha256"]) is not None
             and (published is None or (type(published) is str and _ISO_DAY.fullmatch(published) is not None))
             and all(_optional_ok(record, key, lambda v: v is None or type(v) is str) for key in ("outlet", "title"))
-            and _optional_ok(record, "published_basis", lambda v: type(v) is str and v in ("dateline", "inferred", "generated"))
-            and _optional_ok(record, "published_note", _name_field))
+            and _optional_ok(record, "published_basis", lambda v: type(v) is str and v in _PUBLISHED_BASES)
+            and _optional_ok(record, "source_url", lambda v: type(v) is str and v.startswith(("http://", "https://")))
+            and all(_optional_ok(record, key, _name_field) for key in ("published_note", "source_document", "license")))
 
 
 def _name_field(value: Any) -> bool:
