@@ -7,9 +7,19 @@ from typing import Optional
 
 import typer
 
+from bench.data.bundled import BUNDLED_NAMES, gold_directory
 from bench.errors import BenchError
 
-GoldOption = typer.Option(None, "--gold", help="Gold directory (default: the bundled gold set).", file_okay=False)
+
+def gold_option(value: str) -> Path:
+    """The directory ``--gold VALUE`` names; a bare unknown name is refused (exit 2)."""
+    return gold_directory(value, field="--gold")
+
+
+GoldOption = typer.Option(None, "--gold", metavar="NAME|DIR", parser=gold_option,
+                          help=f"Gold set: a bundled name ({', '.join(BUNDLED_NAMES)}) or a directory; default articles. "
+                          "A bundled name wins over a directory of the same name: write ./NAME for the directory. "
+                          "The bundled sets: bench gold list.")
 SuiteOption = typer.Option(None, "--suite", help="A capability suite instead of the articles: 'capabilities' (shipped) "
                            "or a directory built by 'bench suite build'.")
 FormatOption = typer.Option("table", "--format", "-f", help="table | json | markdown")

@@ -11,7 +11,8 @@ import typer
 from bench.cli.common import FormatOption, ParamOption, TimeoutOption, WorkersOption, check_format, parse_params
 
 gold_app = typer.Typer(
-    help="Gold sets of your own articles: init (with pre-labels), show (review page), agree (two annotators).",
+    help="Gold sets: list (the bundled ones), init (your own articles, with pre-labels), show (review page), "
+         "agree (two annotators).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -67,9 +68,36 @@ def init(
         raise typer.Exit(3)
 
 
+@gold_app.command("list")
+def list_(fmt: str = FormatOption) -> None:
+    """The bundled gold sets: documents, mentions/distinct facts per type, licence and source.
+
+    Give a set's name to --gold or to bench gold show.
+
+    Example: bench gold list --format markdown
+    """
+    from bench.data.bundled import BUNDLED, summary
+    from bench.facts import FACT_TYPES
+    from bench.presentation.tables import format_table
+
+    check_format(fmt)
+    sets = [summary(bundled) for bundled in BUNDLED]
+    if fmt == "json":
+        typer.echo(json.dumps(sets, indent=2, ensure_ascii=False))
+        return
+    headers = ["set", "version", "documents", *FACT_TYPES, "licence", "source"]
+    rows = [[s["name"], s["version"], s["documents"],
+             *(f"{s['facts'][t]['mentions']}/{s['facts'][t]['distinct']}" for t in FACT_TYPES), s["licence"], s["source"]]
+            for s in sets]
+    typer.echo(format_table(headers, rows, markdown=fmt == "markdown"))
+    typer.echo("\nEach type: mentions/distinct facts.")
+
+
 @gold_app.command()
 def show(
-    directory: Path = typer.Argument(..., help="A gold set directory.", file_okay=False),
+    gold_set: str = typer.Argument(..., metavar="NAME|DIR",
+                                   help="A bundled gold set's name (bench gold list) or a gold set directory; a bundled "
+                                   "name wins over a directory of the same name: write ./NAME for the directory."),
     output: Path = typer.Option(..., "--output", "-o", help="HTML file to write (atomically)."),
 ) -> None:
     """A self-contained review page: every article with each mention highlighted, its fact id, type and value inline.
@@ -77,12 +105,14 @@ def show(
     Unreviewed pre-labels are marked. No network, no script.
 
     Example: bench gold show my-gold -o review.html
+    Example: bench gold show wikinews -o wikinews.html
     """
+    from bench.data.bundled import gold_directory
     from bench.data.gold import load_gold
     from bench.data.jsonl import write_text_atomic
     from bench.presentation.review_page import review_page
 
-    write_text_atomic(output, review_page(load_gold(directory), str(directory)))
+    write_text_atomic(output, review_page(load_gold(gold_directory(gold_set)), gold_set))
     typer.echo(f"wrote {output}", err=True)
 
 

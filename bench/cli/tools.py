@@ -12,16 +12,15 @@ from typing import Optional
 
 import typer
 
-from bench.cli.common import check_gold_or_suite
+from bench.cli.common import GoldOption, check_gold_or_suite
 
-_GOLD_HELP = "Gold directory (default: the bundled gold set)."
 _SUITE_HELP = "A capability suite instead of the articles: 'capabilities' (shipped) or a suite directory."
 
 
 def leaderboard(
     results_dir: Path = typer.Argument(..., help="Folder of results files (*.json) written by bench eval."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Markdown file to write (atomically); stdout when absent."),
-    gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
+    gold: Optional[Path] = GoldOption,
     suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
 ) -> None:
     """Rank results files by micro-F1 into rank groups, with intervals, as Markdown.
@@ -55,7 +54,7 @@ def check(
     update: bool = typer.Option(False, "--update", help="Re-score and record the new values deliberately (no gate)."),
     extractor: list[str] = typer.Option([], "--extractor", "-e", help="Only this tracked run (its label) or extractor (repeatable); with --update, also one to start tracking."),
     param: list[str] = typer.Option([], "--param", help="With --update: key=value, an option of the run to record (repeatable); it is tracked apart."),
-    gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
+    gold: Optional[Path] = GoldOption,
     suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
 ) -> None:
     """The CI gate: re-score the tracked extractors and exit 1 when a score fell below its recorded value.
@@ -108,7 +107,7 @@ def check(
 def report(
     html: Path = typer.Option(..., "--html", help="HTML file to write (atomically)."),
     results: Optional[list[Path]] = typer.Argument(None, help="Results files from bench eval; none: the gold mentions only."),
-    gold: Optional[Path] = typer.Option(None, "--gold", help=_GOLD_HELP, file_okay=False),
+    gold: Optional[Path] = GoldOption,
     suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
 ) -> None:
     """One self-contained HTML page comparing runs: scores, chart, errors and every article.

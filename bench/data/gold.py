@@ -48,12 +48,17 @@ class Gold:
 
 
 def documents_dir(directory: Path) -> Path:
-    """Where a gold set's articles are: ``DIR/documents``; for the bundled set, ``seeds/``.
+    """Where a gold set's articles are: ``DIR/documents``; for the bundled articles set, the ``seeds/`` beside it.
 
     The seeds stay where they are (published byte for byte with their hashes),
-    so the bundled gold reads them as its documents.
+    so the articles set reads them as its documents. It is known by its layout,
+    a ``gold/`` without ``documents/`` next to a ``seeds/`` with a manifest, so
+    that any copy of it works: the installed one, or a checkout's under any install.
     """
-    return seeds_dir() if directory.resolve() == gold_dir().resolve() else directory / DOCUMENTS_DIR
+    own = directory / DOCUMENTS_DIR
+    beside = directory.resolve().parent / seeds_dir().name
+    articles = directory.resolve().name == gold_dir().name and not own.exists() and (beside / MANIFEST).is_file()
+    return beside if articles else own
 
 
 def read_version(directory: Path) -> str:
