@@ -12,7 +12,7 @@ from bench.cli.common import FormatOption, ParamOption, TimeoutOption, WorkersOp
 
 gold_app = typer.Typer(
     help="Gold sets: list (the bundled ones), init (your own articles, with pre-labels), show (review page), "
-         "agree (two annotators).",
+         "agree (two annotators), crosscheck (GUM as a third annotator).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -114,6 +114,38 @@ def show(
 
     write_text_atomic(output, review_page(load_gold(gold_directory(gold_set)), gold_set))
     typer.echo(f"wrote {output}", err=True)
+
+
+@gold_app.command()
+def crosscheck(
+    gold_set: str = typer.Argument("wikinews", metavar="NAME|DIR",
+                                   help="A gold set holding gum_entities.jsonl and crosscheck.json (default: wikinews)."),
+    per_document: bool = typer.Option(False, "--per-document", help="Also print covered/total per document."),
+    fmt: str = FormatOption,
+) -> None:
+    """GUM as a third annotator: the share of GUM's date, government-body and official mentions that the gold covers.
+
+    Every GUM mention the gold leaves out must be excluded by a rule listed in
+    the set's crosscheck.json; those that are not are listed, and the exit
+    code is 1.
+
+    Example: bench gold crosscheck wikinews --per-document
+    """
+    from bench.data.bundled import gold_directory
+    from bench.data.gold import load_gold
+    from bench.presentation.crosscheck_table import crosscheck_text
+    from bench.scoring.crosscheck import coverage_by_document, coverage_rows, crosscheck as cross, load_crosscheck
+
+    check_format(fmt)
+    directory = gold_directory(gold_set)
+    mentions, config = load_crosscheck(directory)
+    result = cross(mentions, load_gold(directory).facts, config)
+    if fmt == "json":
+        typer.echo(json.dumps({"overall": coverage_rows(result), "documents": coverage_by_document(result)}, indent=2))
+    else:
+        typer.echo(crosscheck_text(result, markdown=fmt == "markdown", per_document=per_document))
+    if any(cov.unexplained for cov in result.values()):
+        raise typer.Exit(1)
 
 
 @gold_app.command()
