@@ -55,16 +55,35 @@ def _subject(gold: Gold) -> str:
     """What the articles are: told for the bundled set, counted for any other."""
     if gold.facts_file and Path(gold.facts_file).parent.resolve() == gold_dir().resolve():
         return ("Five news articles of July 2024 (Kaspersky winding down its US operations after\n"
-                "the US Commerce Department banned its products)")
-    return f"{len(gold.documents)} article{'s' if len(gold.documents) != 1 else ''}"
+                "the US Commerce Department banned its products), kept byte-for-byte as received")
+    count = f"{len(gold.documents)} article{'s' if len(gold.documents) != 1 else ''}"
+    if gold.manifest and all(record.source_document for record in gold.manifest):
+        return f"{count}, rebuilt from a source corpus's tokens (each row's `source_document`) and kept as rebuilt"
+    return f"{count}, kept byte-for-byte as received"
+
+
+_OPEN_LICENCES = {"CC BY 2.5": "cc-by-2.5", "CC BY 4.0": "cc-by-4.0"}
+
+
+def _licence(gold: Gold) -> tuple[str, str]:
+    """The card's licence front matter and its sources sentence: open only when every text's manifest line says so."""
+    licences = {record.license for record in gold.manifest}
+    if len(licences) == 1 and (only := licences.pop()) in _OPEN_LICENCES:
+        return (f"license: {_OPEN_LICENCES[only]}",
+                f"Sources: each row's manifest line names its source page (`source_url`). The texts are licensed\n"
+                f"  {only}: credit their authors and link the source and the licence when you reuse them.")
+    return ("license: other\nlicense_name: news-articles-research-use",
+            "Sources: the outlets named in each row (`outlet`, `title` where the text tells\n"
+            "  them). The article texts remain their publishers' property; they are shared\n"
+            "  here for research evaluation only (license note: not an open license).")
 
 
 def dataset_card(gold: Gold) -> str:
     counts = Counter(fact.type for fact in gold.facts)
     type_lines = "\n".join(f"| `{t}` | {counts[t]} |" for t in FACT_TYPES)
+    licence, sources = _licence(gold)
     return f"""---
-license: other
-license_name: news-articles-research-use
+{licence}
 language:
 - en
 pretty_name: factbench gold {gold.version}
@@ -85,14 +104,12 @@ configs:
 
 # factbench gold {gold.version}
 
-{_subject(gold)}, kept byte-for-byte as received,
+{_subject(gold)},
 with every mention of five fact types labeled by hand: character offsets
 (Python string indices into `text`) and a normalized value.
 
 - Gold version {gold.version}, content hash `{gold.hash}`.
-- Sources: the outlets named in each row (`outlet`, `title` where the text tells
-  them). The article texts remain their publishers' property; they are shared
-  here for research evaluation only (license note: not an open license).
+- {sources}
 - Each fact's `value` is a JSON string: an ISO 8601 date (`date`), an object
   `{{count, qualifier, unit}}` (`headcount`, `user_count`), a canonical name
   (`agency`) or `{{name, title}}` (`official`).
