@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import os
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
-from baselines.llm import LLMConfigError, LLMDocumentError, LLMExtractor
+from baselines.llm import DocumentUsage, LLMConfigError, LLMDocumentError, LLMExtractor, LLMRedirected, Usage
+from bench import ExtractorUnavailable
 from baselines.llm.answer import ground, parse_answer
 from bench.data.documents import Document
 from bench.extraction.options import OptionError
@@ -59,11 +64,16 @@ def reply(content: str) -> tuple[int, dict]:
 
 
 class FakeServer:
-    """A chat-completions server whose answers come from ``behave(payload, index) -> (status, body[, delay])``."""
+    """A chat-completions server whose answers come from ``behave(payload, index)``.
+
+    ``behave`` returns ``(status, body[, delay[, headers]])``, or a function that writes the raw
+    response itself to the connection's file. Every request (a GET too) is listed in ``requests``.
+    """
 
     def __init__(self, behave):
         self.behave = behave
         self.payloads: list[dict] = []
+        self.requests: list[tuple[str, str, str | None]] = []  # method, path, Authorization header
         self.in_flight = self.max_in_flight = 0
         self.lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -81,7 +91,12 @@ class FakeServer:
             def log_message(self, *args):
                 pass
 
+            def do_GET(self):
+                server.requests.append(("GET", self.path, self.headers["Authorization"]))
+                self._send(*good({}, 0))
+
             def do_POST(self):
+                server.requests.append(("POST", self.path, self.headers["Authorization"]))
                 assert self.path == "/v1/chat/completions"
                 payload = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 with server.lock:
@@ -89,14 +104,22 @@ class FakeServer:
                     server.payloads.append(payload)
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)
-                status, body, *delay = server.behave(payload, index)
-                time.sleep(delay[0] if delay else 0)
+                answer = server.behave(payload, index)
+                if not callable(answer):
+                    time.sleep(answer[2] if len(answer) > 2 else 0)
                 with server.lock:
                     server.in_flight -= 1
+                if callable(answer):
+                    answer(self.wfile)
+                else:
+                    self._send(answer[0], answer[1], *answer[3:])
+
+            def _send(self, status, body, headers=None):
                 data = json.dumps(body).encode()
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
+                    for name, value in {"Content-Type": "application/json", **(headers or {})}.items():
+                        self.send_header(name, value)
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
                     self.wfile.write(data)
@@ -352,3 +375,296 @@ def test_a_response_body_over_the_cap_fails_the_document_unread(serve, make):
     with pytest.raises(LLMDocumentError, match=r"the response is over 10000 bytes \(raise with --param max_response_bytes=N\)"):
         make(server, max_response_bytes=10_000, max_retries=0).extract(DOC)
     assert make(server, max_response_bytes=100_000, max_retries=0, use_cache=False).extract(DOC) == []
+
+
+# --- hostile servers: redirects, trickles, endless bodies, runaway answers ---
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_to_another_origin_is_not_followed_and_the_key_stays_home(serve, make, status):
+    elsewhere = serve(good)  # 127.0.0.1 on another port: another origin
+    target = elsewhere.base_url + "/chat/completions"
+    endpoint = serve(lambda payload, index: (status, {}, 0, {"Location": target}))
+    with pytest.raises(LLMRedirected) as raised:
+        list(make(endpoint, api_key="sk-secret").extract_batch([DOC]))
+    assert isinstance(raised.value, ExtractorUnavailable)  # the run stops: no document could be answered
+    assert str(raised.value) == (f"the LLM endpoint redirected to {target}; not followed "
+                                 "(another origin: the request and its credentials would leave the endpoint's)")
+    assert endpoint.requests == [("POST", "/v1/chat/completions", "Bearer sk-secret")]
+    assert elsewhere.requests == []
+
+
+def test_a_redirect_within_the_origin_is_refused_too(serve, make):
+    endpoint = serve(lambda payload, index: (308, {}, 0, {"Location": "/v2/chat/completions"}))
+    origin = endpoint.base_url.removesuffix("/v1")
+    with pytest.raises(LLMRedirected, match=re.escape(
+            f"redirected to {origin}/v2/chat/completions; not followed "
+            "(no request is sent again elsewhere; set --param base_url to where it points)")):
+        make(endpoint).extract(DOC)
+    assert len(endpoint.requests) == 1
+
+
+def test_bench_eval_stops_at_a_redirect_with_one_line_and_exit_2(serve, cli, tmp_path, monkeypatch):
+    elsewhere = serve(good)
+    target = elsewhere.base_url + "/chat/completions"
+    endpoint = serve(lambda payload, index: (302, {}, 0, {"Location": target}))
+    monkeypatch.setenv("BENCH_LLM_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BENCH_LLM_API_KEY", "sk-secret")
+    result = cli("eval", "-e", "llm", "--param", f"base_url={endpoint.base_url}", "--param", "model=tiny", "--no-ci")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"error: the LLM endpoint redirected to {target}; not followed "
+                             "(another origin: the request and its credentials would leave the endpoint's)\n")
+    assert elsewhere.requests == []
+
+
+def trickling(where: str):
+    """A whole answer whose next 16 bytes, from its status line or its body on, come one per 0.5 s."""
+    body = json.dumps(good({}, 0)[1]).encode()
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+    data, start = head + body, 0 if where == "status line" else len(head)
+
+    def write(wfile):
+        try:
+            wfile.write(data[:start])
+            for at in range(start, start + 16):  # 8 s in all: a per-read time-out of 1 s never fires
+                time.sleep(0.5)
+                wfile.write(data[at:at + 1])
+            wfile.write(data[start + 16:])
+        except OSError:
+            pass  # the client gave up, as it should
+
+    return write
+
+
+@pytest.mark.parametrize(("where", "limit"), [("status line", "timeout"), ("body", "timeout"), ("body", "--timeout")])
+def test_a_server_trickling_its_answer_is_given_up_on_in_time(serve, make, where, limit):
+    server = serve(lambda payload, index: trickling(where))
+    started = time.monotonic()
+    if limit == "timeout":
+        with pytest.raises(LLMDocumentError, match=r"no answer within 1 s \(gave up after 1 attempts\)$"):
+            make(server, timeout=1, max_retries=0).extract(DOC)
+    else:  # bench's --timeout, handed to the batch
+        [run] = make(server, timeout=30, max_retries=0).extract_batch([DOC], timeout=1)
+        assert "no answer within" in run.failure
+    assert time.monotonic() - started < 3
+
+
+def endless(wfile):
+    try:
+        wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")
+        for _ in range(4096):  # 256 MiB at most, far past the cap
+            wfile.write(b" " * 2**16)
+    except OSError:
+        pass  # the client stopped reading, as it should
+
+
+def test_an_endless_body_is_cut_at_a_cap_that_a_real_option_raises(serve, make):
+    server = serve(lambda payload, index: endless)
+    with pytest.raises(LLMDocumentError, match=r"the response is over 8388608 bytes "
+                                               r"\(raise with --param max_response_bytes=N\)$"):
+        make(server, max_retries=0).extract(DOC)
+    raised = load_extractor("baselines.llm:LLMExtractor", {"base_url": server.base_url, "model": "m",
+                                                           "use_cache": "false", "max_response_bytes": "16777216"})
+    assert raised.max_response_bytes == 16 * 2**20
+
+
+def test_an_answer_of_too_many_facts_fails_its_document_once(serve, make):
+    runaway = {"facts": [{"type": "agency", "text": "Federal Aviation", "value": "U.S. FAA"}] * 20_000}
+    server = serve(lambda payload, index: reply(json.dumps(runaway)))
+    with pytest.raises(LLMDocumentError, match=r"^the answer lists 20000 facts, over the cap of 1000 "
+                                               r"\(raise with --param max_facts=N\)$"):
+        make(server).extract(DOC)
+    assert len(server.payloads) == 1  # not asked again, and not cached
+    assert not list((Path(make(server).cache.directory)).glob("*/*.json"))
+    plain = serve(good)
+    with pytest.raises(LLMDocumentError, match="the answer lists 7 facts, over the cap of 6"):
+        make(plain, max_facts=6).extract(DOC)
+
+
+# --- usage: tokens and seconds per document ---
+
+USAGE = {"prompt_tokens": 812, "completion_tokens": 96, "total_tokens": 908, "prompt_tokens_details": {"cached_tokens": 768}}
+PAID = Usage(prompt_tokens=812, completion_tokens=96, total_tokens=908, cached_tokens=768)
+
+
+def answered(content: str, usage: dict | None = None, delay: float = 0.0):
+    status, body = reply(content)
+    return status, body if usage is None else {**body, "usage": usage}, delay
+
+
+def test_each_document_records_its_tokens_and_seconds_and_a_cache_hit_spends_none(serve, make):
+    server = serve(lambda payload, index: answered(json.dumps(GOOD_ANSWER), USAGE, 0.2))
+    extractor = make(server)
+    assert extractor.extract(DOC) == EXPECTED
+    usage = extractor.usage_by_doc["memo"]
+    assert 0.2 <= usage.seconds < 5
+    assert dataclasses.replace(usage, seconds=0.0) == DocumentUsage(spent=PAID, cold=PAID, seconds=0.0, requests=1,
+                                                                    from_cache=False)
+    rerun = make(server)
+    assert rerun.extract(DOC) == EXPECTED
+    assert rerun.usage_by_doc == {"memo": DocumentUsage(spent=Usage(0, 0, 0, 0), cold=PAID, seconds=0.0, requests=0,
+                                                        from_cache=True)}
+
+
+@pytest.mark.parametrize(("usage", "expected"), [
+    (None, Usage(None, None, None, None)),
+    ({"prompt_tokens": 812, "completion_tokens": 96, "total_tokens": 908}, Usage(812, 96, 908, None)),
+], ids=["no-usage", "no-cached-tokens"])
+def test_usage_the_server_does_not_state_is_unknown_not_zero(serve, make, usage, expected):
+    server = serve(lambda payload, index: answered(json.dumps(GOOD_ANSWER), usage))
+    extractor = make(server)
+    extractor.extract(DOC)
+    assert extractor.usage_by_doc["memo"].spent == expected
+    rerun = make(server)
+    rerun.extract(DOC)
+    assert rerun.usage_by_doc["memo"].cold == expected
+
+
+def test_a_document_s_usage_adds_up_its_requests_and_an_error_status_costs_none(serve, make):
+    small = {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15, "prompt_tokens_details": {"cached_tokens": 0}}
+    answers = [(503, {"error": "busy"}), answered("not json", small), answered(json.dumps(GOOD_ANSWER), USAGE)]
+    server = serve(lambda payload, index: answers[index])
+    extractor = make(server, max_retries=2)
+    assert extractor.extract(DOC) == EXPECTED
+    usage = extractor.usage_by_doc["memo"]
+    both = Usage(prompt_tokens=822, completion_tokens=101, total_tokens=923, cached_tokens=768)
+    assert (usage.spent, usage.cold, usage.requests) == (both, both, 3)
+
+
+def test_a_request_that_got_no_answer_makes_the_spend_unknown_and_a_failed_document_has_its_usage(serve, make):
+    server = serve(lambda payload, index: answered(json.dumps(GOOD_ANSWER), USAGE, 1.0))
+    extractor = make(server, timeout=0.2, max_retries=1)
+    with pytest.raises(LLMDocumentError, match="no answer within 0.2 s"):
+        extractor.extract(DOC)
+    usage = extractor.usage_by_doc["memo"]
+    assert (usage.spent, usage.requests, usage.from_cache) == (Usage(None, None, None, None), 2, False)
+    assert 0.4 <= usage.seconds < 1.5
+
+
+# --- the answer cache: no link followed, nothing hostile read, unusable entries asked again ---
+
+
+def only_entry(tmp_path) -> Path:
+    [entry] = (tmp_path / "cache").glob("*/*.json")
+    return entry
+
+
+def test_a_symlink_planted_at_a_cache_entry_is_replaced_never_written_through(serve, make, tmp_path, capsys):
+    server = serve(good)
+    make(server).extract(DOC)
+    entry = only_entry(tmp_path)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    entry.unlink()
+    entry.symlink_to(precious)
+    capsys.readouterr()
+    assert make(server).extract(DOC) == EXPECTED
+    assert precious.read_text() == "keep me" and len(server.payloads) == 2
+    assert not entry.is_symlink() and json.loads(entry.read_text())["content"] == json.dumps(GOOD_ANSWER)
+    assert capsys.readouterr().err == (f"warning: {entry}: unusable LLM cache entry (a symbolic link, not followed); "
+                                       "asked again, like any other unusable entry this run (reported once)\n")
+
+
+def test_a_symlinked_fan_out_folder_is_neither_read_nor_written_through(serve, make, tmp_path, capsys):
+    server = serve(good)
+    make(server).extract(DOC)
+    entry = only_entry(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    entry.parent.rename(elsewhere)  # the answer now lies elsewhere, reachable only through a link
+    entry.parent.symlink_to(elsewhere)
+    before = {path.name: path.read_bytes() for path in elsewhere.iterdir()}
+    capsys.readouterr()
+    assert make(server).extract(DOC) == EXPECTED
+    assert len(server.payloads) == 2
+    assert {path.name: path.read_bytes() for path in elsewhere.iterdir()} == before
+    reason = "a symbolic link or a file in place of its folder, not followed"
+    assert capsys.readouterr().err.splitlines() == [
+        f"warning: {entry}: unusable LLM cache entry ({reason}); asked again, like any other unusable entry this run "
+        "(reported once)",
+        f"warning: {entry}: cannot keep the LLM answer in the cache ({reason}); the run goes on without it (reported once)",
+    ]
+
+
+def test_a_fifo_at_a_cache_entry_neither_blocks_nor_stays(serve, make, tmp_path):
+    server = serve(good)
+    make(server).extract(DOC)
+    entry = only_entry(tmp_path)
+    entry.unlink()
+    os.mkfifo(entry)
+    results = []
+    worker = threading.Thread(target=lambda: results.append(make(server).extract(DOC)), daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():  # blocked opening the FIFO for reading: release it before failing
+        os.close(os.open(entry, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("reading the cache blocked on a FIFO")
+    assert results == [EXPECTED] and len(server.payloads) == 2 and entry.is_file()
+
+
+def test_a_folder_in_place_of_an_entry_costs_no_document(serve, make, tmp_path, capsys):
+    server = serve(good)
+    make(server).extract(DOC)
+    entry = only_entry(tmp_path)
+    entry.unlink()
+    entry.mkdir()
+    capsys.readouterr()
+    [run] = make(server).extract_batch([DOC])
+    assert run.failure is None and len(run.facts) == 5 and len(server.payloads) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"warning: {entry}: unusable LLM cache entry (a folder); asked again, like any other unusable entry this run "
+        "(reported once)",
+        f"warning: {entry}: cannot keep the LLM answer in the cache (Is a directory); the run goes on without it "
+        "(reported once)",
+    ]
+
+
+DEEP_PREVIEW = "'" + "[" * 80 + "'"
+
+
+@pytest.mark.parametrize(("plant", "reason"), [
+    (lambda key: "{not json", "not JSON, or nested too deep"),
+    (lambda key: "[" * 100_000, "not JSON, or nested too deep"),
+    (lambda key: json.dumps({"key": key, "content": "[" * 100_000}),
+     f"malformed answer (expected JSON with a 'facts' list): {DEEP_PREVIEW}"),
+    (lambda key: json.dumps(["a", "list"]), "not a cached answer"),
+    (lambda key: json.dumps({"key": "another key", "content": "[]"}), "not a cached answer"),
+], ids=["bad-json", "deep-entry", "deep-answer", "list", "other-key"])
+def test_an_unusable_cache_entry_is_asked_again_and_said_once_a_run(serve, make, tmp_path, capsys, plant, reason):
+    server = serve(good)
+    other = Document("other", TEXT + " More.", dt.date(2025, 5, 12))
+    make(server).extract(DOC)
+    make(server).extract(other)
+    entries = sorted((tmp_path / "cache").glob("*/*.json"))
+    for entry in entries:
+        entry.write_text(plant(entry.stem))
+    capsys.readouterr()
+    runs = list(make(server, workers=2).extract_batch([DOC, other]))
+    assert [(run.failure, len(run.facts)) for run in runs] == [(None, 5), (None, 5)] and len(server.payloads) == 4
+    [line] = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(rf"warning: .*\.json: unusable LLM cache entry \({re.escape(reason)}\); "
+                        r"asked again, like any other unusable entry this run \(reported once\)", line)
+    assert [json.loads(entry.read_text())["content"] for entry in entries] == [json.dumps(GOOD_ANSWER)] * 2
+
+
+def test_a_cache_entry_over_the_line_cap_is_not_read(serve, make, tmp_path, monkeypatch, capsys):
+    server = serve(good)
+    make(server).extract(DOC)
+    entry = only_entry(tmp_path)
+    limit = entry.stat().st_size - 1
+    monkeypatch.setenv("BENCH_MAX_LINE_BYTES", str(limit))
+    capsys.readouterr()
+    assert make(server).extract(DOC) == EXPECTED
+    assert len(server.payloads) == 2
+    assert f"(over {limit} bytes; raise the limit with BENCH_MAX_LINE_BYTES=N)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("below", ["", "sub"])
+def test_a_cache_dir_that_is_a_file_stops_before_any_request(serve, make, tmp_path, below):
+    server = serve(good)
+    plain = tmp_path / "plain"
+    plain.write_text("x")
+    cache_dir = plain / below if below else plain
+    with pytest.raises(LLMConfigError, match=f"^cache_dir {re.escape(str(cache_dir))}: {re.escape(str(plain))} is not "
+                                             r"a folder \(choose another with --param cache_dir=DIR or \$BENCH_LLM_CACHE_DIR\)$"):
+        make(server, cache_dir=cache_dir)
+    assert server.requests == [] and plain.read_text() == "x"

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from baselines.llm.client import Transient
+from baselines.llm.client import LLMDocumentError, Transient
 from bench.data.documents import Document
 from bench.errors import InputError
 from bench.extraction.extractor import as_facts
@@ -25,8 +25,15 @@ _APOSTROPHES = "'’‘"
 _QUOTES = '"“”'
 
 
+MAX_FACTS = 1000  # far above any article's facts; grounding more would only cost time
+
+
 class MalformedAnswer(Transient):
     """The answer is not JSON in the expected shape (worth asking again)."""
+
+
+class TooManyFacts(LLMDocumentError):
+    """The answer lists more facts than any article holds: a runaway model, not asked again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,32 +45,42 @@ class AnswerFacts:
     ungrounded: int = 0
 
 
-def parse_answer(content: str) -> list:
-    """The list of fact items in an answer: ``{"facts": [...]}`` or a bare list, code fences allowed."""
+def parse_answer(content: str, max_facts: int = MAX_FACTS) -> list:
+    """The list of fact items in an answer: ``{"facts": [...]}`` or a bare list, code fences allowed.
+
+    Raises:
+        MalformedAnswer: when no such list is found (nesting too deep to parse included).
+        TooManyFacts: when the list holds more than ``max_facts`` items.
+    """
     text = content.strip()
     fenced = _FENCE.match(text)
     if fenced:
         text = fenced[1]
-    try:
-        data = json.loads(text)
-    except ValueError:
+    data = _json(text)
+    if data is None:
         data = _outermost_object(text)
     if isinstance(data, dict) and isinstance(data.get("facts"), list):
-        return data["facts"]
-    if isinstance(data, list):
-        return data
-    preview = " ".join(content.split())[:80]
-    raise MalformedAnswer(f"malformed answer (expected JSON with a 'facts' list): {preview!r}")
+        data = data["facts"]
+    if not isinstance(data, list):
+        preview = " ".join(content.split())[:80]
+        raise MalformedAnswer(f"malformed answer (expected JSON with a 'facts' list): {preview!r}")
+    if len(data) > max_facts:
+        raise TooManyFacts(f"the answer lists {len(data)} facts, over the cap of {max_facts} "
+                           "(raise with --param max_facts=N)")
+    return data
+
+
+def _json(text: str):
+    """``text`` decoded, or None when it is not JSON (or nested too deep to decode)."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _outermost_object(text: str):
     start, end = text.find("{"), text.rfind("}")
-    if start < 0 or end <= start:
-        return None
-    try:
-        return json.loads(text[start:end + 1])
-    except ValueError:
-        return None
+    return _json(text[start:end + 1]) if 0 <= start < end else None
 
 
 def find_spans(text: str, mention: str) -> list[tuple[int, int]]:
@@ -126,6 +143,7 @@ def _checked(item, document: Document) -> Fact | None:
 def answer_facts(items: list, document: Document) -> AnswerFacts:
     """Validate and ground every item; exact duplicates are kept once."""
     facts: list[Fact] = []
+    seen: set[Fact] = set()
     invalid = ungrounded = cursor = 0
     for item in items:
         fact = _checked(item, document)
@@ -139,6 +157,7 @@ def answer_facts(items: list, document: Document) -> AnswerFacts:
         start, end = span
         cursor = end
         grounded = dataclasses.replace(fact, text=document.text[start:end], start=start, end=end)
-        if grounded not in facts:
+        if grounded not in seen:
+            seen.add(grounded)
             facts.append(grounded)
     return AnswerFacts(tuple(sorted(facts, key=lambda f: (f.start, f.end, f.type))), invalid, ungrounded)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from baselines.llm.answer import answer_facts, parse_answer
+from baselines.llm.answer import MAX_FACTS, answer_facts, parse_answer
 from baselines.llm.cache import AnswerCache, cache_key, default_cache_dir
 from baselines.llm.client import (
     LLMConfigError,
@@ -24,6 +24,7 @@ from baselines.llm.client import (
     probe,
 )
 from baselines.llm.prompt import MODES, PROMPT_VERSION, messages, response_format
+from baselines.llm.usage import DocumentUsage, Usage, UsageMeter
 from bench.data.documents import Document
 from bench.extraction.options import option
 from bench.facts import Fact
@@ -44,7 +45,7 @@ class LLMExtractor:
         base_url: e.g. ``http://localhost:11434/v1``; default ``$BENCH_LLM_BASE_URL`` or ``$OPENAI_BASE_URL``.
         model: the model name; default ``$BENCH_LLM_MODEL``.
         api_key: sent as a bearer token; default ``$BENCH_LLM_API_KEY`` or ``$OPENAI_API_KEY`` (none is fine locally).
-        timeout: seconds allowed per request (per socket operation).
+        timeout: seconds allowed per request, reading the whole answer included.
         max_retries: further attempts after a 5xx, 429, time-out or malformed answer.
         backoff: seconds before the first retry, doubled for each next one.
         workers: documents in flight at once in :meth:`extract_batch`.
@@ -52,6 +53,7 @@ class LLMExtractor:
         use_cache: False to always ask the endpoint.
         temperature: sampling temperature sent with every request; None leaves it to the server.
         max_response_bytes: a longer response body fails the document (read no further).
+        max_facts: an answer listing more facts fails the document (it is not asked again).
     """
 
     name = "llm"
@@ -63,31 +65,36 @@ class LLMExtractor:
         base_url: str | None = option(None, "endpoint, e.g. http://localhost:11434/v1 (default $BENCH_LLM_BASE_URL or $OPENAI_BASE_URL)", names_run=False)
         model: str | None = option(None, "model name (default $BENCH_LLM_MODEL)")
         api_key: str | None = option(None, "bearer token (default $BENCH_LLM_API_KEY or $OPENAI_API_KEY); never recorded", secret=True)
-        timeout: float = option(60.0, "seconds allowed per request (per socket operation)", names_run=False)
+        timeout: float = option(60.0, "seconds allowed per request, reading the whole answer included", names_run=False)
         max_retries: int = option(2, "further attempts after a 5xx, 429, time-out or malformed answer", names_run=False)
         backoff: float = option(1.0, "seconds before the first retry, doubled for each next one", names_run=False)
         workers: int = option(4, "documents in flight at once", names_run=False)
         cache_dir: Path | None = option(None, "where answers are kept (default: the user cache folder)", names_run=False)
         use_cache: bool = option(True, "false to always ask the endpoint", names_run=False)
         temperature: float | None = option(0.0, "sampling temperature; empty leaves it to the server")
+        max_response_bytes: int = option(MAX_RESPONSE_BYTES, "a longer response fails its document", names_run=False)
+        max_facts: int = option(MAX_FACTS, "an answer listing more facts fails its document", names_run=False)
 
     def __init__(self, base_url: str | None = None, model: str | None = None, api_key: str | None = None,
                  timeout: float = 60.0, max_retries: int = 2, backoff: float = 1.0, workers: int = 4,
                  cache_dir: str | Path | None = None, use_cache: bool = True, temperature: float | None = 0.0,
-                 max_response_bytes: int = MAX_RESPONSE_BYTES):
+                 max_response_bytes: int = MAX_RESPONSE_BYTES, max_facts: int = MAX_FACTS):
         self.base_url = base_url or _from_env(ENV_BASE_URL)
         self.model = model or _from_env(ENV_MODEL)
         self.api_key = api_key or _from_env(ENV_API_KEY)
         _check_config(self.base_url, self.model, timeout, max_retries, workers)
         self.timeout, self.max_retries, self.backoff = float(timeout), int(max_retries), float(backoff)
         self.workers, self.temperature = int(workers), temperature
-        self.max_response_bytes = int(max_response_bytes)
+        self.max_response_bytes, self.max_facts = int(max_response_bytes), int(max_facts)
+        if self.max_response_bytes < 1 or self.max_facts < 1:
+            raise LLMConfigError(f"need max_response_bytes >= 1, max_facts >= 1 (got {max_response_bytes!r}, {max_facts!r})")
         self._deadline = threading.local()  # per document, in the thread that runs it
         self.cache = AnswerCache(cache_dir or default_cache_dir()) if use_cache else None
         self.response_mode = MODES[0]  # the format the server last accepted
         self._url = chat_url(self.base_url)
         self._lock = threading.Lock()
         self._stats: Counter = Counter()
+        self._usage: dict[str, DocumentUsage] = {}
         self._probe_lock = threading.Lock()
         self._probed = False
         self._unreachable: LLMUnreachable | None = None
@@ -107,6 +114,12 @@ class LLMExtractor:
         with self._lock:
             return dict(self._stats)
 
+    @property
+    def usage_by_doc(self) -> dict[str, DocumentUsage]:
+        """Per document id: tokens spent, tokens its answer cost when asked, HTTP seconds and requests."""
+        with self._lock:
+            return dict(self._usage)
+
     def _count(self, name: str, amount: int = 1) -> None:
         with self._lock:
             self._stats[name] += amount
@@ -118,15 +131,21 @@ class LLMExtractor:
             LLMDocumentError: when no usable answer came (after the retries).
         """
         key = cache_key(self.base_url, self.model, PROMPT_VERSION, document)
-        items = self._cached_items(key)
-        if items is None:
+        cached = self._cached_items(key)
+        if cached is not None:
+            items, cold = cached
+            self._record(document.id, DocumentUsage.cache_hit(cold))
+        else:
+            meter = UsageMeter()
             try:
-                content, items = self._ask(document)
+                content, items = self._ask(document, meter)
             except LLMDocumentError:
                 self._count("failed_documents")
                 raise
+            finally:
+                self._record(document.id, meter.document_usage())
             if self.cache is not None:
-                self.cache.put(key, content)
+                self.cache.put(key, content, meter.tokens)
         result = answer_facts(items, document)
         self._count("invalid", result.invalid)
         self._count("ungrounded", result.ungrounded)
@@ -174,18 +193,24 @@ class LLMExtractor:
             raise DocumentTimeout(f"timed out after {self._deadline.limit:g} s")
         return left
 
-    def _cached_items(self, key: str) -> list | None:
-        content = self.cache.get(key) if self.cache is not None else None
-        if content is None:
+    def _record(self, doc_id: str, usage: DocumentUsage) -> None:
+        with self._lock:
+            self._usage[doc_id] = usage
+
+    def _cached_items(self, key: str) -> tuple[list, Usage] | None:
+        """The cached answer's items and what it cost when asked; None when it must be asked (again)."""
+        entry = self.cache.get(key) if self.cache is not None else None
+        if entry is None:
             return None
         try:
-            items = parse_answer(content)
-        except Transient:
+            items = parse_answer(entry.content, self.max_facts)
+        except Transient as error:
+            self.cache.unusable(key, str(error))
             return None
         self._count("cache_hits")
-        return items
+        return items, entry.usage
 
-    def _ask(self, document: Document) -> tuple[str, list]:
+    def _ask(self, document: Document, meter: UsageMeter) -> tuple[str, list]:
         """The answer's text and items; retries transient failures with exponential backoff."""
         failure: Exception | None = None
         for attempt in range(self.max_retries + 1):
@@ -194,8 +219,8 @@ class LLMExtractor:
                 left = self._left()
                 time.sleep(min(self.backoff * 2 ** (attempt - 1), left if left is not None else float("inf")))
             try:
-                content = self._complete(document)
-                return content, parse_answer(content)
+                content = self._complete(document, meter)
+                return content, parse_answer(content, self.max_facts)
             except Transient as error:
                 failure = error
         raise LLMDocumentError(f"{failure} (gave up after {self.max_retries + 1} attempts)", self._url)
@@ -215,8 +240,8 @@ class LLMExtractor:
         if self._unreachable is not None:
             raise self._unreachable
 
-    def _complete(self, document: Document) -> str:
-        """One answer, stepping down the response formats the server refuses."""
+    def _complete(self, document: Document, meter: UsageMeter) -> str:
+        """One answer, stepping down the response formats the server refuses; each request is added to ``meter``."""
         self._reach()
         refused: Exception | None = None
         for mode in MODES[MODES.index(self.response_mode):]:
@@ -227,10 +252,9 @@ class LLMExtractor:
                 payload["response_format"] = response_format(mode)
             self._count("requests")
             left = self._left()
-            deadline = None if left is None else time.monotonic() + left
             try:
                 content = post_chat(self._url, payload, self.api_key, min(self.timeout, left or self.timeout),
-                                    self.max_response_bytes, deadline)
+                                    self.max_response_bytes, meter)
             except Rejected as error:
                 refused = error
                 continue
