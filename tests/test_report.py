@@ -267,3 +267,65 @@ def test_capability_failure_rates_stand_side_by_side(tmp_path):
         assert f'{row["failures"]} of {row["cases"]} failed' in section
     assert section.count("0 of 2 failed") >= len(perfect.capabilities)
     assert "Capabilities" not in build_report(suite.gold, [Run("x", dataclasses.replace(perfect, capabilities=()))])
+
+
+def test_a_results_file_without_a_micro_row_is_shown_with_dashes(cli, tmp_path, gold):
+    """The schema asks for rows, not for micro: the report shows what the file has and "–" where micro would be."""
+    results = run_results(gold, 5, "flawed")
+    path, out = tmp_path / "no-micro.json", tmp_path / "report.html"
+    write_results(dataclasses.replace(results, rows=tuple(r for r in results.rows if r.label != "micro")), path)
+    assert cli("report", "--html", out, path).exit_code == 0
+    page = parse(out.read_text(encoding="utf-8"))
+    row = page.find("table", cls="t-f1").find("tr", data_run="flawed")
+    assert [row.find("span", cls=k).text() for k in ("tp", "fp", "fn")] == ["–", "–", "–"]
+    assert row.find_all("td")[0].text().strip() == "–"  # micro F1
+    assert row.find_all("td")[1].text().split()[0] == f"{results.row('date').f1:.3f}"
+    micro_panel = page.find("div", cls="chart", data_metric="f1").find_all("svg")[0]
+    assert [t.text() for t in micro_panel.find_all("text", cls="value")] == ["– undefined"]
+
+
+def test_results_name_only_known_error_kinds_and_types(cli, tmp_path, gold):
+    """The schema holds kinds and types to the scorer's lists, so a file cannot smuggle markup in through them."""
+    import json
+
+    from bench.data.resources import schema_dir
+    from bench.facts import FACT_TYPES
+    from bench.scoring.error_analysis import KINDS
+
+    item = json.loads((schema_dir() / "results.schema.json").read_text(encoding="utf-8"))["properties"]["errors"]["items"]
+    assert item["properties"]["kind"]["enum"] == list(KINDS) and item["properties"]["type"]["enum"] == list(FACT_TYPES)
+    path, out = tmp_path / "hostile.json", tmp_path / "report.html"
+    write_results(run_results(gold, 5, "flawed"), path)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["errors"][1]["type"] = 'date" onmouseover="alert(1)'
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    result = cli("report", "--html", out, path)
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr == (f'error: {path}: errors.1.type: "date\\" onmouseover=\\"alert(1)" is not one of date, '
+                             "headcount, user_count, agency, official\n")
+
+
+def test_unknown_error_kinds_and_malformed_values_built_in_memory_are_shown_as_text():
+    results = score_run(GOLD, PREDICTED, "toy", "1", ci=False)
+    odd = ({"kind": "vanished", "type": "<b>type</b>", "doc_id": "d1", "gold_value": {"count": "many"}},
+           {"kind": "missed", "type": "headcount", "doc_id": "d1", "gold_value": "12 staff"})
+    html = build_report(GOLD, [Run("toy", dataclasses.replace(results, errors=(*results.errors, *odd)))])
+    items = parse(html).find_all("li", cls="err")
+    assert [li.attrs["data-kind"] for li in items[-2:]] == ["vanished", "missed"]
+    assert items[-2].classes == {"err", "k-other"} and items[-2].find("span", cls="kind").text() == "? vanished"
+    assert items[-2].find("span", cls="lab").text() == "<b>type</b>" and "&lt;b&gt;type&lt;/b&gt;" in html
+    assert items[-2].find("div", cls="vals").text().startswith('gold: {"count": "many"} · predicted: –')
+    assert items[-1].find("div", cls="vals").text().startswith('gold: "12 staff" · predicted: –')
+    summary = parse(html).find("details", cls="run-errors").find("summary").text()
+    # by hand (see test_a_hand_made_article): missed 1, spurious 2, wrong value 1; plus the two odd ones
+    assert summary == "toy: 6 errors: 2 missed · 2 spurious · 1 wrong value · 1 vanished (fact level)", summary
+
+
+def test_writing_no_page_imports_no_template_engine():
+    """Jinja2 costs tens of milliseconds to import: the CLI and the page modules load it only to render."""
+    import subprocess
+    import sys
+
+    code = ("import sys, bench.cli.main, bench.presentation.html_report, bench.presentation.review_page; "
+            "print('jinja2' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"

@@ -1,4 +1,4 @@
-"""The HTML report in headless Chromium: counts, no sideways scrolling on a phone, contrast, errors, no script needed.
+"""The HTML pages in headless Chromium: counts, no sideways scrolling on a phone, contrast, errors, no script needed.
 
 Chromium and chromedriver come from the system (Debian's chromium and
 chromium-driver; .ci/run installs them). Without them these tests skip,
@@ -7,54 +7,17 @@ except under CI=true, where they fail: CI must run them.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from browser import start
 from report_runs import run_results
+from wcag import contrast
 
 from bench.data.gold import load_gold
 from bench.presentation.html_report import Run, write_report
-
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run")
-PHONE = {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3}}
-
-
-def _chromium() -> tuple[str | None, str | None, str | None]:
-    """Paths of chromium and chromedriver, or the reason the tests cannot run."""
-    browser = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    driver = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None)
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return browser, driver, "selenium is not installed (pip install '.[test]')"
-    if browser is None or driver is None:
-        return browser, driver, "Chromium or chromedriver is missing (Debian: apt-get install chromium chromium-driver)"
-    return browser, driver, None
-
-
-def _start(profile: Path, phone: bool = False):
-    browser, driver, reason = _chromium()
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}: CI must run the browser tests")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    if phone:
-        options.add_experimental_option("mobileEmulation", PHONE)
-    else:
-        options.add_argument("--window-size=1400,1000")
-    return webdriver.Chrome(service=Service(driver), options=options)
+from bench.presentation.review_page import review_page
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +36,14 @@ def pages(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def desktop(tmp_path_factory):
-    driver = _start(tmp_path_factory.mktemp("profile"))
+    driver = start(tmp_path_factory.mktemp("profile"))
     yield driver
     driver.quit()
 
 
 @pytest.fixture(scope="module")
 def phone(tmp_path_factory):
-    driver = _start(tmp_path_factory.mktemp("profile"), phone=True)
+    driver = start(tmp_path_factory.mktemp("profile"), phone=True)
     yield driver
     driver.quit()
 
@@ -169,22 +132,6 @@ return found;
 """
 
 
-def _luminance(rgb) -> float:
-    channels = [c / 255 for c in rgb]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(ink, paper) -> float:
-    """WCAG 2 contrast ratio of two sRGB colours (0-255 channels).
-
-    >>> round(contrast([0, 0, 0], [255, 255, 255]), 1), round(contrast([118, 118, 118], [255, 255, 255]), 2)
-    (21.0, 4.54)
-    """
-    high, low = sorted((_luminance(ink), _luminance(paper)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.parametrize("name", ["fact", "partial"])
 def test_all_text_including_the_legend_passes_wcag_aa(pages, desktop, name):
     desktop.get(pages[name][0].as_uri())
@@ -194,6 +141,17 @@ def test_all_text_including_the_legend_passes_wcag_aa(pages, desktop, name):
     assert len(legend) >= 12  # five type labels, seven kinds, the two notes
     poor = [(text, ink, paper, round(contrast(ink, paper), 2)) for text, ink, paper, _ in texts if contrast(ink, paper) < 4.5]
     assert not poor and len(texts) > 200
+
+
+def test_all_text_of_the_review_page_passes_wcag_aa(desktop, tmp_path):
+    """Labels on each fact type's tint, the legend, the contents: the review page's colours come from the same palette."""
+    path = tmp_path / "review.html"
+    path.write_text(review_page(load_gold(), "articles"), encoding="utf-8")
+    desktop.get(path.as_uri())
+    texts = desktop.execute_script(CONTRAST_JS)
+    assert len([t for t in texts if t[3]]) == 5  # the legend: one word per fact type, on its tint
+    poor = [(text, ink, paper, round(contrast(ink, paper), 2)) for text, ink, paper, _ in texts if contrast(ink, paper) < 4.5]
+    assert not poor and len(texts) > 50
 
 
 def test_every_error_in_the_results_appears_and_kinds_filter(pages, desktop):

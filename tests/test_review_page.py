@@ -6,8 +6,11 @@ from html.parser import HTMLParser
 
 from conftest import SMALL_TEXTS, small_fact_records
 
+from bench.data.documents import Document
+from bench.data.gold import Gold
 from bench.facts import Fact
-from bench.presentation.review_page import highlight
+from bench.normalize.aliases import AliasTable
+from bench.presentation.review_page import review_page
 
 
 class ArticleReader(HTMLParser):
@@ -86,9 +89,17 @@ def test_unreviewed_prelabels_are_flagged(cli, write_jsonl, tmp_path):
     assert f"{len(reader.labels[0])} not reviewed yet" in page
 
 
+def marked_text(text: str, facts: list[Fact], unreviewed: set[str]) -> str:
+    """The markup of the page's text box for one document of ``text`` and ``facts``."""
+    gold = Gold("1", "sha256:" + "0" * 64, (Document("d", text),), tuple(facts), AliasTable(),
+                unreviewed=tuple((fact_id, 1) for fact_id in sorted(unreviewed)))
+    page = review_page(gold, "set")
+    return page.split('<div class="text">', 1)[1].split("</div></section>", 1)[0]
+
+
 def test_overlapping_mentions_cut_at_every_boundary():
     facts = [Fact("d", "date", "2024", "abcd", 0, 4, "x"), Fact("d", "agency", "Cdef Office", "cdef", 2, 6, "y")]
-    assert highlight("abcdef!", facts, {"y"}) == (
+    assert marked_text("abcdef!", facts, {"y"}) == (
         '<span class="m t-date">ab</span>'
         '<span class="m t-date"><span class="m t-agency">cd</span></span>'
         '<span class="tag t-date"><b>x</b> date: 2024</span>'
@@ -97,5 +108,5 @@ def test_overlapping_mentions_cut_at_every_boundary():
 
 
 def test_text_is_escaped():
-    assert highlight("<b>&", [Fact("d", "agency", "A&B", "&", 3, 4, "<i>")], set()) == (
+    assert marked_text("<b>&", [Fact("d", "agency", "A&B", "&", 3, 4, "<i>")], set()) == (
         '&lt;b&gt;<span class="m t-agency">&amp;</span><span class="tag t-agency"><b>&lt;i&gt;</b> agency: A&amp;B</span>')

@@ -3,7 +3,8 @@
 Modules: :mod:`runs` (loading, labels, article names), :mod:`outcomes` (what
 each run got right and wrong per article), :mod:`comparison` and
 :mod:`chart` (the score table and its SVG chart), :mod:`errors`,
-:mod:`articles`, :mod:`style` and :mod:`page` (the shell).
+:mod:`articles` and :mod:`page` (the values of the whole page). The markup is in
+``bench/presentation/templates`` (``report.html.j2`` and ``report/``), the colours in :mod:`bench.presentation.palette`.
 """
 
 from bench.presentation.html_report.page import build_report, write_report

@@ -1,35 +1,110 @@
-"""The articles: each text once, gold mentions labelled inline, every run's errors beside the mention they concern."""
+"""The articles: each text once, gold mentions labelled inline, every run's errors beside the mention they concern.
+
+This module gathers what each article section shows; ``templates/report/articles.html.j2`` lays it out.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+from dataclasses import dataclass
 
 from bench.data.documents import Document
 from bench.data.gold import Gold
 from bench.facts import Fact
 from bench.presentation.html_report.outcomes import ArticleView, FactRow, Note
 from bench.presentation.html_report.runs import ArticleName, Run
+from bench.presentation.palette import type_class
 
 SYMBOLS = {"missed": "✗", "spurious": "+", "wrong_value": "≠", "wrong_type": "⇄", "wrong_boundary": "↔",
            "partial": "½", "value_differs": "≈"}
 WORDS = {"missed": "missed", "spurious": "spurious", "wrong_value": "wrong value", "wrong_type": "wrong type",
          "wrong_boundary": "wrong boundary", "partial": "partial match", "value_differs": "value differs (not scored)"}
+LINES = {"missed": "2px dashed", "spurious": "2px dotted", "wrong_value": "3px double", "wrong_type": "2px solid",
+         "wrong_boundary": "2px dashed", "partial": "2px solid", "value_differs": "2px dotted"}  # borders, beside colour
 
 
-def chip(note: Note, runs: Sequence[Run]) -> str:
+def symbol_and_words(kind: str) -> tuple[str, str]:
+    """How a kind of outcome is shown; a kind the report does not know is shown as it is named.
+
+    >>> symbol_and_words("missed"), symbol_and_words("vanished")
+    (('✗', 'missed'), ('?', 'vanished'))
+    """
+    return SYMBOLS.get(kind, "?"), WORDS.get(kind, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
     """One run's outcome as a small labelled box: symbol, run, kind in words, and what it predicted."""
-    detail = f": {escape(note.detail)}" if note.detail else ""
-    return (f'<span class="chip k-{note.kind}" data-run="{note.run}">{SYMBOLS[note.kind]} '
-            f'<b>{escape(runs[note.run].label)}</b> {WORDS[note.kind]}{detail}</span>')
+
+    kind: str
+    symbol: str
+    run: int
+    run_label: str
+    words: str
+    detail: str
 
 
-def _label(fact: Fact) -> str:
-    return f'<span class="lab t-{fact.type}">{escape(fact.type)}</span>'
+@dataclass(frozen=True, slots=True)
+class MentionEnd:
+    """After a gold mention: its type label, then the chips of the runs that got it wrong."""
+
+    fact_type: str
+    chips: tuple[Chip, ...]
 
 
-def highlight(text: str, gold: Sequence[Fact], view: ArticleView, runs: Sequence[Run]) -> tuple[str, list[Note]]:
-    """The text as HTML cut at every mention boundary, and the notes it had no place for.
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Text between two boundaries, its classes (gold type, predicted), and what ends after it."""
+
+    text: str
+    css: str
+    mentions: tuple[MentionEnd, ...] = ()
+    chips: tuple[Chip, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FactLine:
+    """A row of the article's fact list; ``status`` is the "found" note after the chips."""
+
+    row: FactRow
+    chips: tuple[Chip, ...]
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class TallyRow:
+    """TP, FP, FN of one run, or of every run that erred nowhere on the article (``runs`` lists their indices)."""
+
+    name: str
+    runs: str
+    tp: str
+    fp: str
+    fn: str
+    failure: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSection:
+    doc_id: str
+    title: str
+    about: str
+    status: str
+    errors: str  # "N errors", or "" when no run erred
+    open: bool
+    tallies: tuple[TallyRow, ...]
+    failures: bool
+    facts: tuple[FactLine, ...]
+    pieces: tuple[Piece, ...]
+    unplaced: tuple[Chip, ...]
+
+
+def chip(note: Note, runs: Sequence[Run]) -> Chip:
+    symbol, words = symbol_and_words(note.kind)
+    return Chip(note.kind, symbol, note.run, runs[note.run].label, words, note.detail)
+
+
+def pieces(text: str, gold: Sequence[Fact], view: ArticleView, runs: Sequence[Run]) -> tuple[list[Piece], list[Chip]]:
+    """The text cut at every mention boundary, and the chips it had no place for.
 
     Gold mentions are marked with their type label after them (as displaCy
     does), then the chips of the runs that got them wrong; text only a run
@@ -41,34 +116,24 @@ def highlight(text: str, gold: Sequence[Fact], view: ArticleView, runs: Sequence
     by_place: dict[tuple[int, int, bool], list[Note]] = {}
     for note in view.notes:
         by_place.setdefault((note.start, note.end, note.on_gold), []).append(note)
-    pieces = []
+    found = []
     for start, end in zip(cuts, cuts[1:]):
         covering = [m for m in mentions if m.start <= start and end <= m.end]
         predicted = any(s <= start and end <= e for s, e in spans)
-        classes = ([f"g t-{covering[0].type}"] if covering else []) + (["p"] if predicted else [])
-        piece = escape(text[start:end])
-        pieces.append(f'<span class="{" ".join(classes)}">{piece}</span>' if classes else piece)
-        for mention in sorted((m for m in mentions if m.end == end), key=lambda m: (m.start, m.type)):
-            pieces.append(_label(mention) + "".join(chip(n, runs) for n in by_place.pop((mention.start, mention.end, True), [])))
-        for s, e in spans:
-            if e == end:
-                pieces.append("".join(chip(n, runs) for n in by_place.pop((s, e, False), [])))
-    return "".join(pieces), [note for notes in by_place.values() for note in notes]
+        css = " ".join((["g", type_class(covering[0].type)] if covering else []) + (["p"] if predicted else []))
+        ends = tuple(MentionEnd(m.type, tuple(chip(n, runs) for n in by_place.pop((m.start, m.end, True), [])))
+                     for m in sorted((m for m in mentions if m.end == end), key=lambda m: (m.start, m.type)))
+        chips = tuple(chip(n, runs) for s, e in spans if e == end for n in by_place.pop((s, e, False), []))
+        found.append(Piece(text[start:end], css, ends, chips))
+    return found, [chip(note, runs) for notes in by_place.values() for note in notes]
 
 
-def _fact_list(facts: Sequence[FactRow], runs: Sequence[Run]) -> str:
-    rows = []
-    for row in facts:
-        status = "".join(chip(n, runs) for n in row.notes)
-        if row.in_gold and len({n.run for n in row.notes}) < len(runs):
-            status += " ✓ found by the others" if status else " ✓ found by all" if len(runs) > 1 else " ✓ found"
-        status_cell = f"<td>{status}</td>" if runs else ""
-        where = "gold" if row.in_gold else "predicted only"
-        rows.append(f'<tr class="{"gold" if row.in_gold else "extra"}"><td><span class="lab t-{row.fact_type}">'
-                    f'{escape(row.fact_type)}</span></td><td>{escape(row.value)}</td><td>“{escape(row.text)}” '
-                    f'<small>({where})</small></td>{status_cell}</tr>')
-    head = "<th>type</th><th>value</th><th>first mention</th>" + ("<th>runs</th>" if runs else "")
-    return f'<table class="facts"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+def _fact_line(row: FactRow, runs: Sequence[Run]) -> FactLine:
+    chips = tuple(chip(n, runs) for n in row.notes)
+    status = ""
+    if row.in_gold and len({n.run for n in row.notes}) < len(runs):
+        status = " ✓ found by the others" if chips else " ✓ found by all" if len(runs) > 1 else " ✓ found"
+    return FactLine(row, chips, status)
 
 
 def _count(value: float) -> str:
@@ -83,47 +148,24 @@ def errors_phrase(count: float) -> str:
     return f"{_count(count)} error{'' if count == 1 else 's'}"
 
 
-def tally_table(view: ArticleView, runs: Sequence[Run]) -> str:
+def tally_rows(view: ArticleView, runs: Sequence[Run]) -> list[TallyRow]:
     """TP, FP, FN of each run that erred on the article, and one row for all the others (they found everything)."""
     erring = [i for i, t in view.tallies.items() if t.fp or t.fn or i in view.failures]
-    rows = [(escape(runs[i].label), [i], view.tallies[i], view.failures.get(i)) for i in erring]
+    rows = [(runs[i].label, [i], view.tallies[i], view.failures.get(i, "")) for i in erring]
     others = [i for i in view.tallies if i not in erring]
     if others:
-        rows.append(("every other run" if erring else "every run", others, view.tallies[others[0]], None))
-    failures = bool(view.failures)
-    body = "".join(f'<tr data-runs="{" ".join(map(str, members))}"><th scope="row">{name}</th><td class="n tp">{_count(t.tp)}'
-                   f'</td><td class="n fp">{_count(t.fp)}</td><td class="n fn">{_count(t.fn)}</td>'
-                   f'{f"<td>{escape(failure or chr(32))}</td>" if failures else ""}</tr>'
-                   for name, members, t, failure in rows)
-    failure_head = "<th>failure</th>" if failures else ""
-    return (f'<table class="tally"><thead><tr><th>run</th><th>TP</th><th>FP</th><th>FN</th>{failure_head}</tr></thead>'
-            f'<tbody>{body}</tbody></table>')
+        rows.append(("every other run" if erring else "every run", others, view.tallies[others[0]], ""))
+    return [TallyRow(name, " ".join(map(str, members)), _count(t.tp), _count(t.fp), _count(t.fn), failure)
+            for name, members, t, failure in rows]
 
 
-def article(document: Document, name: ArticleName, gold: Gold, view: ArticleView, runs: Sequence[Run]) -> str:
+def article(document: Document, name: ArticleName, gold: Gold, view: ArticleView, runs: Sequence[Run]) -> ArticleSection:
     """One article, collapsed when no run erred on it."""
-    text, unplaced = highlight(document.text, gold.facts_of(document.id), view, runs)
+    text, unplaced = pieces(document.text, gold.facts_of(document.id), view, runs)
     outlet = name.outlet if name.outlet and name.outlet not in name.title else None
-    about = " · ".join(escape(x) for x in (outlet, name.published, document.id) if x)
     errors = sum(t.fp + t.fn for t in view.tallies.values())
     status = errors_phrase(errors) if errors else ("no errors" if runs else f"{len(view.facts)} facts")
-    parts = [f'<section class="article" id="doc-{escape(document.id)}" data-doc="{escape(document.id)}">'
-             f'<details{" open" if view.has_errors() else ""}><summary><h3>{escape(name.title)}</h3> '
-             f'<span class="about">{about} · {status}</span></summary>']
-    if runs:
-        parts.append(tally_table(view, runs))
-    parts.append(_fact_list(view.facts, runs) if view.facts else "")
-    parts.append(f'<div class="text">{text}</div>')
-    if unplaced:
-        parts.append('<p>Without a place in the text: ' + " ".join(chip(n, runs) for n in unplaced) + "</p>")
-    return "".join(parts) + "</details></section>"
-
-
-def contents(documents: Sequence[Document], names: dict[str, ArticleName], views: Sequence[ArticleView]) -> str:
-    """A linked list of every article, with its error count."""
-    items = []
-    for document, view in zip(documents, views):
-        errors = sum(t.fp + t.fn for t in view.tallies.values())
-        note = f" — {errors_phrase(errors)}" if errors else ""
-        items.append(f'<li><a href="#doc-{escape(document.id)}">{escape(names[document.id].title)}</a>{note}</li>')
-    return f'<ol class="toc-articles">{"".join(items)}</ol>'
+    return ArticleSection(
+        document.id, name.title, " · ".join(x for x in (outlet, name.published, document.id) if x), status,
+        errors_phrase(errors) if errors else "", view.has_errors(), tuple(tally_rows(view, runs)) if runs else (),
+        bool(view.failures), tuple(_fact_line(row, runs) for row in view.facts), tuple(text), tuple(unplaced))

@@ -3,33 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+from dataclasses import dataclass
 
 from bench.presentation.html_report.runs import Run
 
 
-def _cell(row: dict | None) -> str:
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """One run's failure rate on a capability, with its interval, and how many cases failed."""
+
+    rate: str
+    failed: str
+
+
+@dataclass(frozen=True, slots=True)
+class Capability:
+    """A row: the capability, its kind, whether it tests context, and each run's rate (None when not scored)."""
+
+    id: str
+    kind: str
+    context: bool
+    rates: tuple[Rate | None, ...]
+
+
+def _rate(row: dict | None) -> Rate | None:
     if row is None:
-        return "<td>–</td>"
+        return None
     low, high = row["ci"]
-    return (f'<td class="num">{row["rate"]:.3f} [{low:.2f}, {high:.2f}]'
-            f'<br><small>{row["failures"]} of {row["cases"]} failed</small></td>')
+    return Rate(f"{row['rate']:.3f} [{low:.2f}, {high:.2f}]", f"{row['failures']} of {row['cases']} failed")
 
 
-def capability_section(runs: Sequence[Run]) -> str:
-    """The table, or "" when no run was scored on a capability suite."""
-    if not any(run.results.capabilities for run in runs):
-        return ""
+def capability_rows(runs: Sequence[Run]) -> list[Capability]:
+    """Every capability any run was scored on, in first-seen order; [] when none was."""
     by_run = [{row["id"]: row for row in run.results.capabilities} for run in runs]
     order = list(dict.fromkeys(row["id"] for run in runs for row in run.results.capabilities))
-    kinds = {row["id"]: row for rows in by_run for row in rows.values()}
-    head = "".join(f"<th>{escape(run.label)}</th>" for run in runs)
-    body = "".join(
-        f'<tr><th scope="row">{escape(cid)}<br><small>{escape(kinds[cid]["kind"])}'
-        f'{" · context" if kinds[cid]["context"] else ""}</small></th>'
-        + "".join(_cell(rows.get(cid)) for rows in by_run) + "</tr>"
-        for cid in order)
-    return ('<section id="capabilities"><h2>Capabilities</h2><p>Failure rate per capability of the suite (a case '
-            'fails unless its predicted facts equal its gold facts), with its 95% Clopper–Pearson interval; '
-            'lower is better.</p><div class="scroll"><table class="caps"><thead><tr><th>capability</th>'
-            f'{head}</tr></thead><tbody>{body}</tbody></table></div></section>')
+    described = {cid: row for rows in by_run for cid, row in rows.items()}
+    return [Capability(cid, described[cid]["kind"], bool(described[cid]["context"]),
+                       tuple(_rate(rows.get(cid)) for rows in by_run)) for cid in order]

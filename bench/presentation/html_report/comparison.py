@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
 from bench.data.gold import Gold
-from bench.data.results import LOW_SUPPORT, METRICS, MetricRow
+from bench.data.results import LOW_SUPPORT
 from bench.facts import FACT_TYPES
 from bench.presentation.html_report.runs import Run
-from bench.presentation.tables import LOW_MARK, LOW_NOTE, fmt_metric
+from bench.presentation.tables import fmt_metric
 
 COLUMNS = ("micro", *FACT_TYPES, "macro")
 ALPHA = 0.05
@@ -63,82 +62,100 @@ def versus_best(runs: Sequence[Run], gold: Gold) -> dict[str, VersusBest]:
     return {label: VersusBest(adjusted.get(label), adjusted.get(label, 1.0) < ALPHA) for label in raw}
 
 
-def _row_of(run: Run, label: str) -> MetricRow | None:
-    return next((row for row in run.results.rows if row.label == label), None)
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A column heading: the row label, its support (``n = 12``, or "mean of types"), and whether the support is low."""
+
+    label: str
+    support: str
+    few: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One value of the table: shown as text, its interval, its support, whether it is the column's best."""
+
+    column: str
+    shown: str
+    interval: str
+    best: bool
+    sort: str | None
+    support: str
+
+
+@dataclass(frozen=True, slots=True)
+class Versus:
+    """The "micro-F1 vs best" cell: its words and its class (``sig``, ``ns`` or none)."""
+
+    words: str
+    css: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    run: str
+    version: str
+    cells: tuple[Cell, ...]
+    versus: Versus
+    counts: tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The table of one metric: a row per run (best micro-F1 first), a column per fact type, micro first."""
+
+    metric: str
+    name: str
+    headings: tuple[Heading, ...]
+    rows: tuple[TableRow, ...]
 
 
 def _best(runs: Sequence[Run], label: str, metric: str) -> float | None:
-    values = [getattr(row, metric) for row in (_row_of(run, label) for run in runs) if row is not None]
+    values = [getattr(row, metric) for row in (run.row(label) for run in runs) if row is not None]
     defined = [v for v in values if v is not None]
     return max(defined) if defined else None
 
 
-def _cell(run: Run, label: str, metric: str, best: float | None) -> str:
-    row = _row_of(run, label)
+def _cell(run: Run, label: str, metric: str, best: float | None) -> Cell:
+    row = run.row(label)
     value = getattr(row, metric) if row is not None else None
     interval = row.ci.get(metric) if row is not None else None
-    ci = f'<span class="ci">{interval[0]:.2f}–{interval[1]:.2f}</span>' if interval else ""
-    is_best = value is not None and best is not None and abs(value - best) < 1e-12
-    shown = f'<strong class="best">{fmt_metric(value)} <span class="star">★</span></strong>' if is_best else fmt_metric(value)
-    sort = "" if value is None else f' data-sort="{value:.6f}"'
-    support = "" if label == "macro" or row is None else f" (n = {row.support:g})"
-    return f'<td class="n" data-label="{escape(label)}{support}"{sort}><span>{shown} {ci}</span></td>'
+    return Cell(label, fmt_metric(value), f"{interval[0]:.2f}–{interval[1]:.2f}" if interval else "",
+                value is not None and best is not None and abs(value - best) < 1e-12,
+                None if value is None else f"{value:.6f}",
+                "" if label == "macro" or row is None else f" (n = {row.support:g})")
 
 
-def _heading(label: str) -> str:
-    return f"{label} (all types)" if label == "micro" else label
-
-
-def _support(runs: Sequence[Run], label: str) -> str:
-    row = _row_of(runs[0], label)
+def _heading(runs: Sequence[Run], label: str) -> Heading:
+    shown = f"{label} (all types)" if label == "micro" else label
+    row = runs[0].row(label)
     if label == "macro" or row is None:
-        return '<small class="n-support">mean of types</small>'
-    few = f'<abbr class="few" title="{escape(LOW_NOTE)}">{LOW_MARK}</abbr>' if row.support < LOW_SUPPORT else ""
-    return f'<small class="n-support">n = {row.support:g}{few}</small>'
+        return Heading(shown, "mean of types", False)
+    return Heading(shown, f"n = {row.support:g}", row.support < LOW_SUPPORT)
 
 
-def _versus(run: Run, best: Run, tests: dict[str, VersusBest]) -> str:
+def _versus(run: Run, best: Run, tests: dict[str, VersusBest]) -> Versus:
     if run is best:
-        return '<td data-label="vs best">best</td>'
+        return Versus("best")
     test = tests.get(run.label)
     if test is None or test.p_value is None:
-        return '<td data-label="vs best">–</td>'
+        return Versus("–")
     if test.significant:
-        return f'<td data-label="vs best" class="sig">▼ lower, p = {test.p_value:.3f}</td>'
-    return f'<td data-label="vs best" class="ns">≈ not significant, p = {test.p_value:.2f}</td>'
+        return Versus(f"▼ lower, p = {test.p_value:.3f}", "sig")
+    return Versus(f"≈ not significant, p = {test.p_value:.2f}", "ns")
 
 
-def score_table(runs: Sequence[Run], metric: str, tests: dict[str, VersusBest]) -> str:
-    """The table of one metric: a row per run (best micro-F1 first), a column per fact type, micro first."""
-    heads = "".join(f'<th scope="col" data-col="{i + 1}">{escape(_heading(label))} {NAMES[metric]}<br>{_support(runs, label)}</th>'
-                    for i, label in enumerate(COLUMNS))
+def _counts(run: Run) -> tuple[str, str, str]:
+    micro = run.row("micro")
+    if micro is None:
+        return "–", "–", "–"
+    return f"{micro.tp:g}", f"{micro.fp:g}", f"{micro.fn:g}"
+
+
+def score_table(runs: Sequence[Run], metric: str, tests: dict[str, VersusBest]) -> Table:
+    """The table of one metric (rows in the order of ``runs``, the first being the best)."""
     best = {label: _best(runs, label, metric) for label in COLUMNS}
-    body = []
-    for run in runs:
-        version = escape(run.results.extractor_version)
-        cells = "".join(_cell(run, label, metric, best[label]) for label in COLUMNS)
-        body.append(f'<tr data-run="{escape(run.label)}"><th scope="row">{escape(run.label)} <small>{version}</small></th>'
-                    f'{cells}{_versus(run, runs[0], tests)}{_counts(run)}</tr>')
-    return (f'<table class="compare t-{metric}" data-metric="{metric}"><caption>{NAMES[metric]} per fact type, '
-            f'best marked ★</caption><thead><tr><th scope="col">run</th>{heads}<th scope="col">micro-F1 vs best'
-            f'</th><th scope="col">micro TP · FP · FN</th></tr></thead><tbody>{"".join(body)}</tbody></table>')
-
-
-def _counts(run: Run) -> str:
-    micro = run.results.row("micro")
-    cells = " · ".join(f'<span class="{k}">{getattr(micro, k):g}</span>' for k in ("tp", "fp", "fn"))
-    return f'<td class="n counts" data-label="micro TP · FP · FN"><span>{cells}</span></td>'
-
-
-def metric_switch() -> str:
-    """Radio buttons that show one metric's table and chart: siblings of the blocks, so plain CSS switches them."""
-    inputs = "".join(f'<input type="radio" name="metric" id="m-{m}" class="metric-choice"{" checked" if m == "f1" else ""}>'
-                     f'<label for="m-{m}">{NAMES[m]}</label>' for m in ("f1", "precision", "recall"))
-    return f'<span class="switch-label" id="show-label">Show:</span>{inputs}'
-
-
-def comparison(runs: Sequence[Run], gold: Gold, chart) -> str:
-    """The switch, then for each metric its table and chart (only the chosen one shows)."""
-    tests = versus_best(runs, gold) if len(runs) > 1 else {}
-    blocks = "".join(f'<div class="metric-block b-{m}">{score_table(runs, m, tests)}{chart(runs, m)}</div>' for m in METRICS)
-    return f'<div class="comparison">{metric_switch()}{blocks}</div>'
+    rows = tuple(TableRow(run.label, run.results.extractor_version,
+                          tuple(_cell(run, label, metric, best[label]) for label in COLUMNS),
+                          _versus(run, runs[0], tests), _counts(run)) for run in runs)
+    return Table(metric, NAMES[metric], tuple(_heading(runs, label) for label in COLUMNS), rows)

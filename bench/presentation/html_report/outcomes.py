@@ -45,6 +45,21 @@ def show_value(value: Value | None) -> str:
     return value
 
 
+def show_json(fact_type: str, raw: Any) -> str:
+    """A value from a results file for people; one that does not fit its type is shown as its JSON.
+
+    >>> show_json("headcount", {"count": 3, "qualifier": "eq", "unit": "users"}), show_json("headcount", "3")
+    ('eq 3 users', '"3"')
+    """
+    if raw is None:
+        return "–"
+    try:
+        shown = show_value(value_from_json(fact_type, raw))
+    except (KeyError, TypeError, ValueError):
+        shown = None
+    return shown if isinstance(shown, str) else json.dumps(raw, ensure_ascii=False, sort_keys=True)
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """One run's outcome worth showing at a place in the text: an error, a partial match, a value that differs."""
@@ -100,9 +115,9 @@ def _detail(kind: str, error: dict, predicted: dict[tuple[str, str], Fact]) -> s
     if kind == "missed":
         return ""
     predicted_type = error.get("predicted_type") or error["type"]
-    key = _key(predicted_type, error["predicted_value"])
-    value = predicted[key].value if key in predicted else value_from_json(predicted_type, error["predicted_value"])
-    return show_value(value) if kind == "wrong_value" else f"{predicted_type}: {show_value(value)}"
+    key = _key(predicted_type, error.get("predicted_value"))
+    shown = show_value(predicted[key].value) if key in predicted else show_json(predicted_type, error.get("predicted_value"))
+    return shown if kind == "wrong_value" else f"{predicted_type}: {shown}"
 
 
 def _by_key(facts: Sequence[Fact], gold: Gold) -> dict[tuple[str, str], Fact]:
@@ -131,16 +146,17 @@ def _fact_level(view: ArticleView, gold: Gold, runs: Sequence[Run], predictions:
     for index, run in enumerate(runs):
         errors = [e for e in run.results.errors if e["doc_id"] == view.doc_id]
         first = _by_key(predictions[index].get(view.doc_id, []), gold)
-        wrong = {_key(e.get("predicted_type") or e["type"], e["predicted_value"]) for e in errors if e["kind"] in PREDICTED_SIDE}
+        wrong = {_key(e.get("predicted_type") or e["type"], e.get("predicted_value")) for e in errors
+                 if e["kind"] in PREDICTED_SIDE}
         for error in errors:
             kind = error["kind"]
             if kind in GOLD_SIDE:
-                key = _key(error["type"], error["gold_value"])
+                key = _key(error["type"], error.get("gold_value"))
                 anchor = _anchor(mentions.get(key, []), error)
                 gold_notes[key].append(Note(index, kind, error["type"], _detail(kind, error, first),
                                             anchor and anchor.start, anchor and anchor.end))
             elif kind == "spurious":
-                key = _key(error["type"], error["predicted_value"])
+                key = _key(error["type"], error.get("predicted_value"))
                 note = Note(index, kind, error["type"], _detail(kind, error, first), error.get("start"), error.get("end"), False)
                 spurious.setdefault(key, (first.get(key), []))[1].append(note)
                 view.notes.append(note)
@@ -153,8 +169,8 @@ def _fact_level(view: ArticleView, gold: Gold, runs: Sequence[Run], predictions:
         view.facts.append(FactRow(key[0], show_value(facts[0].value), facts[0].text or "", True, tuple(gold_notes.get(key, ()))))
     extra = sorted(spurious.items(), key=lambda item: (item[1][1][0].start is None, item[1][1][0].start or 0, item[0]))
     for (fact_type, raw), (fact, notes) in extra:
-        value = fact.value if fact is not None else value_from_json(fact_type, json.loads(raw))
-        view.facts.append(FactRow(fact_type, show_value(value), (fact and fact.text) or "", False, tuple(notes)))
+        shown = show_value(fact.value) if fact is not None else show_json(fact_type, json.loads(raw))
+        view.facts.append(FactRow(fact_type, shown, (fact and fact.text) or "", False, tuple(notes)))
 
 
 def _values_differ(pair, gold: Gold) -> bool:

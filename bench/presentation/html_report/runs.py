@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.data.gold import Gold
-from bench.data.results import Results, read_results, same_gold
+from bench.data.results import MetricRow, Results, read_results, same_gold
 from bench.errors import MismatchError
 
 
@@ -20,8 +20,13 @@ class Run:
     results: Results
     file: str = ""
 
+    def row(self, label: str) -> MetricRow | None:
+        """The score row of ``label`` (a fact type, micro or macro), or None when the file has none."""
+        return next((row for row in self.results.rows if row.label == label), None)
+
     def micro_f1(self) -> float | None:
-        return self.results.row("micro").f1
+        micro = self.row("micro")
+        return micro.f1 if micro is not None else None
 
 
 @dataclass(frozen=True, slots=True)
