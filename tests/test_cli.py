@@ -40,11 +40,15 @@ def test_eval_prints_the_per_type_table_with_intervals(cli, years):
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("years 2.0 · gold 1.0.0 (sha256:") and lines[0].endswith("fact level, strict values")
-    assert [line.split()[0] for line in lines[4:11]] == ["date", "headcount", "user_count", "agency", "official", "micro", "macro"]
+    assert [line.split()[0] for line in lines[4:18:2]] == ["date", "headcount", "user_count", "agency", "official", "micro", "macro"]
     assert "95% intervals: exact: Clopper–Pearson for P and R" in result.stdout
     assert "† fewer than 10 gold facts or mentions" in result.stdout
     # none of 3 found: R reaches up to 1 - 0.025 ** (1/3) = 0.708, F1 to 2 * 0.708 / 1.708 = 0.829 (via J)
-    assert lines[7].split()[1:] == ["–", "0.000", "[0.00,", "0.71]", "0.000", "[0.00,", "0.83]", "0", "0", "3", "3†"]
+    assert lines[10].split()[1:] == ["–", "0.000", "[0.00,", "0.71]", "0.000", "[0.00,", "0.83]", "0", "0", "3", "3†"]
+    # under each row, its intervals over the documents holding it: the two agency documents are too few
+    assert lines[11] == "  2 docs" and "95% intervals over documents: Clopper–Pearson" in result.stdout
+    # official: none of 6 found in any of the five documents, no spread between them: the per-fact interval
+    assert lines[13].split() == ["5", "docs", "[0.00,", "0.46]", "[0.00,", "0.63]"]
 
 
 def test_eval_json_is_only_json_and_results_file_reprints_the_same_table(cli, years, tmp_path):
@@ -81,7 +85,9 @@ def test_compare_refuses_results_on_another_gold(cli, years, perfect_predictions
     result = cli("compare", tmp_path / "b.json", tmp_path / "a.json", "--resamples", "500")
     assert result.exit_code == 0
     micro = next(line for line in result.stdout.splitlines() if line.startswith("micro")).split()
-    assert micro[1] == "1.000" and float(micro[4]) < 0.01
+    # years misses something in each of the five documents: only swapping all or none of them is as extreme,
+    # so over documents p = 2 / 2**5, while over facts p is small
+    assert micro[1] == "1.000" and micro[4] == "0.0625" and float(micro[5]) < 0.01
     doctored = json.loads((tmp_path / "a.json").read_text())
     doctored["gold_hash"] = "sha256:" + "1" * 64
     (tmp_path / "a.json").write_text(json.dumps(doctored))

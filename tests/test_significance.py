@@ -21,7 +21,7 @@ def outcomes(predicted, gold=GOLD, mode="strict"):
 def test_identical_runs_differ_by_nothing():
     run = outcomes(sorted(GOLD)[:12] + [("d1", "date", "2024")])
     result = compare_runs(run, run, HASH, HASH, resamples=999)
-    assert result.micro == Difference(result.micro.f1_a, result.micro.f1_a, 0.0, 1.0)
+    assert result.micro == Difference(result.micro.f1_a, result.micro.f1_a, 0.0, 1.0, 1.0)
     assert result.per_type["official"] == Difference(None, None, None, None)
 
 
@@ -150,3 +150,61 @@ def test_two_runs_with_nothing_to_compare_state_no_difference():
         result = compare_runs([], [], HASH, HASH, resamples=9)
     undefined = Difference(None, None, None, None)
     assert result.micro == result.macro == undefined and set(result.per_type.values()) == {undefined}
+
+
+# --- over documents: whole documents swapped, p counted exactly over every swap ---------------------
+
+def test_two_documents_give_four_swaps_and_p_one_half_where_facts_give_one_eighth():
+    """d1: three dates A finds and B misses; d2: one date likewise. A: F1 1, B: F1 0, difference 1.
+    Swapping d1 alone: A finds 1 of 4 (F1 2/5), B 3 of 4 (F1 6/7): |2/5 - 6/7| = 16/35 < 1; d2 alone
+    mirrors it. Only no swap and both swaps are as extreme: p = 2/4. Over four facts: 2/16."""
+    gold = {("d1", "date", f"2025-01-0{day}") for day in (1, 2, 3)} | {("d2", "date", "2025-02-01")}
+    result = compare_runs(outcomes(gold, gold), outcomes([], gold), HASH, HASH, resamples=9_999)
+    assert (result.micro.delta, result.micro.p_value_documents) == (1.0, 0.5)
+    assert result.micro.p_value == pytest.approx(2 / 16, abs=0.015)
+    assert result.document_method.startswith("exact randomization over documents (every one of the 4 ways")
+
+
+def test_two_documents_where_each_lone_swap_is_more_extreme_give_p_one():
+    """d1: two dates, A finds both, B none; d2: one date, B finds it, A not. A: 2 of 3 (F1 4/5), B: 1 of 3
+    (F1 1/2), difference 0.3. Swapping d1 alone gives A 0 of 3, B 3 of 3 (-1); d2 alone +1; both -0.3."""
+    gold = {("d1", "date", "2025-01-01"), ("d1", "date", "2025-01-02"), ("d2", "date", "2025-02-01")}
+    a, b = sorted(gold)[:2], sorted(gold)[2:]
+    result = compare_runs(outcomes(a, gold), outcomes(b, gold), HASH, HASH, resamples=99)
+    assert result.micro.delta == pytest.approx(0.3) and result.micro.p_value_documents == 1.0
+
+
+@pytest.mark.parametrize("documents, p_value", [(5, 2 / 2 ** 5), (6, 2 / 2 ** 6)])
+def test_the_smallest_document_p_is_two_in_two_to_the_documents(documents, p_value):
+    """One fact a document, A finds all, B none: any swap but none or all moves both F1 off 1 and 0."""
+    gold = {(f"d{i}", "date", "2025-01-01") for i in range(documents)}
+    result = compare_runs(outcomes(gold, gold), outcomes([], gold), HASH, HASH, resamples=999)
+    assert result.micro.p_value_documents == p_value
+    assert result.document_method.endswith(f"the smallest p possible is {p_value:.4g}")
+
+
+def test_documents_alike_in_both_runs_are_not_swapped():
+    """Only d0 differs, by one fact: two swaps, both as extreme, p = 1, whatever the four documents alike."""
+    result = compare_runs(outcomes(sorted(GOLD)), outcomes(sorted(GOLD)[1:]), HASH, HASH, resamples=999)
+    assert result.micro.p_value_documents == 1.0
+    assert "every one of the 2 ways to swap whole documents between the runs; 1 document differs" in (
+        result.document_method)
+
+
+def test_more_documents_than_the_resamples_can_enumerate_are_drawn_at_random():
+    """Twenty documents, one fact each, A finds all, B none: 2**20 swaps exceed 999 resamples; a random swap is
+    as extreme with chance 2 / 2**20, so none of the 999 is and p = (1 + 0) / (999 + 1)."""
+    gold = {(f"d{i:02d}", "date", "2025-01-01") for i in range(20)}
+    result = compare_runs(outcomes(gold, gold), outcomes([], gold), HASH, HASH, resamples=999, seed=3)
+    assert result.micro.p_value_documents == 1 / 1_000
+    assert "probability 1/2; 20 documents differ)" in result.document_method
+    assert result.document_method.endswith("999 resamples, seed 3")
+
+
+def test_a_comparison_written_before_the_document_test_still_loads():
+    old = {"method": "approximate randomization over scored facts", "resamples": 99, "seed": 0,
+           "per_type": {"date": {"f1_a": 1.0, "f1_b": 0.5, "delta": 0.5, "p_value": 0.01}},
+           "micro": {"f1_a": 1.0, "f1_b": 0.5, "delta": 0.5, "p_value": 0.01},
+           "macro": {"f1_a": 1.0, "f1_b": 0.5, "delta": 0.5, "p_value": 0.01}}
+    loaded = Comparison.from_dict(old)
+    assert loaded.micro == Difference(1.0, 0.5, 0.5, 0.01, None) and loaded.document_method == ""

@@ -163,7 +163,8 @@ def compare(
 ) -> None:
     """Is run A better than run B? F1 difference and p-value per type, micro and macro (fact level).
 
-    Paired approximate randomization over the scored facts of both runs;
+    Paired randomization over whole documents (the p to read: facts of one
+    article fail together) and, beside it, over the scored facts;
     refuses results on different gold versions or scored in different modes.
 
     Example: bench compare rules.json regex.json

@@ -4,9 +4,12 @@ A results file carries the extractor and its run spec (what exactly ran,
 see :mod:`bench.data.runspec`), the gold version and hash (on a capability
 suite: the suite's name, version and hash, and the failure rate of each
 capability), the match level, every metric with its confidence interval and
-the method behind it, per-document figures, errors, failures, a timestamp and
-package versions. Format 2 dropped format 1's bootstrap ``seed`` and
-``resamples``: intervals are exact.
+the method behind it (at fact level on more than one document, a second
+interval over documents and its method), per-document figures, errors,
+failures, a timestamp and package versions. Format 2 dropped format 1's
+bootstrap ``seed`` and ``resamples``: intervals are exact. The document
+intervals (``doc_ci``, ``doc_ci_method``) came later within format 2; a file
+without them reads as having none.
 """
 
 from __future__ import annotations
@@ -35,7 +38,9 @@ class MetricRow:
     """One line of the score table: a fact type, or ``micro``/``macro``.
 
     Metrics are None when undefined (0/0); ``ci`` maps a metric to its
-    (low, high) interval, or None where the interval is undefined.
+    (low, high) interval, or None where the interval is undefined;
+    ``doc_ci`` likewise to its interval over documents, or None where too few
+    documents hold the row (empty when none were computed).
     ``support`` counts the gold facts (or mentions) of the row.
     """
 
@@ -48,6 +53,7 @@ class MetricRow:
     recall: float | None
     f1: float | None
     ci: dict[str, tuple[float, float] | None] = field(default_factory=dict)
+    doc_ci: dict[str, tuple[float, float] | None] = field(default_factory=dict)
 
     @property
     def low_support(self) -> bool:
@@ -56,13 +62,15 @@ class MetricRow:
 
     def to_dict(self) -> dict[str, Any]:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
-        out["ci"] = {k: list(v) if v is not None else None for k, v in self.ci.items()}
+        for name in ("ci", "doc_ci"):
+            out[name] = {k: list(v) if v is not None else None for k, v in getattr(self, name).items()}
         return out
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "MetricRow":
-        ci = {k: tuple(v) if v is not None else None for k, v in raw.get("ci", {}).items()}
-        return cls(**{**raw, "ci": ci})
+        intervals = {name: {k: tuple(v) if v is not None else None for k, v in raw.get(name, {}).items()}
+                     for name in ("ci", "doc_ci")}
+        return cls(**{**raw, **intervals})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +103,7 @@ class Results:
     predictions: tuple[dict[str, Any], ...] = ()
     value_accuracy: dict[str, Any] | None = None
     ci_method: str = ""
+    doc_ci_method: str = ""
     timestamp: str = ""
     packages: Mapping[str, str] = field(default_factory=dict)
     run: RunSpec | None = None

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from bench.data.results import LOW_SUPPORT
+from bench.data.results import LOW_SUPPORT, METRICS
 from bench.facts import FACT_TYPES
 
 LOW_MARK = "†"
 LOW_NOTE = f"{LOW_MARK} fewer than {LOW_SUPPORT} gold facts or mentions: the interval is wide, read the score with care."
+DOCUMENTS_NOTE = ("Beside each score, its interval per fact (facts taken as independent); on the line below, "
+                  "\"N docs\": its interval over the N documents holding the row's facts, which lets the facts of "
+                  "one article fail together. Read the second for articles beyond these; blank: too few documents.")
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], markdown: bool = False) -> str:
@@ -48,6 +52,15 @@ def _fmt_count(value: float) -> str:
     return f"{value:g}"
 
 
+def fmt_interval(interval: tuple[float, float] | None) -> str:
+    """An interval to two decimals, or "" when there is none.
+
+    >>> fmt_interval((0.158, 1.0)), fmt_interval(None)
+    ('[0.16, 1.00]', '')
+    """
+    return f"[{interval[0]:.2f}, {interval[1]:.2f}]" if interval else ""
+
+
 def with_interval(row, metric: str) -> str:
     """A row's metric with its interval, when it has one.
 
@@ -57,7 +70,7 @@ def with_interval(row, metric: str) -> str:
     """
     interval = row.ci.get(metric)
     text = fmt_metric(getattr(row, metric))
-    return f"{text} [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else text
+    return f"{text} {fmt_interval(interval)}" if interval else text
 
 
 def support_cell(support: int) -> str:
@@ -69,13 +82,32 @@ def support_cell(support: int) -> str:
     return f"{support}{LOW_MARK}" if support < LOW_SUPPORT else str(support)
 
 
+def _documents_holding(results) -> dict[str, int]:
+    """Per row label, the documents holding a gold or predicted fact of it (micro and macro: of any type)."""
+    held = Counter(fact_type for doc in results.documents for fact_type in doc.counts)
+    held["micro"] = held["macro"] = sum(bool(doc.counts) for doc in results.documents)
+    return held
+
+
+def _document_line(row, documents: int) -> list[str]:
+    """The line under a row: its intervals over the documents holding it, blank where there are too few."""
+    label = f"  {documents} doc{'' if documents == 1 else 's'}"
+    return [label, *(fmt_interval(row.doc_ci.get(m)) for m in METRICS), "", "", "", ""]
+
+
 def results_table(results, markdown: bool = False) -> str:
-    """The per-type score table people read: P, R, F1 (with CI), TP, FP, FN, support; micro and macro rows."""
-    body = [
-        [row.label, *(with_interval(row, m) for m in ("precision", "recall", "f1")),
-         *(("", "", "", "") if row.label == "macro" else (*map(_fmt_count, (row.tp, row.fp, row.fn)), support_cell(row.support)))]
-        for row in results.rows
-    ]
+    """The per-type score table people read: P, R, F1 (with CI), TP, FP, FN, support; micro and macro rows.
+
+    With intervals over documents, each row has a second line carrying them under the per-fact ones.
+    """
+    held = _documents_holding(results) if results.doc_ci_method else None
+    body = []
+    for row in results.rows:
+        body.append([row.label, *(with_interval(row, m) for m in METRICS),
+                     *(("", "", "", "") if row.label == "macro" else
+                       (*map(_fmt_count, (row.tp, row.fp, row.fn)), support_cell(row.support)))])
+        if held is not None and held[row.label]:  # a row no document holds is undefined throughout
+            body.append(_document_line(row, held[row.label]))
     table = format_table(["type", "P", "R", "F1", "TP", "FP", "FN", "support"], body, markdown)
     level = "fact level" if results.level == "fact" else f"mention level, {results.level} scheme"
     lines = [
@@ -94,6 +126,9 @@ def results_table(results, markdown: bool = False) -> str:
                      "(a mention level needs start and end).")
     if results.ci_method:
         lines.append(f"95% intervals: {results.ci_method}.")
+    if results.doc_ci_method:
+        lines.append(DOCUMENTS_NOTE)
+        lines.append(f"95% intervals over documents: {results.doc_ci_method}.")
     if results.failures:
         lines.append(f"failed documents (their gold counted as missed): {len(results.failures)}")
         lines += [f"  {doc.doc_id}: {doc.failure}" for doc in results.failures]
@@ -114,13 +149,23 @@ def documents_table(results, markdown: bool = False) -> str:
     return format_table(["document", "P", "R", "F1", "TP", "FP", "FN", "run"], body, markdown)
 
 
+def _fmt_p(p_value: float | None) -> str:
+    return "–" if p_value is None else f"{p_value:.4f}"
+
+
 def comparison_table(comparison, name_a: str, name_b: str, markdown: bool = False) -> str:
-    """F1 of A and B, A - B and the p-value, per type, micro and macro."""
+    """F1 of A and B, A - B and the p-values, per type, micro and macro: over documents (the headline), then facts."""
     rows = [*comparison.per_type.items(), ("micro", comparison.micro), ("macro", comparison.macro)]
     body = [[label, fmt_metric(d.f1_a), fmt_metric(d.f1_b), "–" if d.delta is None else f"{d.delta:+.3f}",
-             "–" if d.p_value is None else f"{d.p_value:.4f}"] for label, d in rows]
-    table = format_table(["type", f"F1 A ({name_a})", f"F1 B ({name_b})", "A - B", "p"], body, markdown)
-    return f"{table}\n\n{comparison.method}, {comparison.resamples} resamples, seed {comparison.seed}."
+             _fmt_p(d.p_value_documents), _fmt_p(d.p_value)] for label, d in rows]
+    table = format_table(["type", f"F1 A ({name_a})", f"F1 B ({name_b})", "A - B", "p (documents)", "p (facts)"],
+                         body, markdown)
+    lines = [table, ""]
+    if comparison.document_method:
+        lines.append(f"p (documents), the one to read: {comparison.document_method}.")
+    lines.append(f"p (facts): {comparison.method}, {comparison.resamples} resamples, seed {comparison.seed}; "
+                 "it takes facts as independent, so it is too small when the facts of one article fail together.")
+    return "\n".join(lines)
 
 
 def errors_listing(results) -> str:

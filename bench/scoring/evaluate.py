@@ -21,19 +21,26 @@ def _counts_of(rows) -> dict[str, dict[str, float]]:
 
 
 def _fact_rows(gold: Gold, predictions: Sequence[Fact], mode: str, ci: bool):
+    from bench.scoring.cluster_intervals import score_document_intervals
     from bench.scoring.fact_level import score_facts
     from bench.scoring.intervals import METHOD, fact_intervals, macro_intervals
 
     doc_ids = [doc.id for doc in gold.documents]
     score = score_facts(gold.facts, predictions, gold.aliases, mode, doc_ids)
+    over_documents = score_document_intervals(score.per_document) if ci and len(doc_ids) > 1 else {}
+
+    def doc_ci(label: str) -> dict:
+        return over_documents[label].to_dict() if over_documents else {}
+
     rows = [
         MetricRow(label, prf.tp, prf.fp, prf.fn, prf.support, prf.precision, prf.recall, prf.f1,
-                  fact_intervals(prf).to_dict() if ci else {})
+                  fact_intervals(prf).to_dict() if ci else {}, doc_ci(label))
         for label, prf in [*score.per_type.items(), ("micro", score.micro)]
     ]
     micro, macro = score.micro, score.macro
     rows.append(MetricRow("macro", micro.tp, micro.fp, micro.fn, micro.support, macro.precision, macro.recall, macro.f1,
-                          macro_intervals(list(score.per_type.values()), fact_intervals).to_dict() if ci else {}))
+                          macro_intervals(list(score.per_type.values()), fact_intervals).to_dict() if ci else {},
+                          doc_ci("macro")))
     documents = {doc: _counts_of(MetricRow(t, p.tp, p.fp, p.fn, p.support, None, None, None) for t, p in cells.items())
                  for doc, cells in score.per_document.items()}
     return rows, documents, None, METHOD if ci else ""
@@ -85,6 +92,7 @@ def score_run(
 
     ``run`` says what ran (default: just the extractor's name, as for a predictions file).
     """
+    from bench.scoring.cluster_intervals import DOCUMENT_METHOD
     from bench.scoring.error_analysis import analyze
 
     if level not in LEVELS:
@@ -102,7 +110,7 @@ def score_run(
         level=level, mode=mode, rows=tuple(rows), documents=documents,
         errors=tuple(error.to_dict() for error in errors),
         predictions=tuple(fact.to_dict() for fact in predictions), value_accuracy=values,
-        ci_method=ci_method,
+        ci_method=ci_method, doc_ci_method=DOCUMENT_METHOD if any(row.doc_ci for row in rows) else "",
         timestamp=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), packages=InstalledVersions(),
         run=run or RunSpec(extractor, extractor, package_version=__version__),
     )
@@ -144,12 +152,17 @@ def evaluate(
 def score_suite(suite, predictions: Sequence[Fact], extractor: str, version: str, level: str = "fact",
                 mode: str = "strict", failures: Mapping[str, str] | None = None, ci: bool = True,
                 run: RunSpec | None = None) -> Results:
-    """Score predictions on a capability suite: per-type scores as on any gold, plus the failure rate per capability."""
+    """Score predictions on a capability suite: per-type scores on its source cases, plus each capability's rates.
+
+    Variants (INV, DIR) repeat their source's facts, so they count once, in their capability's flip rate.
+    """
     from dataclasses import replace
 
     from bench.scoring.capabilities import failure_rows
 
-    results = score_run(suite.gold, predictions, extractor, version, level, mode, failures, ci, run)
+    sources = {doc.id for doc in suite.source_gold.documents}
+    on_sources = [fact for fact in predictions if fact.doc_id in sources]
+    results = score_run(suite.source_gold, on_sources, extractor, version, level, mode, failures, ci, run)
     rows = failure_rows(suite, predictions)
     return replace(results, suite=suite.identity(), capabilities=tuple(row.to_dict() for row in rows))
 

@@ -29,10 +29,17 @@ Why not the bootstrap: a percentile bootstrap of 2 facts, both found, gives
   counts as [0, 1] there. With no partial matches P and R are exactly
   Clopper–Pearson.
 
-What the intervals mean: they treat the scored facts (or mentions) as
-independent trials of one extractor. Facts of one article are not: five
-articles about one story cannot show how an extractor fares on other news, so
-read an interval as a lower bound on the real uncertainty.
+What the intervals mean, and when each is shown. These treat the scored facts
+(or mentions) as independent trials of one extractor. Facts of one article
+are not independent (one habit of an extractor fails every date of a story),
+so for a claim about other articles these are too narrow: read them as a
+lower bound on the uncertainty. At fact level, on a gold set of more than one
+document, every row also carries an interval over documents
+(:mod:`bench.scoring.cluster_intervals`) that lets the facts of one article
+fail together: never narrower than this one, absent where fewer than 5
+documents hold the row. Read that one when the articles stand for the news
+you care about. On a single document and at the mention levels, this is the
+only interval.
 """
 
 from __future__ import annotations
@@ -83,30 +90,31 @@ def _check(confidence: float) -> float:
     return (1 - confidence) / 2
 
 
-def _lower(successes: int, trials: int, tail: float) -> float:
+def _lower(successes: float, trials: float, tail: float) -> float:
     """The proportion below which ``successes`` or more in ``trials`` has probability under ``tail``."""
     return 0.0 if successes == 0 else beta_quantile(tail, successes, trials - successes + 1)
 
 
-def _upper(successes: int, trials: int, tail: float) -> float:
+def _upper(successes: float, trials: float, tail: float) -> float:
     """The proportion above which ``successes`` or fewer in ``trials`` has probability under ``tail``."""
     return 1.0 if successes == trials else beta_quantile(1 - tail, successes + 1, trials - successes)
 
 
-def proportion_interval(successes: int, trials: int, confidence: float = CONFIDENCE) -> Interval:
+def proportion_interval(successes: float, trials: float, confidence: float = CONFIDENCE) -> Interval:
     """The exact (Clopper–Pearson) interval of a binomial proportion.
 
     Each bound is the proportion at which the observed count is just
     significant in its tail (probability ``(1 - confidence) / 2``). It never
     covers less than ``confidence``, however few the trials, and includes 0 or
-    1 when no or every trial succeeded.
+    1 when no or every trial succeeded. Real counts are an effective sample
+    (counts divided by a design effect): the same Beta quantiles.
 
     >>> interval = proportion_interval(2, 2)
     >>> round(interval.low, 4), interval.high
     (0.1581, 1.0)
     """
-    if trials < 1 or not 0 <= successes <= trials:
-        raise ValueError(f"a proportion needs 0 <= successes <= trials and trials >= 1, got {successes} of {trials}")
+    if trials <= 0 or not 0 <= successes <= trials:
+        raise ValueError(f"a proportion needs 0 <= successes <= trials and trials > 0, got {successes} of {trials}")
     tail = _check(confidence)
     return Interval(_lower(successes, trials, tail), _upper(successes, trials, tail))
 
@@ -137,7 +145,15 @@ def f1_interval(tp: int, fp: int, fn: int, confidence: float = CONFIDENCE) -> In
     """
     if not tp + fp + fn:
         return None
-    j = proportion_interval(tp, tp + fp + fn, confidence)
+    return f1_of_j(proportion_interval(tp, tp + fp + fn, confidence))
+
+
+def f1_of_j(j: Interval) -> Interval:
+    """An interval of J = TP / (TP + FP + FN) mapped to F1 = 2J / (1 + J), which rises with J.
+
+    >>> f1_of_j(Interval(0.5, 1.0)) == Interval(2 / 3, 1.0)
+    True
+    """
     return Interval(2 * j.low / (1 + j.low), 2 * j.high / (1 + j.high))
 
 
@@ -185,6 +201,8 @@ def macro_intervals(cells: Sequence[Cell], intervals_of: Callable[[Cell, float],
                     confidence: float = CONFIDENCE) -> Intervals:
     """Intervals of the macro average: per-type bounds at Bonferroni-adjusted confidence, averaged.
 
+    None for a metric when a type where it is defined has no interval (a document interval on too few documents).
+
     >>> one = fact_intervals(PRF(2, 0, 0), 0.975).recall
     >>> macro_intervals([PRF(2, 0, 0), PRF(2, 0, 0), PRF()], fact_intervals).recall == one
     True
@@ -197,6 +215,8 @@ def macro_intervals(cells: Sequence[Cell], intervals_of: Callable[[Cell, float],
             return None
         level = 1 - (1 - confidence) / len(defined)
         bounds = [getattr(bounded(cell, level), metric) for cell in defined]
+        if None in bounds:
+            return None
         return Interval(sum(b.low for b in bounds) / len(bounds), sum(b.high for b in bounds) / len(bounds))
 
     return Intervals(*(averaged(metric) for metric in METRICS))
