@@ -294,12 +294,13 @@ def main() -> None:  # console-script entry point
     app()
 
 
-from bench.cli import gold, scoring, suite, tools  # noqa: E402 - their commands are added once the app exists
+from bench.cli import gold, scoring, suite, tools, twins  # noqa: E402 - their commands are added once the app exists
 
 scoring.register(app)
 tools.register(app)
 gold.register(app)
 suite.register(app)
+twins.register(app)
 
 if __name__ == "__main__":
     sys.exit(main())
