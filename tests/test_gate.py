@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+from conftest import write_small_gold
 
 from bench.data.results import METRICS, MetricRow, Results
 from bench.errors import InputError, MismatchError
@@ -20,6 +24,7 @@ from bench.presentation.gate import (
 )
 from bench.presentation.tables import fmt_metric
 
+ROOT = Path(__file__).resolve().parents[1]
 HASH_A = "sha256:" + "a" * 64
 HASH_B = "sha256:" + "b" * 64
 
@@ -64,16 +69,38 @@ def test_other_gold_is_refused_with_the_update_hint():
         check({"y": made()}, baseline)
 
 
-def test_update_round_trips_keeps_others_and_leaves_no_temporary_file(tmp_path):
+def test_update_round_trips_keeps_others_and_leaves_only_its_lock(tmp_path):
     path = tmp_path / "scores.json"
     first = update(path, {"a": made("a"), "b": made("b")}, tolerance=0.02)
     assert read_baseline(path) == first
-    second = update(path, {"b": made("b", version="2")}, read_baseline(path))
+    second = update(path, {"b": made("b", version="2")})
     assert second == Baseline("1.0.0", HASH_A, "fact", "strict", 0.02, {"a": first.extractors["a"], "b": second.extractors["b"]})
     assert second.extractors["b"].version == "2" and read_baseline(path) == second
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["scores.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".scores.json.lock", "scores.json"]
     with pytest.raises(MismatchError, match=r"re-record every tracked extractor together \(not re-scored: a\)"):
-        update(path, {"b": made("b", gold_hash=HASH_B)}, second)
+        update(path, {"b": made("b", gold_hash=HASH_B)})
+
+
+def test_h6_eight_updates_at_once_lose_no_run(tmp_path):
+    """Eight ``bench check --update`` processes, each adding its own run to one baseline file: all eight are kept."""
+    gold = write_small_gold(tmp_path / "gold")
+    plugin, scores = tmp_path / "quiet.py", tmp_path / "scores.json"
+    plugin.write_text("".join(f"def quiet{n}(document):\n    return []\n\n" for n in range(8)), encoding="utf-8")
+    specs = [f"{plugin}:quiet{n}" for n in range(8)]
+    env = {key: value for key, value in os.environ.items() if key != "BENCH_MAX_LINE_BYTES"} | {"PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "bench", "check", "--baseline", str(scores), "--update", "--gold", str(gold), "-e"]
+    runs = [subprocess.Popen([*command, spec], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for spec in specs]
+    try:
+        said = [run.communicate(timeout=120)[1] for run in runs]
+    finally:
+        for run in runs:
+            if run.poll() is None:
+                run.kill()
+                run.wait()
+    assert [run.returncode for run in runs] == [0] * 8, said
+    assert all(line.startswith(f"recorded {spec} in {scores} ") for line, spec in zip(said, specs))
+    assert sorted(json.loads(scores.read_text(encoding="utf-8"))["extractors"]) == sorted(specs)
 
 
 def test_bad_baseline_names_the_field(tmp_path):

@@ -56,3 +56,12 @@ def test_interrupted_write_leaves_old_file_and_no_temporary(tmp_path):
             raise KeyboardInterrupt
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_files_read_whole_must_be_regular_files(tmp_path):
+    for path, message in (("/dev/null", "is a device: bench reads regular files only"), (tmp_path, "is a folder, not a file")):
+        for read in (read_json, lambda p: list(iter_jsonl(p))):
+            with pytest.raises(InputError) as caught:
+                read(path)
+            assert str(caught.value) == f"{path}: {message}"
+    assert list(iter_jsonl("/dev/null", stream=True)) == []  # predictions and documents may be streams

@@ -89,7 +89,7 @@ def check(
             typer.echo(f"not recorded: {name} failed on {count} document(s)", err=True)
         if failed:
             raise typer.Exit(3)
-        written = record(baseline, current, previous, tolerance)
+        written = record(baseline, current, tolerance)
         typer.echo(f"recorded {', '.join(current)} in {baseline} (gold {written.gold_version}, tolerance {written.tolerance:g})", err=True)
         return
     regressions = find_regressions(current, previous, tolerance, str(baseline))

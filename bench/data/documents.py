@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.data.files import read_capped
 from bench.data.jsonl import iter_jsonl, iter_lines, parse_record
 from bench.data.resources import seeds_dir
 from bench.data.schema import check_record
@@ -85,20 +86,28 @@ def load_manifest(directory: Path | None = None) -> list[ManifestRecord]:
 
 
 def _article_path(directory: Path, record: ManifestRecord, where: tuple[str, int]) -> Path:
+    """Where the article's bytes are, symbolic links followed; refused unless that is inside ``directory``.
+
+    The error never names a link's target: what lies outside the set is not the set's to show.
+    """
     parts = record.file.replace("\\", "/").split("/")
     if os.path.isabs(record.file) or ".." in parts:
         raise InputError(f"{record.file!r} must name a file inside {directory}", *where, "file")
-    return directory / record.file
+    real = Path(os.path.realpath(directory / record.file))
+    if not real.is_relative_to(os.path.realpath(directory)):
+        raise InputError(f"{record.file!r} is a symbolic link that leads out of {directory}; "
+                         "a gold set's articles must be inside it", *where, "file")
+    return real
 
 
 def read_article(directory: Path, record: ManifestRecord, line_no: int) -> Document:
     """The article a manifest line names, refused when its bytes no longer match the recorded sha256."""
     where = (str(directory / MANIFEST), line_no)
-    path = _article_path(directory, record, where)
+    path, real = directory / record.file, _article_path(directory, record, where)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}", *where, "file") from None
+        data = read_capped(real)
+    except InputError as error:
+        raise InputError(f"{path}: {error.message}", *where, "file") from None
     digest = hashlib.sha256(data).hexdigest()
     if digest != record.sha256:
         raise IntegrityError(f"{path} has sha256 {digest[:12]}…, not the manifest's {record.sha256[:12]}… (the article changed)",
@@ -181,12 +190,12 @@ class DocumentFile:
         return str(self.path)
 
     def lines(self) -> Iterator[DocumentLine]:
-        for line_no, raw in iter_lines(self.path):
+        for line_no, raw in iter_lines(self.path, stream=True):
             yield DocumentLine(self.name, line_no, raw)
 
     def __iter__(self) -> Iterator[Document]:
         ids = UniqueIds(self.name)
-        for line_no, raw in iter_lines(self.path):  # decoded here: no DocumentLine to build per line
+        for line_no, raw in iter_lines(self.path, stream=True):  # decoded here: no DocumentLine to build per line
             document = _decode_line(raw, self.name, line_no)
             ids.check(document.id, line_no)
             yield document

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import Any
+
 from bench.data.documents import MANIFEST, Document, ManifestRecord, load_document_set
+from bench.data.files import read_capped
 from bench.data.jsonl import read_json
 from bench.data.resources import gold_dir, seeds_dir
+from bench.data.schema import schema_problems
+from bench.data.shapes import ALIAS_TABLES, aliases_ok
 from bench.data.validate import Problem, check_fact_records
 from bench.errors import BenchError, InputError
 from bench.facts import FACT_TYPES, Fact
-from bench.normalize.aliases import AliasTable, fact_key
+from bench.normalize.aliases import AliasTable, alias_conflicts, fact_key
 
 FACTS_FILE = "facts.jsonl"
 ALIASES_FILE = "aliases.json"
@@ -61,12 +67,32 @@ def documents_dir(directory: Path) -> Path:
     return beside if articles else own
 
 
+# semver.org's pattern, with ASCII digits only (\d would take any Unicode digit)
+_NUMBER, _WORD = r"(?:0|[1-9][0-9]*)", r"(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)"
+SEMVER = re.compile(rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}(?:-{_WORD}(?:\.{_WORD})*)?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?")
+
+
 def read_version(directory: Path) -> str:
-    path = directory / VERSION_FILE
+    """The set's version: ``VERSION`` holds one line, a SemVer version (``MAJOR.MINOR.PATCH``), and nothing else.
+
+    It heads every table and results file and the dataset card's front matter, so no free text gets through.
+    """
+    path = str(directory / VERSION_FILE)
+    data = read_capped(path)
     try:
-        return path.read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+        text = data.decode("utf-8").removesuffix("\n").removesuffix("\r")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", path, field="version") from None
+    if not text:
+        raise InputError("empty: expected one line holding a version such as 0.1.0", path, field="version")
+    lines = text.splitlines()
+    if len(lines) > 1:
+        raise InputError(f"{len(lines)} lines: expected one line holding a version such as 0.1.0", path, field="version")
+    if not SEMVER.fullmatch(text):
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise InputError(f"{shown!r} is not a SemVer version (MAJOR.MINOR.PATCH, such as 0.1.0 or 1.0.0-rc.1)",
+                         path, field="version")
+    return text
 
 
 def content_hash(version: str, documents: list[Document], facts: list[Fact], aliases_raw: dict) -> str:
@@ -84,22 +110,33 @@ def content_hash(version: str, documents: list[Document], facts: list[Fact], ali
     return "sha256:" + hashlib.sha256(blob).hexdigest()
 
 
+def alias_problems(raw: Any, path: str) -> list[Problem]:
+    """What is wrong with an alias table read from ``path``: its shape (the first schema error), else every
+    name that folds to nothing or like a name of another canonical entry, each naming its table."""
+    if not aliases_ok(raw):
+        field, message = schema_problems(raw, "aliases")[0]
+        return [Problem(path, None, field, message)]
+    return [Problem(path, None, kind, message) for kind, message in alias_conflicts({k: raw[k] for k in ALIAS_TABLES})]
+
+
 def read_aliases(path: str | Path) -> AliasTable:
-    """The alias table in a JSON file such as ``gold/aliases.json``."""
+    """The alias table in a JSON file such as ``gold/aliases.json``; the first problem is raised."""
     raw = read_json(path)
-    if not isinstance(raw, dict):
-        raise InputError("expected a JSON object of alias tables", str(path))
+    problems = alias_problems(raw, str(path))
+    if problems:
+        raise InputError(problems[0].message, problems[0].file, field=problems[0].field)
     return AliasTable.from_json(raw)
 
 
 def missing_parts(directory: Path) -> list[Problem]:
-    """One problem per part of a gold set that ``directory`` lacks."""
+    """One problem per part of a gold set that ``directory`` lacks (one that is there but no regular file is
+    refused when read, saying what it is)."""
     if not directory.is_dir():
         return [Problem(str(directory), None, "directory", "no such gold directory")]
     docs = documents_dir(directory)
     paths = [directory / VERSION_FILE, directory / ALIASES_FILE, directory / FACTS_FILE, docs / MANIFEST]
     return [Problem(str(path), None, "file", f"missing: a gold set holds {', '.join(PARTS)}")
-            for path in paths if not path.is_file()]
+            for path in paths if not path.exists()]
 
 
 def _unreviewed_problem(path: str, line: int) -> Problem:
@@ -113,15 +150,19 @@ def gold_problems(directory: Path | None = None) -> tuple[list[Problem], Gold | 
     problems = missing_parts(directory)
     if problems:
         return problems, None
+    docs = documents_dir(directory)
     try:
-        manifest, documents = load_document_set(documents_dir(directory))
+        manifest, documents = load_document_set(docs)
+        if not documents:
+            raise InputError("lists no documents: a gold set needs at least one", str(docs / MANIFEST), field="file")
         aliases_raw = read_json(directory / ALIASES_FILE)
-        if not isinstance(aliases_raw, dict):
-            raise InputError("expected a JSON object of alias tables", str(directory / ALIASES_FILE))
-        aliases = AliasTable.from_json(aliases_raw)
         version = read_version(directory)
     except BenchError as error:
         return [Problem.from_error(error)], None
+    problems = alias_problems(aliases_raw, str(directory / ALIASES_FILE))
+    if problems:
+        return problems, None
+    aliases = AliasTable.from_json(aliases_raw)
     texts = {doc.id: doc.text for doc in documents}
     facts, unreviewed, facts_path = [], [], directory / FACTS_FILE
     for item in check_fact_records(facts_path, "fact", texts, aliases, unreviewed):

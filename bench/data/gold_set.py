@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench.data.documents import MANIFEST, Document, ManifestRecord
 from bench.data.gold import ALIASES_FILE, DOCUMENTS_DIR, FACTS_FILE, VERSION_FILE
+from bench.data.jsonl import current_umask
 from bench.errors import InputError
 
 FIRST_VERSION = "0.1.0"
@@ -34,9 +35,15 @@ def article_file_name(index: int, doc_id: str) -> str:
 
 
 def check_new_directory(directory: Path) -> None:
-    """Refuse a target that exists and is not an empty directory: nothing already there is ever changed."""
+    """Refuse a target that exists and is not an empty directory (nothing already there is ever changed), a
+    symbolic link, and a path that cannot be a folder, being under a file."""
+    if directory.is_symlink():
+        raise InputError("is a symbolic link; give the path of the new folder itself", str(directory), field="DIR")
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise InputError("already exists and is not an empty directory; choose a new one", str(directory), field="DIR")
+    above = next(parent for parent in directory.absolute().parents if parent.exists())
+    if not above.is_dir():
+        raise InputError(f"cannot be made: {above} is a file, not a folder", str(directory), field="DIR")
 
 
 def _write_documents(folder: Path, documents: Sequence[Document]) -> None:
@@ -58,9 +65,13 @@ def write_gold_set(directory: Path, documents: Sequence[Document], fact_records:
     check_new_directory(directory)
     if not documents:
         raise InputError("no documents: a gold set needs at least one", str(directory), field="--docs")
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
     try:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    except OSError as exc:
+        raise InputError(f"cannot create: {exc.strerror or exc}", str(directory), field="DIR") from None
+    try:
+        os.chmod(building, 0o777 & ~current_umask())  # mkdtemp makes it private (0700); a folder made by mkdir would not be
         _write_documents(building / DOCUMENTS_DIR, documents)
         facts = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in fact_records)
         (building / FACTS_FILE).write_text(facts, encoding="utf-8")
@@ -69,6 +80,8 @@ def write_gold_set(directory: Path, documents: Sequence[Document], fact_records:
         if directory.exists():
             directory.rmdir()  # checked empty above
         os.rename(building, directory)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(building, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write: {exc.strerror or exc}", str(directory), field="DIR") from None
         raise

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import stat
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from bench.data.files import MAX_LINE_ENV, max_line_bytes, open_binary, open_regular, read_capped
 from bench.errors import InputError
 
 
@@ -59,35 +60,9 @@ def _refuse_lone_surrogates(value: Any, path: str, line_no: int | None) -> None:
         raise InputError("a string holds a lone surrogate (\\ud800-\\udfff), not valid Unicode", path, line_no) from None
 
 
-MAX_LINE_ENV = "BENCH_MAX_LINE_BYTES"
-DEFAULT_MAX_LINE = 64 * 2**20  # far above any article; memory stays bounded on endless input (/dev/zero)
-
-
-def max_line_bytes() -> int:
-    """The longest line (or whole JSON file) bench reads: $BENCH_MAX_LINE_BYTES, default 64 MiB."""
-    raw = os.environ.get(MAX_LINE_ENV, "")
-    try:
-        return int(raw) if raw else DEFAULT_MAX_LINE
-    except ValueError:
-        raise InputError(f"expected a number of bytes, got {raw!r}", field=MAX_LINE_ENV) from None
-
-
 def _too_long(path: str, line: int | None, limit: int) -> InputError:
     return InputError(f"longer than {limit} bytes without a line break; raise the limit with {MAX_LINE_ENV}=N",
                       path, line)
-
-
-def open_binary(path: str | Path) -> BinaryIO:
-    """Open a file to read its bytes, with a one-line error naming it.
-
-    A FIFO blocks until something writes to it: bench says so on stderr rather than wait in silence.
-    """
-    try:
-        if stat.S_ISFIFO(os.stat(path).st_mode):
-            print(f"{path}: a FIFO; waiting for something to write to it", file=sys.stderr, flush=True)
-        return open(path, "rb")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
 
 
 def _lines(handle: BinaryIO, path: str, limit: int) -> Iterator[bytes]:
@@ -100,11 +75,15 @@ def _lines(handle: BinaryIO, path: str, limit: int) -> Iterator[bytes]:
         yield raw
 
 
-def iter_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
-    """Yield ``(line number, bytes)`` for each non-blank line, a leading byte-order mark dropped."""
+def iter_lines(path: str | Path, stream: bool = False) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(line number, bytes)`` for each non-blank line, a leading byte-order mark dropped.
+
+    With ``stream``, the file may be a FIFO or a device (predictions or documents
+    given on the command line); otherwise it must be a regular file.
+    """
     name = str(path)
     limit = max_line_bytes()
-    with open_binary(path) as handle:
+    with open_binary(path) if stream else open_regular(path) as handle:
         for line_no, raw in enumerate(_lines(handle, name, limit), 1):
             if line_no == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -120,24 +99,20 @@ def parse_record(raw: bytes, path: str, line_no: int) -> dict[str, Any]:
     return record
 
 
-def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line number, record)`` for each non-blank line; every record must be an object."""
+def iter_jsonl(path: str | Path, stream: bool = False) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line number, record)`` for each non-blank line; every record must be an object.
+
+    ``stream``: the file may be a FIFO or a device, as in :func:`iter_lines`.
+    """
     name = str(path)
-    for line_no, raw in iter_lines(path):
+    for line_no, raw in iter_lines(path, stream):
         yield line_no, parse_record(raw, name, line_no)
 
 
 def read_json(path: str | Path) -> Any:
-    """Read a whole JSON file, with a one-line error when it cannot be parsed."""
+    """Read a whole JSON file (a regular file, at most the cap), with a one-line error when it cannot be parsed."""
     name = str(path)
-    limit = max_line_bytes()
-    with open_binary(path) as handle:
-        try:
-            raw = handle.read(limit + 1)
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", name) from None
-    if len(raw) > limit:
-        raise InputError(f"longer than {limit} bytes; raise the limit with {MAX_LINE_ENV}=N", name)
+    raw = read_capped(path)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -187,14 +162,19 @@ def _make_parents(folder: Path) -> list[Path]:
     return created
 
 
+def current_umask() -> int:
+    """The process's umask (POSIX reads it only by setting it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _new_file_mode(target: Path) -> int:
     """An overwritten file keeps its mode; a new one gets what the umask allows, as ``open`` would give."""
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return 0o666 & ~current_umask()
 
 
 def _is_write_failure(exc: OSError, *paths: Path) -> bool:
@@ -247,10 +227,26 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         _pending.discard(tmp)
 
 
+def _replacement_character(error: UnicodeError) -> tuple[bytes, int]:
+    """U+FFFD for each character UTF-8 cannot encode (given as bytes: the codec takes only ASCII text back)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "\ufffd".encode() * (error.end - error.start), error.end
+
+
+_UNENCODABLE = "bench.replacement_character"
+codecs.register_error(_UNENCODABLE, _replacement_character)
+
+
 @contextmanager
 def atomic_writer(path: str | Path) -> Iterator[TextIO]:
-    """Open ``path`` for writing text atomically (see :func:`atomic_path`)."""
-    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+    """Open ``path`` for writing UTF-8 text atomically (see :func:`atomic_path`).
+
+    A file name that is not UTF-8 reaches Python as lone surrogates (``\udcff``),
+    which no UTF-8 text can hold: where a page or table shows one, it is written
+    as U+FFFD, the replacement character.
+    """
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", errors=_UNENCODABLE, newline="\n") as handle:
         yield handle
         handle.flush()
         if tmp.is_file():

@@ -10,10 +10,11 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from bench.data.jsonl import read_json
 from bench.data.resources import schema_dir
 from bench.errors import InputError
 
-SCHEMA_NAMES = ("values", "fact", "prediction", "document", "manifest", "results")
+SCHEMA_NAMES = ("values", "fact", "prediction", "document", "manifest", "aliases", "results")
 _BASE = "https://factbench.example/schema/"
 
 
@@ -23,7 +24,7 @@ def _registry():
 
     resources = []
     for path in sorted(schema_dir().glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        contents = read_json(path)
         resources.append((contents["$id"], Resource.from_contents(contents)))
     return Registry().with_resources(resources)
 
@@ -46,6 +47,8 @@ def _describe(error) -> tuple[str, str]:
     """Turn a jsonschema error into (field path, short message)."""
     field = ".".join(str(part) for part in error.absolute_path)
     kind, expected = error.validator, error.validator_value
+    if "propertyNames" in error.schema_path:  # the error is about a key, which the path does not hold
+        return field or "record", f"the key {_short(error.instance)} is not allowed here"
     if kind == "required":
         missing = [name for name in expected if isinstance(error.instance, dict) and name not in error.instance]
         return ".".join(filter(None, [field, missing[0] if missing else ""])), "is required"

@@ -1,8 +1,9 @@
-"""A fast hand-written check of fact, prediction and document records.
+"""A fast hand-written check of fact, prediction, document and manifest records, and of alias tables.
 
-It accepts exactly what ``gold/schema/fact.schema.json``, ``prediction.schema.json``
-and ``document.schema.json`` accept (property tests hold them together), so large
-files skip jsonschema; jsonschema still explains every record it refuses.
+It accepts exactly what ``gold/schema/fact.schema.json``, ``prediction.schema.json``,
+``document.schema.json``, ``manifest.schema.json`` and ``aliases.schema.json`` accept
+(property tests hold them together), so large files, and every load of a gold set,
+skip jsonschema; jsonschema still explains every record it refuses.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _FACT_KEYS = frozenset({"id", "doc_id", "type", "text", "start", "end", "value"}
 _REVIEWED_FACT_KEYS = _FACT_KEYS | {"reviewed"}
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _PUBLISHED_BASES = ("dateline", "inferred", "generated", "source_metadata")
+_FILE_NAME = re.compile(r"[^\x00-\x1f\x7f]+")  # no control character (NUL above all) in a file name
 _MANIFEST_KEYS = frozenset({"id", "file", "sha256", "published", "outlet", "title", "published_basis", "published_note",
                             "source_url", "source_document", "license"})
 
@@ -61,7 +63,9 @@ def _optional_ok(record: dict[str, Any], key: str, ok) -> bool:
 
 def _manifest_ok(record: dict[str, Any]) -> bool:
     published = record.get("published", "")
-    return (record.keys() <= _MANIFEST_KEYS and _name_field(record.get("id")) and _name_field(record.get("file"))
+    file = record.get("file")
+    return (record.keys() <= _MANIFEST_KEYS and _name_field(record.get("id"))
+            and type(file) is str and _FILE_NAME.fullmatch(file) is not None
             and type(record.get("sha256")) is str and _SHA256.fullmatch(record["sha256"]) is not None
             and (published is None or (type(published) is str and _ISO_DAY.fullmatch(published) is not None))
             and all(_optional_ok(record, key, lambda v: v is None or type(v) is str) for key in ("outlet", "title"))
@@ -73,6 +77,20 @@ def _manifest_ok(record: dict[str, Any]) -> bool:
 def _name_field(value: Any) -> bool:
     """A non-empty string (JSON Schema's minLength 1)."""
     return type(value) is str and value != ""
+
+
+ALIAS_TABLES = ("agencies", "officials", "titles", "units")
+
+
+def _alias_table_ok(table: Any) -> bool:
+    return type(table) is dict and all(
+        canonical != "" and type(aliases) is list and all(map(_name_field, aliases)) for canonical, aliases in table.items())
+
+
+def aliases_ok(raw: Any) -> bool:
+    """True when ``raw`` certainly satisfies ``aliases.schema.json``: the four tables, each canonical name -> aliases."""
+    return (type(raw) is dict and raw.keys() - {"_comment"} == set(ALIAS_TABLES) and type(raw.get("_comment", "")) is str
+            and all(_alias_table_ok(raw[kind]) for kind in ALIAS_TABLES))
 
 
 def record_ok(record: dict[str, Any], schema: str) -> bool:

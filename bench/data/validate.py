@@ -94,14 +94,14 @@ def check_fact_records(
     """Yield each record of a facts file as a :class:`Fact`, or the problems it has.
 
     ``schema`` is ``fact`` for gold (ids, offsets and canonical names required,
-    no duplicates) or ``prediction``. The id and line number of each gold fact
-    marked ``"reviewed": false`` are appended to ``unreviewed``.
+    no duplicates) or ``prediction`` (whose file may be a stream, a FIFO say).
+    The id and line number of each gold fact marked ``"reviewed": false`` are appended to ``unreviewed``.
     """
     name = str(path)
     seen_ids: set[str] = set()
     seen_mentions: set[tuple] = set()
     try:
-        for line_no, raw in iter_jsonl(path):
+        for line_no, raw in iter_jsonl(path, stream=schema == "prediction"):  # a gold set's facts.jsonl is a regular file
             found = [] if record_ok(raw, schema) else schema_problems(raw, schema)
             if not found:
                 found = span_problems(raw, texts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bench.facts import Count, Fact, Official, Value
@@ -76,12 +77,10 @@ class AliasTable:
 
     @classmethod
     def from_json(cls, raw: dict) -> "AliasTable":
+        """The lookup table of an ``aliases.json``: check it with :func:`alias_conflicts` first, since a name
+        folding like another entry's would silently overwrite it here."""
         def index(kind: str) -> dict[str, str]:
-            table = {}
-            for canonical, aliases in raw.get(kind, {}).items():
-                for surface in (canonical, *aliases):
-                    table[fold(surface)] = canonical
-            return table
+            return {fold(surface): canonical for canonical, surface in _surfaces(raw.get(kind, {}))}
 
         return cls(index("agencies"), index("officials"), index("titles"), index("units"))
 
@@ -110,6 +109,55 @@ class AliasTable:
         if fact_type == "agency":
             return self.agency(value) or fold(value)
         return value
+
+
+Entries = Mapping[str, Sequence[str]]
+
+
+def _surfaces(entries: Entries) -> Iterator[tuple[str, str]]:
+    """(canonical, surface) for every name of one table: the canonical names first, then their aliases."""
+    yield from ((canonical, canonical) for canonical in entries)
+    yield from ((canonical, alias) for canonical, aliases in entries.items() for alias in aliases)
+
+
+def _clash(surface: str, canonical: str, other: tuple[str, str]) -> str:
+    """Why ``surface``, a name of ``canonical``, cannot stand beside ``other`` (canonical, surface), which folds alike.
+
+    Canonical names come first, so a canonical ``surface`` meets only another canonical name.
+    """
+    other_canonical, other_surface = other
+    if surface == canonical:
+        return f"canonical names {other_canonical!r} and {canonical!r} fold alike: neither could be told from the other"
+    if other_surface == other_canonical:
+        return (f"alias {surface!r} of {canonical!r} folds like the canonical name {other_canonical!r}, "
+                "which it would take over")
+    if other_surface == surface:
+        return f"alias {surface!r} is claimed by both {other_canonical!r} and {canonical!r}"
+    return f"alias {surface!r} of {canonical!r} folds like {other_surface!r}, an alias of {other_canonical!r}"
+
+
+def alias_conflicts(tables: Mapping[str, Entries]) -> list[tuple[str, str]]:
+    """(table, what is wrong) for each name that folds to nothing, or like a name of another canonical entry.
+
+    Lookups go through :func:`fold`, so two names folding alike would make
+    one entry silently take over the other's mentions.
+
+    >>> alias_conflicts({"agencies": {"Roads Agency": ["RA"], "Rail Authority": ["RA"]}})
+    [('agencies', "alias 'RA' is claimed by both 'Roads Agency' and 'Rail Authority'")]
+    """
+    found = []
+    for kind, entries in tables.items():
+        owner: dict[str, tuple[str, str]] = {}
+        for canonical, surface in _surfaces(entries):
+            key = fold(surface)
+            if not key:
+                found.append((kind, f"{surface!r} ({'canonical' if surface == canonical else f'an alias of {canonical!r}'}) "
+                                    "folds to an empty name"))
+            elif key in owner and owner[key][0] != canonical:
+                found.append((kind, _clash(surface, canonical, owner[key])))
+            else:
+                owner.setdefault(key, (canonical, surface))
+    return found
 
 
 def fact_key(fact: Fact, aliases: AliasTable) -> tuple[str, str, Value]:

@@ -25,19 +25,23 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench.data.jsonl import read_json, write_text_atomic
 from bench.data.results import LEVELS, METRICS, Results
+from bench.extraction.runner import RunOptions
 from bench.errors import InputError, MismatchError
 from bench.presentation.tables import fmt_metric
 from bench.scoring.fact_level import MODES
 
 BASELINE_FORMAT = 1
 _ROUNDING = 1e-9
+LOCK_WAIT = 60.0  # seconds: a writer holds the lock only to read, merge and replace the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,13 +218,42 @@ def _tracked_of(key: str, results: Results, before: Tracked | None) -> Tracked:
                    before.extractor if before else key)
 
 
-def update(path: str | Path, current: Mapping[str, Results], previous: Baseline | None = None,
-           tolerance: float | None = None) -> Baseline:
-    """Record ``current`` as the new baseline in ``path``, written atomically; returns what was written."""
+@contextmanager
+def _locked(path: str | Path) -> Iterator[None]:
+    """Hold the lock of baseline ``path`` (``.NAME.lock`` beside the file it names): one writer at a time.
+
+    A writer waits at most ``LOCK_WAIT`` seconds, then gives up with a one-line error.
+    """
+    from filelock import FileLock, Timeout
+
+    real = Path(os.path.realpath(path))
+    lock = FileLock(real.with_name(f".{real.name}.lock"), timeout=LOCK_WAIT)
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except Timeout:
+        raise InputError(f"another bench check --update has been writing it for {LOCK_WAIT:g} s "
+                         f"(lock {lock.lock_file}); try again", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot lock {lock.lock_file}: {exc.strerror or exc}", str(path)) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def update(path: str | Path, current: Mapping[str, Results], tolerance: float | None = None) -> Baseline:
+    """Record ``current`` in the baseline ``path``, keeping the runs it tracks already; returns what was written.
+
+    The file is read again under a lock, merged and replaced atomically, so
+    two updates at once each keep the other's runs.
+    """
     if not current:
         raise InputError("no extractor to record: name them with --extractor", str(path))
-    baseline = recorded(current, previous, tolerance)
-    write_text_atomic(path, baseline.to_json())
+    with _locked(path):
+        previous = read_baseline(path) if Path(path).exists() else None
+        baseline = recorded(current, previous, tolerance)
+        write_text_atomic(path, baseline.to_json())
     return baseline
 
 
@@ -250,13 +283,14 @@ def _selected(tracked: Mapping[str, Tracked], names: Sequence[str], adding: bool
 
 def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path | None = None,
             adding: bool = False, params: Mapping[str, Any] | None = None,
-            suite: str | None = None) -> dict[str, Results]:
+            suite: str | None = None, options: RunOptions | None = None) -> dict[str, Results]:
     """Score ``names`` (default: every tracked run) at the baseline's level and mode, each with its options.
 
     Results are keyed by run key. Without ``adding``, a name the baseline does
     not track, or a tracked run that now runs as another (its key changed), is
     refused. ``params`` (with ``adding``) are the options of the run to record.
     A new baseline is scored at the fact level, strict mode. With ``suite``, on that capability suite.
+    ``options`` say how to run (workers, time limit per document).
     """
     tracked = baseline.extractors if baseline is not None else {}
     if not names and not tracked:
@@ -267,10 +301,11 @@ def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path
     from bench.scoring.evaluate import evaluate, evaluate_suite
 
     run = partial(evaluate_suite, suite_path=suite) if suite is not None else partial(evaluate, gold_dir=gold_dir)
+    how = options or RunOptions()
     level, mode = (baseline.level, baseline.mode) if baseline is not None else ("fact", "strict")
     scored = {}
     for key, spec, options in runs:
-        results = run(spec, level=level, mode=mode, params=options, with_ci=False)
+        results = run(spec, level=level, mode=mode, params=options, with_ci=False, options=how)
         if key is not None and results.run_key != key and not adding:
             raise MismatchError(f"{key!r} now runs as {results.run_key!r} (its options, model or endpoint changed); "
                                 "record it deliberately with --update", field="extractors")
