@@ -6,6 +6,7 @@ The plug-in API is what this module exports; nothing else is promised::
     from bench import Extractor, Trainable       # the extractor protocols (also Pretrained, Batched, Describing)
     from bench import option                     # a typed option of an extractor's Options dataclass
     from bench import ExtractorUnavailable       # raised from extract: no document can succeed, stop the run
+    from bench import extract_one, DocumentRun, DocumentTimeout  # running documents yourself (see bench.extraction.api)
     from bench import load_gold, gold_dataset    # the gold, and as a datasets.Dataset
 
 Importing this package is cheap: the names load on first use, and datasets,
@@ -13,6 +14,22 @@ scikit-learn and spaCy are imported only inside the functions that need them.
 """
 
 from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what the names below are, for type checkers; at run time each loads on first use
+    from bench.data.gold import load_gold
+    from bench.data.hf import gold_dataset
+    from bench.errors import ExtractorUnavailable
+    from bench.extraction.api import DocumentRun, DocumentTimeout, extract_one
+    from bench.extraction.extractor import (
+        Batched,
+        Describing,
+        Extractor,
+        Pretrained,
+        Trainable,
+    )
+    from bench.extraction.options import option
+    from bench.facts import Count, Fact, Official
 
 __version__ = "0.1.0"
 
@@ -27,13 +44,17 @@ _EXPORTS = {
     "Describing": "bench.extraction.extractor",
     "option": "bench.extraction.options",
     "ExtractorUnavailable": "bench.errors",
+    "DocumentRun": "bench.extraction.api",
+    "DocumentTimeout": "bench.extraction.api",
+    "extract_one": "bench.extraction.api",
     "load_gold": "bench.data.gold",
     "gold_dataset": "bench.data.hf",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = ["Batched", "Count", "Describing", "DocumentRun", "DocumentTimeout", "Extractor", "ExtractorUnavailable", "Fact",
+           "Official", "Pretrained", "Trainable", "extract_one", "gold_dataset", "load_gold", "option"]  # _EXPORTS' names
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name not in _EXPORTS:
         raise AttributeError(f"module 'bench' has no attribute {name!r}")
     return getattr(import_module(_EXPORTS[name]), name)

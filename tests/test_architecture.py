@@ -46,3 +46,22 @@ def test_an_import_of_a_baseline_breaks_the_contract(tmp_path):
     result = lint_imports(root)
     assert result.returncode == 1
     assert "bench.scoring.peek -> baselines.regex" in result.stdout
+
+
+def test_running_extractors_has_no_import_cycle():
+    import grimp
+
+    graph = grimp.build_graph("bench", exclude_type_checking_imports=True)  # what runs, not what type checkers read
+    cycles = sorted((module, imported) for module in graph.find_descendants("bench.extraction")
+                    for imported in graph.find_modules_directly_imported_by(module)
+                    if graph.chain_exists(importer=imported, imported=module))
+    assert cycles == []
+
+
+def test_baselines_run_documents_only_through_the_public_api():
+    import grimp
+
+    graph = grimp.build_graph("bench", "baselines")
+    used = {imported for module in graph.modules if module.startswith("baselines")
+            for imported in graph.find_modules_directly_imported_by(module) if imported.startswith("bench.extraction")}
+    assert used <= {"bench.extraction.api", "bench.extraction.extractor", "bench.extraction.options"}

@@ -1,7 +1,8 @@
 """Fault cases as real processes: whatever an extractor does, a run never reports success it did not have.
 
-Every test runs ``python -m bench`` from this checkout, so the code under test is
-the working tree's. The extractors are written for the test.
+Every test runs ``python -m bench`` with this checkout first on ``PYTHONPATH``, so the
+code under test is the working tree's, whatever is installed. The extractors are
+written for the test.
 """
 
 from __future__ import annotations
@@ -63,10 +64,15 @@ FAULTY = textwrap.dedent(
 ESCAPES = ["sys.exit(0)", "sys.exit(1)", "os._exit(0)", "GeneratorExit", "KeyboardInterrupt"]
 
 
+def checkout_env(extra: dict | None = None) -> dict:
+    """The environment for ``python -m bench`` to import this checkout's code."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), **(extra or {})}
+
+
 def bench(*args, cwd: Path, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
     """``python -m bench ARGS`` from this checkout."""
     return subprocess.run([sys.executable, "-m", "bench", *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=kwargs.pop("timeout", 120), **kwargs)
+                          env=checkout_env(env), timeout=kwargs.pop("timeout", 120), **kwargs)
 
 
 @pytest.fixture()
@@ -112,14 +118,14 @@ def test_the_gate_fails_when_the_extractor_exits(tmp_path, faulty, baseline, fau
     done = bench("check", "-b", baseline, cwd=tmp_path, env=fault_env(fault))
     assert done.returncode == 1, done.stderr
     assert f"failed: {faulty}: {VICTIM}: the extractor" in done.stderr
-    assert done.stderr.splitlines()[-1] == f"check failed: {faulty} failed on 1 document(s)"
+    assert done.stderr.splitlines()[-1] == f"check failed: {faulty} failed on 1 document"
 
 
 def test_check_update_refuses_to_record_a_run_with_failed_documents(tmp_path, faulty, baseline):
     before = baseline.read_bytes()
     done = bench("check", "-b", baseline, "--update", "-e", faulty, cwd=tmp_path, env=fault_env("sys.exit(0)"))
     assert done.returncode == 3, done.stderr
-    assert done.stderr.splitlines()[-1] == f"not recorded: {faulty} failed on 1 document(s)"
+    assert done.stderr.splitlines()[-1] == f"not recorded: {faulty} failed on 1 document"
     assert baseline.read_bytes() == before
 
 
@@ -197,7 +203,7 @@ def _alive(pid: int) -> bool:
 
 def _interrupt(tmp_path: Path, args: list[str], env: dict, signum: int) -> tuple[int, str, float]:
     """Start ``bench ARGS``, wait until the extractor is running, send ``signum``; returns (exit code, stderr, seconds)."""
-    proc = subprocess.Popen([sys.executable, "-m", "bench", *args], cwd=tmp_path, env={**os.environ, **env},
+    proc = subprocess.Popen([sys.executable, "-m", "bench", *args], cwd=tmp_path, env=checkout_env(env),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob("started-*")) and time.monotonic() < deadline:
@@ -232,7 +238,7 @@ def test_a_signal_caught_by_another_thread_ends_a_run_whose_main_thread_waits(tm
     # Python runs handlers in the main thread only; blocked in join(), it would wait there for ever
     (tmp_path / "hang.py").write_text(HANGING)
     proc = subprocess.Popen([sys.executable, "-m", "bench", "predict", "-e", "hang.py:hang", "-o", "out.jsonl"],
-                            cwd=tmp_path, env={**os.environ, "HANG": "signal-in-a-thread", "SIGNUM": str(int(signum))},
+                            cwd=tmp_path, env=checkout_env({"HANG": "signal-in-a-thread", "SIGNUM": str(int(signum))}),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 128 + signum, err
@@ -248,7 +254,7 @@ def test_a_signal_ends_an_llm_run_stalled_on_its_server(tmp_path, signum):
         url = f"http://127.0.0.1:{server.getsockname()[1]}/v1"
         proc = subprocess.Popen([sys.executable, "-m", "bench", "predict", "-e", "llm", "-o", "out.jsonl",
                                  "--param", f"base_url={url}", "--param", "model=m", "--param", "use_cache=false"],
-                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                cwd=tmp_path, env=checkout_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         server.settimeout(60)
         held, _ = server.accept()  # the request is out: bench is waiting on the answer
         sent = time.monotonic()
@@ -378,7 +384,7 @@ def test_a_fifo_says_it_waits_then_reads_as_a_stream(tmp_path):
     fifo = tmp_path / "preds.fifo"
     os.mkfifo(fifo)
     proc = subprocess.Popen([sys.executable, "-m", "bench", "score", str(fifo), "--no-ci"], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            env=checkout_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ready, _, _ = select.select([proc.stderr], [], [], 60)
     assert ready and proc.stderr.readline() == f"{fifo}: a FIFO; waiting for something to write to it\n"
     with open(fifo, "w") as writer:
@@ -538,7 +544,7 @@ def test_scores_that_would_mislead_come_with_a_warning(tmp_path):
     partial = bench("score", "one.jsonl", "--no-ci", "--level", "strict", cwd=tmp_path)
     assert partial.returncode == 0 and partial.stderr == (
         f"warning: {len(SEED_IDS) - 1} of {len(SEED_IDS)} documents have no predictions: their gold counts as missed\n"
-        "warning: 1 prediction(s) without offsets: not scored at the mention levels\n")
+        "warning: 1 prediction without offsets: not scored at the mention levels\n")
     assert "not scored: 1 prediction(s) without offsets, neither TP nor FP" in partial.stdout
     shown = bench("score", "one.jsonl", "--no-ci", "--level", "strict", "-o", "r.json", cwd=tmp_path)
     assert "not scored: 1 prediction(s) without offsets" in bench("show", "r.json", cwd=tmp_path).stdout, shown.stderr

@@ -15,15 +15,9 @@ from bench.data.documents import Document, DocumentFile, DocumentLine
 from bench.errors import InputError
 from bench.extraction import guard
 from bench.extraction.extractor import FunctionExtractor
-from bench.extraction.runner import (
-    GUARD_BATCH,
-    DocumentRun,
-    EncodedRun,
-    RunOptions,
-    encode_run,
-    run_extractor,
-    run_for_gold,
-)
+from bench.extraction.in_process import GUARD_BATCH, run_extractor
+from bench.extraction.outcome import DocumentRun, EncodedRun, encode_run
+from bench.extraction.runner import RunOptions, run_for_gold
 from bench.facts import Fact, Official
 
 DOCS = [Document(f"d{i}", f"Report {i} filed in {1990 + i}.", dt.date(2020, 1, 1)) for i in range(40)]
@@ -58,7 +52,7 @@ def test_a_raising_hanging_or_invalid_document_fails_alone(tmp_path):
     assert failed == {
         "d3": "RuntimeError: model crashed",
         "d5": "timed out after 0.2 s",
-        "d7": "flaky: document d7 fact 0: value: \"not a date\" is not in the expected form (expected ISO 8601 at the precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD or a week YYYY-Www)",
+        "d7": "ext.flaky: document d7 fact 0: value: \"not a date\" is not in the expected form (expected ISO 8601 at the precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD or a week YYYY-Www)",
     }
     assert [run.doc_id for run in runs] == [doc.id for doc in DOCS[:9]]
     assert runs[0] == DocumentRun("d0", (Fact("d0", "date", "1990", "1990", 18, 22),))
@@ -211,6 +205,57 @@ def test_an_extractor_with_its_own_batch_runs_it():
     assert [run.doc_id for run in run_for_gold(Batched(), DOCS[:3], [], [])] == ["d0", "d1", "d2"]
 
 
+class TimedBatch:
+    """A batch that keeps the time limit itself, as the Batched protocol asks: it records the limit it is given."""
+
+    name, version = "timed-batch", "1"
+
+    def __init__(self):
+        self.given: list = []
+
+    def extract(self, document):
+        raise AssertionError("extract_batch should be used")
+
+    def extract_batch(self, documents, timeout=None):
+        self.given.append(timeout)
+        return (DocumentRun(doc.id) for doc in documents)
+
+
+def test_a_batch_is_handed_the_time_limit_and_one_that_cannot_take_it_is_run_document_by_document():
+    timed = TimedBatch()
+    assert [run.doc_id for run in run_for_gold(timed, DOCS[:2], [], [], RunOptions(timeout=2.5))] == ["d0", "d1"]
+    assert timed.given == [2.5]
+
+    class Untimed:
+        name, version = "untimed", "1"
+
+        def extract(self, document):
+            return []
+
+        def extract_batch(self, documents):
+            raise AssertionError("a batch that cannot keep the time limit is not used with one")
+
+    assert [run.failure for run in run_for_gold(Untimed(), DOCS[:2], [], [], RunOptions(timeout=2.5))] == [None, None]
+
+
+def test_a_run_in_process_leaves_the_working_directory_and_umask_as_they_were(tmp_path, monkeypatch):
+    import os
+
+    def wander(doc):
+        os.chdir(tmp_path / "elsewhere")
+        os.umask(0o777)
+        return []
+
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path)
+    umask = os.umask(0o027)
+    try:
+        assert [run.failure for run in run_for_gold(FunctionExtractor(wander), DOCS[:2], [], [])] == [None, None]
+        assert (os.getcwd(), os.umask(0o027)) == (str(tmp_path), 0o027)
+    finally:
+        os.umask(umask)
+
+
 FAILING_FIT = textwrap.dedent(
     '''
     class Stubborn:
@@ -273,3 +318,35 @@ def test_encoded_lines_are_the_facts_as_json_with_characters_as_written():
     run = encode_run(DocumentRun("d1", facts))
     assert run.lines == "".join(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n" for fact in facts)
     assert "Núñez" in run.lines and run.count == 2
+
+
+STILLBORN = textwrap.dedent(
+    '''
+    import multiprocessing, os, signal
+
+    if multiprocessing.current_process().name == "bench-worker":  # not in the process that checks it first
+        if os.environ["HOW"] == "exit":
+            os._exit(1)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def nothing(doc):
+        return []
+    '''
+)
+
+
+@pytest.mark.parametrize(("how", "message"), [
+    ("exit", "loading the extractor in a worker process failed: the extractor called os._exit(1)"),
+    ("kill", ("worker processes die before running any document (the worker process died (crashed, killed or out "
+              "of memory))")),
+])
+def test_an_extractor_that_cannot_load_in_a_worker_ends_the_run_with_one_line(tmp_path, monkeypatch, how, message):
+    from bench.errors import ExtractorFailed
+    from bench.extraction.registry import load_extractor
+
+    (tmp_path / "stillborn.py").write_text(STILLBORN)
+    monkeypatch.setenv("HOW", how)
+    spec = f"{tmp_path / 'stillborn.py'}:nothing"
+    with pytest.raises(ExtractorFailed) as raised:
+        list(run_for_gold(load_extractor(spec), DOCS[:3], [], [], RunOptions(workers=2), spec, {}))
+    assert str(raised.value) == message

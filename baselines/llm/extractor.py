@@ -26,6 +26,7 @@ from baselines.llm.client import (
 from baselines.llm.prompt import MODES, PROMPT_VERSION, messages, response_format
 from baselines.llm.usage import DocumentUsage, Usage, UsageMeter
 from bench.data.documents import Document
+from bench.extraction.api import DocumentRun, DocumentTimeout, extract_one
 from bench.extraction.options import option
 from bench.facts import Fact
 
@@ -151,8 +152,8 @@ class LLMExtractor:
         self._count("ungrounded", result.ungrounded)
         return list(result.facts)
 
-    def extract_batch(self, documents: Iterable[Document], timeout: float | None = None) -> Iterator:
-        """A :class:`bench.extraction.runner.DocumentRun` per document, in order, ``workers`` requests at a time.
+    def extract_batch(self, documents: Iterable[Document], timeout: float | None = None) -> Iterator[DocumentRun]:
+        """A :class:`bench.extraction.api.DocumentRun` per document, in order, ``workers`` requests at a time.
 
         A document's failure is its run's ``failure``; the batch goes on. ``timeout``
         bounds the seconds spent on each document, retries and waits included.
@@ -171,9 +172,7 @@ class LLMExtractor:
         finally:
             pool.shutdown(wait=False, cancel_futures=True)  # on an interrupt, a stalled request is not waited for
 
-    def _run_within(self, document: Document, timeout: float | None):
-        from bench.extraction.runner import extract_one
-
+    def _run_within(self, document: Document, timeout: float | None) -> DocumentRun:
         self._deadline.value = time.monotonic() + timeout if timeout else None
         self._deadline.limit = timeout
         try:
@@ -188,8 +187,6 @@ class LLMExtractor:
             return None
         left = deadline - time.monotonic()
         if left <= 0:
-            from bench.extraction.guard import DocumentTimeout
-
             raise DocumentTimeout(f"timed out after {self._deadline.limit:g} s")
         return left
 

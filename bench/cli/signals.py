@@ -11,6 +11,11 @@ only at its next instruction: a main thread blocked on a lock (waiting on a
 worker's result) would never get there. So every signal also reaches a relay
 thread through ``signal.set_wakeup_fd``; the relay starts the watchdog and sends
 the signal on to the main thread, whose wait it breaks.
+
+Workers lead process groups of their own, which are killed whole. While an
+extractor runs in bench's own process, a watchdog process reads the wakeup fd
+before the relay, for an extractor inside one long C call, where no thread of
+bench runs at all (:mod:`bench.extraction.watchdog`).
 """
 
 from __future__ import annotations
@@ -26,10 +31,9 @@ from contextlib import contextmanager
 from bench.data.jsonl import remove_pending
 from bench.errors import Interrupted
 from bench.extraction.guard import hard_exit
+from bench.extraction.watchdog import MESSAGE, SIGNALS, relaying
 
-SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GRACE = 1.5  # seconds the run has to unwind by itself
-MESSAGE = "interrupted: nothing was written"
 
 _received: list[int] = []
 _watching: list[int] = []
@@ -37,8 +41,12 @@ _STOP = b"\0"  # no signal's number
 
 
 def _kill_children() -> None:
+    """Kill the workers' process groups, whatever their extractors started, and any other child process."""
     import multiprocessing
 
+    workers = sys.modules.get("bench.extraction.supervisor")  # none were started unless it was imported
+    if workers is not None:
+        workers.kill_all()
     for child in multiprocessing.active_children():
         child.kill()
 
@@ -97,7 +105,8 @@ def _relayed() -> Iterator[None]:
     relay = threading.Thread(target=_relay, args=(reader, threading.get_ident()), daemon=True)
     relay.start()
     try:
-        yield
+        with relaying(writer):
+            yield
     finally:
         signal.set_wakeup_fd(previous)
         os.write(writer, _STOP)  # not closing: forked workers hold copies, and the end of file would wait on them

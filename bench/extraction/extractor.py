@@ -9,8 +9,9 @@ for each optional capability with ``isinstance`` against these protocols:
   document it was trained on.
 - :class:`Pretrained`: a Trainable whose ``pretrained`` is true was loaded
   from a file; it is used as it is and refuses its ``trained_on`` documents.
-- :class:`Batched`: ``extract_batch(documents)`` runs its own bounded
-  concurrency, yielding a :class:`~bench.extraction.runner.DocumentRun` per document.
+- :class:`Batched`: ``extract_batch(documents, timeout=None)`` runs its own bounded
+  concurrency, yielding a :class:`~bench.extraction.outcome.DocumentRun` per document
+  and keeping the time limit itself (its threads cannot be alarmed).
 - :class:`Describing`: ``run_details()`` names what the options alone do not
   (a model, an endpoint host); the results file's run spec records it.
 """
@@ -26,6 +27,7 @@ from bench.data.schema import schema_problems
 from bench.data.shapes import MAX_COUNT
 from bench.data.validate import span_problems, value_problems
 from bench.errors import InputError
+from bench.extraction.outcome import DocumentRun
 from bench.facts import QUALIFIERS, Count, Fact, Official
 from bench.normalize.aliases import date_precision
 
@@ -56,9 +58,12 @@ class Pretrained(Trainable, Protocol):
 
 @runtime_checkable
 class Batched(Protocol):
-    """Runs many documents itself (e.g. concurrent requests): one ``DocumentRun`` per document, in order."""
+    """Runs many documents itself (e.g. concurrent requests): one ``DocumentRun`` per document, in order.
 
-    def extract_batch(self, documents: Iterable[Document]) -> Iterator[Any]: ...
+    ``timeout``, when not None, is the seconds each document may take, which the batch must keep itself.
+    """
+
+    def extract_batch(self, documents: Iterable[Document], timeout: float | None = None) -> Iterator[DocumentRun]: ...
 
 
 @runtime_checkable

@@ -1,4 +1,5 @@
-"""What an extractor may not do to a run while its code runs: exit, print to stdout, outlive its time.
+"""What an extractor may not do to a run while its code runs: exit, print to stdout, outlive its time, fork
+bench, move its working directory or umask.
 
 An extractor that calls ``sys.exit``, ``os._exit`` or raises ``KeyboardInterrupt``
 or ``GeneratorExit`` from ``extract`` fails that document; it never ends the
@@ -13,6 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from typing import NoReturn
 
 
 class DocumentTimeout(BaseException):
@@ -33,10 +35,32 @@ hard_exit = os._exit  # the real one, for bench itself (the guard replaces os._e
 _depth = 0
 _saved: tuple = ()
 _lock = threading.Lock()
+_forked = False  # true in a process forked while extractor code ran: it must not go on with bench's run
 
 
-def _refuse_exit(code: int = 0) -> None:
-    raise ExtractorExit(f"the extractor called os._exit({code})")
+def _mark_fork() -> None:
+    global _forked
+    _forked = _depth > 0  # a fork outside the guard (bench's own workers, a library user's) is no extractor's
+
+
+os.register_at_fork(after_in_child=_mark_fork)
+
+
+def exit_if_forked() -> None:
+    """End this process if an extractor forked it and it came back into bench's code: one process runs a run."""
+    if _forked:
+        hard_exit(0)
+
+
+def adopt() -> None:
+    """Start a worker process bench forked with no guard held, whatever a thread of its parent was doing."""
+    global _forked, _depth, _lock
+    _forked, _depth, _lock = False, 0, threading.Lock()
+    os._exit = hard_exit
+
+
+def _refuse_exit(status: int = 0) -> NoReturn:
+    raise ExtractorExit(f"the extractor called os._exit({status})")
 
 
 def _enter() -> None:
@@ -151,3 +175,34 @@ def _alarm(seconds: float) -> Iterator[list[bool]]:
         finally:  # the alarm may have fired once more on the way out
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def restored_cwd_and_umask() -> Iterator[None]:
+    """After the block, the working directory and umask it began with, whatever an extractor changed.
+
+    So an extractor's ``os.chdir`` or ``os.umask`` never moves or changes a file bench writes afterwards.
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    try:
+        here: int | str | None = os.open(".", getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY)
+    except OSError:  # an unreadable folder, where O_PATH is unknown
+        here = _cwd_or_none()
+    try:
+        yield
+    finally:
+        os.umask(mask)
+        if isinstance(here, int):
+            os.fchdir(here)
+            os.close(here)
+        elif here is not None:
+            with contextlib.suppress(OSError):  # removed meanwhile: nowhere to go back to
+                os.chdir(here)
+
+
+def _cwd_or_none() -> str | None:
+    try:
+        return os.getcwd()
+    except OSError:  # the working directory was removed: there is none to go back to
+        return None

@@ -28,6 +28,7 @@ from bench.extraction.extractor import (
 from bench.extraction.options import declared, recorded_options, resolve_options
 
 GROUP = "bench.extractors"
+_MISSING = object()
 ONLY_ENV = "BENCH_EXTRACTORS"  # comma-separated names: load only these entry points
 
 
@@ -104,10 +105,21 @@ def resolve(spec: str) -> Any:
                                 field="--extractor")
     known = registered()
     if spec not in known:
-        names = ", ".join(known) or "none installed"
-        raise ExtractorNotFound(f"Unknown extractor {spec!r}. Available: {names}")
+        raise ExtractorNotFound(_unknown(spec, known))
     module_name, _, attr = known[spec].target.partition(":")
     return _import_attr(module_name, attr, spec)
+
+
+def _unknown(spec: str, known: dict[str, Registered]) -> str:
+    """Why ``spec`` names no extractor: the names there are, and whether ``BENCH_EXTRACTORS`` hides it."""
+    names = ", ".join(known) or "none installed"
+    only = os.environ.get(ONLY_ENV, "").strip()
+    if not only:
+        return f"Unknown extractor {spec!r}. Available: {names}"
+    if any(ep.name == spec for ep in entry_points(group=GROUP)):
+        return (f"extractor {spec!r} is installed, but {ONLY_ENV}={only} hides it (only the extractors it names "
+                f"load); add {spec} to {ONLY_ENV}, or unset it")
+    return f"Unknown extractor {spec!r}. Available: {names} (only these: {ONLY_ENV}={only})"
 
 
 def _construct(cls: type, given: dict[str, Any], owner: str) -> tuple[Extractor, dict[str, Any]]:
@@ -137,16 +149,25 @@ def _build(obj: Any, given: dict[str, Any], name: str | None) -> tuple[Extractor
     elif callable(getattr(obj, "extract", None)):
         instance = obj
     elif callable(obj) and not hasattr(obj, "extract"):
-        instance = FunctionExtractor(obj, name=name)
+        instance = FunctionExtractor(obj, name=name, version=_function_version(obj))
     else:
         raise ExtractorNotFound(f"{obj!r} is neither an extractor class, instance nor function")
     if given and not inspect.isclass(obj):
         resolve_options(owner, [], given)  # plain functions and ready instances take no options
-    if not isinstance(getattr(instance, "name", None), str) or not hasattr(instance, "version"):
+    if not isinstance(_attribute(instance, "name"), str) or _attribute(instance, "version") is _MISSING:
         raise ExtractorNotFound(f"{type(instance).__name__} needs a 'name' and a 'version'")
     if callable(getattr(instance, "fit", None)) and not isinstance(instance, Trainable):
         raise ExtractorNotFound(f"{type(instance).__name__} has fit() but no 'trained_on' (see the Trainable protocol)")
     return instance, resolved
+
+
+def _attribute(instance: Any, attribute: str) -> Any:
+    """The extractor's ``name`` or ``version`` (:data:`_MISSING` if it has none); a property that raises is the
+    extractor failing, in one line."""
+    try:
+        return getattr(instance, attribute, _MISSING)
+    except Exception as exc:  # noqa: BLE001 - the extractor's own code raised: its failure, not a traceback
+        raise ExtractorFailed(f"{type(instance).__name__}.{attribute} raised {type(exc).__name__}: {exc}") from None
 
 
 def load_extractor(spec: str, params: dict[str, Any] | None = None) -> Extractor:
@@ -157,10 +178,43 @@ def load_extractor(spec: str, params: dict[str, Any] | None = None) -> Extractor
 def load_run(spec: str, params: dict[str, Any] | None = None) -> tuple[Extractor, RunSpec]:
     """The extractor ``spec`` names, built with ``params``, and the run spec that says exactly what it is."""
     obj = resolve(spec)
-    instance, resolved = _build(obj, params or {}, spec.rpartition(":")[2] or spec)
+    instance, resolved = _build(obj, params or {}, _name_for(spec, obj))
     recorded, changed = recorded_options(declared(obj) if inspect.isclass(obj) else [], resolved)
     details = {str(k): str(v) for k, v in instance.run_details().items()} if isinstance(instance, Describing) else {}
     return instance, RunSpec(spec, instance.name, recorded, details, _package_version(), changed)
+
+
+def _is_plain_function(obj: Any) -> bool:
+    return not inspect.isclass(obj) and not callable(getattr(obj, "extract", None)) and callable(obj)
+
+
+def _name_for(spec: str, obj: Any) -> str:
+    """The name a spec gives its extractor: the registered name, else the attribute's; a plain function's
+    is qualified by its file or module (``my_extractor.extract``): ``extract`` alone says nothing.
+
+    >>> _name_for("regex", None), _name_for("path/to/my_extractor.py:extract", len), _name_for("pkg.mod:extract", len)
+    ('regex', 'my_extractor.extract', 'mod.extract')
+    """
+    target, _, attr = spec.rpartition(":")
+    if not target or not _is_plain_function(obj):
+        return attr or spec
+    is_file = target.endswith(".py") or os.sep in target or "/" in target
+    return f"{Path(target).stem if is_file else target.rpartition('.')[2]}.{attr}"
+
+
+def _function_version(function: Any) -> str:
+    """A plain function's version: its module's ``__version__``, else the start of its source file's sha256
+    (a changed file is another version), else "unversioned". A ``version`` attribute on the function wins."""
+    import hashlib
+
+    version = getattr(inspect.getmodule(function), "__version__", None)
+    if isinstance(version, str):
+        return version
+    try:
+        source = inspect.getsourcefile(function)
+        return "sha256:" + hashlib.sha256(Path(source).read_bytes()).hexdigest()[:12] if source else "unversioned"
+    except (TypeError, OSError):
+        return "unversioned"
 
 
 def _package_version() -> str:

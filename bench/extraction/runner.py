@@ -1,117 +1,40 @@
-"""Running an extractor over documents, one document's failure never stopping the run."""
+"""Running an extractor over documents, one document's failure never stopping the run.
+
+How a run is done: extractors used as they are run in supervised worker
+processes when there are several workers, or a time limit (the pool kills a
+worker whose document runs past it, whatever the extractor does); otherwise,
+and always for extractors bench trains during the run or that batch documents
+themselves, in this process (:mod:`bench.extraction.in_process`), where the
+time limit is the alarm signal and a C call cannot be cut short.
+"""
 
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from bench.data.documents import Document, DocumentFile, UniqueIds
-from bench.errors import BenchError, ExtractorFailed, ExtractorUnavailable, Interrupted
-from bench.extraction.extractor import (
-    Batched,
-    Extractor,
-    Pretrained,
-    Trainable,
-    as_facts,
+from bench.errors import BenchError, ExtractorFailed, Interrupted
+from bench.extraction.extractor import Batched, Extractor, Pretrained, Trainable
+from bench.extraction.guard import (
+    ESCAPES,
+    escape_failure,
+    guarded,
+    restored_cwd_and_umask,
 )
-from bench.extraction.guard import ESCAPES, DocumentTimeout, ctrl_c_is_keyboard_interrupt, escape_failure, guarded, time_limit
-from bench.extraction.pool import chunks, run_parallel
+from bench.extraction.in_process import extract_one, run_extractor
+from bench.extraction.outcome import DocumentRun, encode_run
+from bench.extraction.pool import run_parallel
+from bench.extraction.watchdog import watched
 from bench.facts import Fact
 
-
-@dataclass(frozen=True, slots=True)
-class DocumentRun:
-    """What an extractor gave for one document: its facts, or why it failed."""
-
-    doc_id: str
-    facts: tuple[Fact, ...] = field(default_factory=tuple)
-    failure: str | None = None
+__all__ = ["DocumentRun", "RunOptions", "encode_run", "extract_one", "predict_held_out", "run_extractor",
+           "run_for_gold"]  # what the commands, the benchmarks and docs/scale.md import from here
 
 
-@dataclass(frozen=True, slots=True)
-class EncodedRun:
-    """A document's run with its facts already as predictions-file lines: cheap to send between processes."""
-
-    doc_id: str
-    lines: str = ""
-    count: int = 0
-    failure: str | None = None
-
-    def __reduce__(self) -> tuple:
-        """Pickled as a constructor call: a third of the cost of a frozen dataclass's default, paid per document."""
-        return EncodedRun, (self.doc_id, self.lines, self.count, self.failure)
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # built once: json.dumps with an option builds one per call
-
-
-def encode_run(run: DocumentRun) -> EncodedRun:
-    """The run's facts as predictions-file lines, one JSON object each."""
-    lines = "".join([_ENCODER.encode(fact.to_dict()) + "\n" for fact in run.facts])
-    return EncodedRun(run.doc_id, lines, len(run.facts), run.failure)
-
-
-def extract_one(extractor: Extractor, document: Document, timeout: float | None = None) -> DocumentRun:
-    """Run the extractor on one document; an exception, an exit, a time-out or invalid output becomes a failure.
-
-    Only :class:`~bench.errors.Interrupted` (a signal to ``bench``) and
-    :class:`~bench.errors.ExtractorUnavailable` (no document can succeed) end the run.
-    """
-    with guarded():
-        return _extract_guarded(extractor, document, timeout)
-
-
-def _extract_guarded(extractor: Extractor, document: Document, timeout: float | None) -> DocumentRun:
-    """:func:`extract_one` for a caller that holds the guard."""
-    try:
-        if timeout:
-            with time_limit(timeout) as expired:
-                items = list(extractor.extract(document))  # the limit is the extractor's time, not bench's checks
-            if expired[0]:  # the extractor swallowed the time-out and went on
-                return DocumentRun(document.id, failure=f"timed out after {timeout:g} s")
-        else:
-            items = list(extractor.extract(document))
-        facts = as_facts(items, document, source=extractor.name)
-    except (Interrupted, ExtractorUnavailable):
-        raise
-    except (BenchError, DocumentTimeout) as error:
-        return DocumentRun(document.id, failure=str(error))
-    except KeyboardInterrupt:
-        if ctrl_c_is_keyboard_interrupt():
-            raise
-        return DocumentRun(document.id, failure=escape_failure(KeyboardInterrupt()))
-    except ESCAPES as error:
-        return DocumentRun(document.id, failure=escape_failure(error))
-    except Exception as error:  # noqa: BLE001 - a plug-in's bug must not end the run
-        return DocumentRun(document.id, failure=f"{type(error).__name__}: {error}")
-    return DocumentRun(document.id, tuple(facts))
-
-
-GUARD_BATCH = 8
-"""Documents extracted under one set-up of the stdout guard, whose set-up and take-down cost four system calls.
-
-A batch's runs are held until it ends. On top of regex's ``extract()`` the run
-path took +9% with 8, +12% with 32 and +11.5% with 4 (2,000 documents, 31
-alternating rounds), though cachegrind counts the same user-space instructions
-for 8 and 32: what differs is the memory held and the system calls, not
-Python's work."""
-
-
-def run_extractor(extractor: Extractor, documents: Iterable[Document], timeout: float | None = None) -> Iterator[DocumentRun]:
-    """Extract from each document in order, :data:`GUARD_BATCH` documents at a time under one guard.
-
-    Holding a batch back loses nothing: an interrupted run writes nothing anyway.
-    """
-    for batch in chunks(documents, GUARD_BATCH):
-        with guarded():
-            runs = [_extract_guarded(extractor, document, timeout) for document in batch]
-        yield from runs
-
-
-def _fit(extractor: Extractor, documents: Sequence[Document], facts: Sequence[Fact]) -> str | None:
+def _fit(extractor: Trainable, documents: Sequence[Document], facts: Sequence[Fact]) -> str | None:
     """Fit; what went wrong as one line, or None. Any exception in ``fit`` is the extractor's failure."""
     try:
         with guarded():
@@ -155,7 +78,12 @@ def _refusing(extractor: Extractor, documents: Iterable[Document], trained_on: s
 
 @dataclass(frozen=True, slots=True)
 class RunOptions:
-    """How to run: worker processes, per-document time limit in seconds, documents per task."""
+    """How to run: worker processes, per-document time limit in seconds, documents per task.
+
+    With more than one worker or a time limit, an extractor used as it is runs in supervised worker
+    processes (one, if one is asked for): a document past the limit fails and its worker is killed,
+    whatever the extractor is doing. Without either, it runs in this process, the fastest way.
+    """
 
     workers: int = 1
     timeout: float | None = None
@@ -173,12 +101,13 @@ def _used_as_is(extractor: Extractor) -> bool:
 
 def _trained_on(extractor: Extractor) -> set[str]:
     """Ids of the documents a loaded model was trained on (it is never scored on them)."""
-    return set(extractor.trained_on) if _loaded(extractor) else set()
+    return set(extractor.trained_on) if isinstance(extractor, Pretrained) and extractor.pretrained else set()
 
 
-def _parallel_ok(extractor: Extractor) -> bool:
-    """An extractor used as it is, one document at a time, can run in worker processes."""
-    return _used_as_is(extractor) and not _trained_on(extractor) and not isinstance(extractor, Batched)
+def _in_workers(extractor: Extractor, options: RunOptions) -> bool:
+    """Worker processes for several workers or a time limit, if the extractor is used as it is, one document at a time."""
+    wanted = options.workers > 1 or bool(options.timeout)
+    return wanted and _used_as_is(extractor) and not _trained_on(extractor) and not isinstance(extractor, Batched)
 
 
 def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
@@ -186,15 +115,19 @@ def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_docum
                  spec: str | None = None, params: dict | None = None, encode: Callable | None = None) -> Iterator:
     """Predictions for ``documents``; a trainable extractor never predicts a document it was trained on.
 
-    With ``spec`` and more than one worker, extractors used as they are run in
-    worker processes. ``encode`` maps each run, in the worker where there is
-    one (see :func:`encode_run`).
+    With ``spec`` (what workers load), the run goes to worker processes as
+    :class:`RunOptions` says. In this process, whatever working directory or
+    umask the extractor sets is undone when the run ends, and a watchdog
+    process answers a signal the extractor keeps Python from handling
+    (:mod:`bench.extraction.watchdog`). ``encode`` maps each run, in the worker
+    where there is one (see :func:`encode_run`).
     """
-    if options.workers > 1 and spec is not None and _parallel_ok(extractor):
+    if spec is not None and _in_workers(extractor, options):
         yield from _runs_in_workers(spec, params or {}, documents, options, encode)
         return
-    runs = _runs_in_process(extractor, documents, gold_documents, gold_facts, options)
-    yield from runs if encode is None else map(encode, runs)
+    with restored_cwd_and_umask(), watched():
+        runs = _runs_in_process(extractor, documents, gold_documents, gold_facts, options)
+        yield from runs if encode is None else map(encode, runs)
 
 
 def _runs_in_workers(spec: str, params: dict, documents: Iterable[Document], options: RunOptions,
@@ -229,7 +162,7 @@ def _runs_in_process(extractor: Extractor, documents: Iterable[Document], gold_d
     if _trained_on(extractor):
         yield from _refusing(extractor, documents, _trained_on(extractor), options.timeout)
         return
-    if _used_as_is(extractor):
+    if not isinstance(extractor, Trainable) or _loaded(extractor):  # used as it is
         if isinstance(extractor, Batched) and _batch_keeps_time(extractor, options.timeout):
             yield from _batch(extractor, documents, options.timeout)  # the extractor's own bounded concurrency
         else:
