@@ -119,6 +119,19 @@ def test_sets_with_other_documents_are_refused(cli, small_gold):
     assert result.stderr.startswith("error: ") and "document 'rail' of " in result.stderr and result.stderr.count("\n") == 1
 
 
+def test_a_document_only_b_has_is_refused(cli, small_gold):
+    """B holds every document of A and one more: refused on B's manifest line of that document, A named."""
+    a, b = small_gold(), small_gold()
+    text = "A third article, which only set B has."
+    (b / "documents" / "extra.txt").write_text(text, encoding="utf-8")
+    manifest = b / "documents" / "manifest.jsonl"
+    extra = {"id": "extra", "file": "extra.txt", "sha256": hashlib.sha256(text.encode()).hexdigest(), "published": None}
+    manifest.write_text(manifest.read_text() + json.dumps(extra) + "\n")
+    result = cli("gold", "agree", a, b)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: {manifest}:3: id: document 'extra' is not in {a}\n"
+
+
 # --- properties on random small sets: symmetric F1, full agreement with oneself ------------------------------
 
 TEXT = "x" * 30

@@ -6,16 +6,17 @@ import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from page_tree import parse
 
+from bench.data.documents import Document
+from bench.data.gold import Gold
 from bench.facts import FACT_TYPES, Count, Fact, Official
 from bench.normalize.aliases import AliasTable
-from bench.scoring.error_analysis import (
-    ErrorRecord,
-    analyze,
-    context_window,
-    similarity,
-)
+from bench.presentation.html_report import Run, build_report
+from bench.scoring.error_analysis import ErrorRecord, analyze, context_window
+from bench.scoring.evaluate import score_run
 from bench.scoring.fact_level import score_facts
+from bench.scoring.near_misses import similarity
 
 TEXT = ("On 14 March 2025 the Ministry of Tests said Mayor Pat Lee cut staff to under 70 workers; "
         "by May 2025 some 9,000 customers had left.")
@@ -97,6 +98,24 @@ def test_each_kind_at_fact_level_without_offsets():
     assert all(e.level == "fact" for e in errors)
     assert errors[0].predicted_value == "2025-03-15" and errors[0].context.startswith("On [[14 March 2025]] the")
     assert errors[-1].context is None and errors[-1].start is None
+
+
+def test_a_wrong_type_error_keeps_the_type_predicted_for_its_note():
+    """A user count typed as a headcount: the error names the predicted type at both levels, the results file keeps
+    it, and the report's error list says "as headcount" after the predicted value; a wrong value says no "as"."""
+    gold = [at("user_count", "some 9,000", Count(9000, "approx", "users")), at("date", "May 2025", "2025-05")]
+    predicted = [at("headcount", "some 9,000", Count(9000, "approx", "customers")), at("date", "May 2025", "2025-06")]
+    for level in ("fact", "mention"):
+        wrong_type = next(e for e in analyze(gold, predicted, TEXTS, ALIASES, level=level) if e.kind == "wrong_type")
+        assert (wrong_type.type, wrong_type.predicted_type, wrong_type.predicted_text) == (
+            "user_count", "headcount", "some 9,000"), level
+    articles = Gold("1.0.0", "sha256:" + "a" * 64, (Document("d", TEXT),), tuple(gold), ALIASES)
+    results = score_run(articles, predicted, "typer", "1", ci=False)
+    assert [(e["kind"], e["type"], e["predicted_type"]) for e in results.errors] == [
+        ("wrong_value", "date", "date"), ("wrong_type", "user_count", "headcount")]  # in text order
+    page = parse(build_report(articles, [Run("typer", results)]))
+    assert "as headcount" in page.find("li", cls="err", data_kind="wrong_type").text()
+    assert " as " not in page.find("li", cls="err", data_kind="wrong_value").text()
 
 
 def test_spurious_prediction_without_offsets_is_placed_by_its_text():

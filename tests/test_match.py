@@ -13,18 +13,22 @@ from hypothesis import strategies as st
 from bench.facts import FACT_TYPES, Fact
 from bench.scoring.mention_level import (
     SCHEMES,
-    Alignment,
     MentionCounts,
     MentionScore,
-    Pair,
     ValueAccuracy,
-    align,
+    mention_outcomes,
     score_mentions,
 )
+from bench.scoring.outcomes import Alignment, Pair
 
 
 def m(start, end, fact_type="date", value="2025-03-14", doc="d"):
     return Fact(doc, fact_type, value, start=start, end=end)
+
+
+def align(gold, predicted, scheme, mode="strict"):
+    """One scheme's alignment, read from the outcomes."""
+    return mention_outcomes(gold, predicted, mode=mode).schemes[scheme]
 
 
 def overall(gold, predicted):
@@ -381,11 +385,12 @@ def test_the_same_object_twice_counts_twice():
     assert overall([mention, m(9, 12)], [mention])["strict"] == (1, 0, 0, 1, 0)
 
 
-def test_unknown_scheme_or_mode_is_refused():
-    with pytest.raises(ValueError, match="scheme must be one of strict, exact, partial, type"):
-        align([], [], "fuzzy")
+def test_every_scheme_is_aligned_and_an_unknown_mode_is_refused():
+    assert tuple(mention_outcomes([], []).schemes) == SCHEMES
     with pytest.raises(ValueError, match="mode must be one of strict, lenient"):
         score_mentions([], [], value_mode="fuzzy")
+    with pytest.raises(ValueError, match="mode must be one of strict, lenient"):
+        mention_outcomes([], [], mode="fuzzy")
 
 
 def test_between_equally_placed_predictions_the_one_with_the_gold_value_is_paired():
@@ -428,7 +433,8 @@ def test_align_lists_pairs_missed_and_spurious_across_documents_by_hand():
     expected = {"strict": 0.0, "exact": 0.0, "partial": 0.5, "type": 0.0}
     for scheme, second in expected.items():
         found = align([g4, g3, g2, g1], [p4, p3, p2, p1], scheme)
-        assert found == Alignment((Pair(g1, p1, 1.0), Pair(g2, p2, second)), (g3, g4), (p3, p4)), scheme
+        pairs = (Pair(g1, p1, 1.0), Pair(g2, p2, second, "wrong_type"))
+        assert found == Alignment(pairs, (g3, g4), (p3, p4)), scheme
 
 
 def test_align_keeps_the_pairs_of_every_document_and_judges_span_and_type_apart():
@@ -438,7 +444,8 @@ def test_align_keeps_the_pairs_of_every_document_and_judges_span_and_type_apart(
     gb, pb = m(0, 5, doc="b"), m(0, 5, "agency", "Office of Maps", doc="b")
     expected = {"strict": (0.0, 0.0), "exact": (0.0, 1.0), "partial": (0.5, 1.0), "type": (1.0, 0.0)}
     for scheme, (credit_a, credit_b) in expected.items():
-        assert align([ga, gb], [pa, pb], scheme).pairs == (Pair(ga, pa, credit_a), Pair(gb, pb, credit_b)), scheme
+        assert align([ga, gb], [pa, pb], scheme).pairs == (
+            Pair(ga, pa, credit_a, "wrong_boundary"), Pair(gb, pb, credit_b, "wrong_type")), scheme
 
 
 def test_mentions_alike_in_place_are_listed_by_value_then_text_then_id_whatever_the_input_order():
@@ -456,14 +463,14 @@ def test_rule_4_the_smaller_boundary_distance_wins_over_position():
     """Equal overlap (2 characters each); the later gold mention ends where the prediction does (distance 4
     against 12), so it is paired although the earlier one comes first by position."""
     early, late, prediction = m(0, 10), m(12, 14), m(8, 14)
-    assert align([early, late], [prediction], "type").pairs == (Pair(late, prediction, 1.0),)
+    assert align([early, late], [prediction], "type").pairs == (Pair(late, prediction, 1.0, "wrong_boundary"),)
 
 
 def test_rule_2_an_exact_span_goes_before_a_partial_overlap_of_the_right_type():
     """Strict credits neither pair; the one on the exact span is still the one aligned, the other is spurious."""
     gold, other_type_exact, same_type_partial = m(0, 5), m(0, 5, "agency", "Office of Maps"), m(0, 3)
     found = align([gold], [same_type_partial, other_type_exact], "strict")
-    assert found.pairs == (Pair(gold, other_type_exact, 0.0),) and found.spurious == (same_type_partial,)
+    assert found.pairs == (Pair(gold, other_type_exact, 0.0, "wrong_type"),) and found.spurious == (same_type_partial,)
     exact_gold, wider_gold, prediction = m(0, 5), m(0, 10), m(0, 5)
     assert align([wider_gold, exact_gold], [prediction], "type").pairs == (Pair(exact_gold, prediction, 1.0),)
 
@@ -472,7 +479,7 @@ def test_rule_5_a_same_value_needs_the_same_type():
     """A date whose value is the gold agency's canonical name is no same value: position decides (agency first)."""
     gold = m(0, 5, "agency", "Office of Maps")
     date_named_alike, agency = m(0, 5, "date", "office of maps"), m(0, 5, "agency", "Office of Ports")
-    assert align([gold], [date_named_alike, agency], "exact").pairs == (Pair(gold, agency, 1.0),)
+    assert align([gold], [date_named_alike, agency], "exact").pairs == (Pair(gold, agency, 1.0, "wrong_value"),)
 
 
 def test_value_accuracy_compares_canonical_values_of_the_type():

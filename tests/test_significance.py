@@ -147,7 +147,8 @@ def test_two_runs_with_nothing_to_compare_state_no_difference():
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        result = compare_runs([], [], HASH, HASH, resamples=9)
+        nothing = fact_outcomes(set(), set())
+        result = compare_runs(nothing, nothing, HASH, HASH, resamples=9)
     undefined = Difference(None, None, None, None)
     assert result.micro == result.macro == undefined and set(result.per_type.values()) == {undefined}
 

@@ -5,14 +5,16 @@ F1 below is the same with A and B swapped (2·agreed / (|A| + |B|)).
 
 - exact: mentions of the same type with the same offsets;
 - overlap: mentions of the same type whose spans share a character, paired
-  one-to-one by the alignment of :mod:`bench.scoring.mention_level` (scheme ``type``);
+  one-to-one by the alignment of :mod:`bench.scoring.mention_level` (the type
+  scheme's, in its outcomes: :func:`~bench.scoring.mention_level.mention_outcomes`);
 - values: of the overlap pairs, the share whose normalized values agree;
 - facts: the distinct (document, type, value) facts of each set, compared as
   ``bench eval`` compares predictions to the gold.
 Names are canonicalized through A's alias table for both sides, as when B is scored against A.
 
-Every disagreement is listed from the same alignment: a pair of different
-types, a pair whose spans or values differ, and a mention only one side has.
+Every disagreement is listed from the same outcomes, by the error kind the
+scorer gave it: a pair of different types, a pair whose spans or values
+differ, and a mention only one side has.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from bench.errors import MismatchError
 from bench.facts import FACT_TYPES, Fact
 from bench.scoring.fact_level import PRF, key_set, score_keys
 from bench.scoring.mention_counts import ValueAccuracy
-from bench.scoring.mention_level import align
+from bench.scoring.mention_level import mention_outcomes
+from bench.scoring.outcomes import Alignment, Pair
 
 CONTEXT = 40  # characters shown on each side of a disagreement
 
@@ -102,38 +105,34 @@ def _context(text: str, a: Fact | None, b: Fact | None) -> tuple[str, str, str]:
     return ("…" if start > CONTEXT else "") + before, text[start:end], text[end:end + CONTEXT] + ("…" if end + CONTEXT < len(text) else "")
 
 
-def _same_value(aliases, a: Fact, b: Fact) -> bool:
-    return aliases.canonical_value(a.type, a.value) == aliases.canonical_value(b.type, b.value)
+def _pair_kind(pair: Pair[Fact]) -> str | None:
+    """The disagreement of a pair, from its error kind: type, span, value, span and value (None: they agree)."""
+    if pair.kind == "wrong_value":
+        same_span = (pair.gold.start, pair.gold.end) == (pair.predicted.start, pair.predicted.end)
+        return "value" if same_span else "span and value"
+    return {"wrong_type": "type", "wrong_boundary": "span"}.get(pair.kind)
 
 
-def _pair_kind(a: Fact, b: Fact, same_value: bool) -> str | None:
-    if a.type != b.type:
-        return "type"
-    span = (a.start, a.end) != (b.start, b.end)
-    return "span and value" if span and not same_value else "span" if span else None if same_value else "value"
-
-
-def _disagreements(a: Gold, alignment) -> tuple[Disagreement, ...]:
+def _disagreements(a: Gold, alignment: Alignment[Fact]) -> tuple[Disagreement, ...]:
     texts, order = {doc.id: doc.text for doc in a.documents}, {doc.id: n for n, doc in enumerate(a.documents)}
     found = []
     for pair in alignment.pairs:
-        g, p = pair.gold, pair.predicted
-        kind = _pair_kind(g, p, _same_value(a.aliases, g, p))
+        kind = _pair_kind(pair)
         if kind:
+            g, p = pair.gold, pair.predicted
             found.append(Disagreement(g.doc_id, kind, g, p, _context(texts[g.doc_id], g, p)))
     found += [Disagreement(f.doc_id, "only in A", f, None, _context(texts[f.doc_id], f, None)) for f in alignment.missed]
     found += [Disagreement(f.doc_id, "only in B", None, f, _context(texts[f.doc_id], None, f)) for f in alignment.spurious]
     return tuple(sorted(found, key=lambda d: (order[d.doc_id], min(f.start for f in (d.a, d.b) if f), d.kind)))
 
 
-def _values(pairs, aliases) -> dict[str, ValueAccuracy]:
+def _values(pairs: tuple[Pair[Fact], ...]) -> dict[str, ValueAccuracy]:
     """Per type, the same-type pairs and those whose canonical values agree."""
     matched, same = Counter(), Counter()
     for pair in pairs:
-        g, p = pair.gold, pair.predicted
-        if g.type == p.type:
-            matched[g.type] += 1
-            same[g.type] += _same_value(aliases, g, p)
+        if pair.gold.type == pair.predicted.type:
+            matched[pair.gold.type] += 1
+            same[pair.gold.type] += pair.kind != "wrong_value"
     return {t: ValueAccuracy(matched[t], same[t]) for t in FACT_TYPES}
 
 
@@ -160,8 +159,8 @@ def agreement(a: Gold, b: Gold, name_a: str = "A", name_b: str = "B") -> Agreeme
     count_a, count_b = Counter(f.type for f in a.facts), Counter(f.type for f in b.facts)
     spans_b = {(f.doc_id, f.type, f.start, f.end) for f in b.facts}
     exact = Counter(f.type for f in a.facts if (f.doc_id, f.type, f.start, f.end) in spans_b)
-    alignment = align(a.facts, b.facts, "type", a.aliases)
+    alignment = mention_outcomes(a.facts, b.facts, a.aliases).schemes["type"]  # strict values: the same canonical value
     overlap = Counter(pair.gold.type for pair in alignment.pairs if pair.gold.type == pair.predicted.type)
     facts = score_keys(key_set(a.facts, a.aliases), key_set(b.facts, a.aliases)).per_type
     return Agreement(name_a, name_b, _prf(exact, count_a, count_b), _prf(overlap, count_a, count_b),
-                     _values(alignment.pairs, a.aliases), facts, _disagreements(a, alignment))
+                     _values(alignment.pairs), facts, _disagreements(a, alignment))

@@ -10,30 +10,29 @@ Kinds:
     without being equal (mention level only);
   - wrong_type: a prediction of another type in the gold's place.
 
+The kinds are those of the scorer's outcomes (:mod:`bench.scoring.outcomes`);
+this module only reads them and places each error in its article.
+
 Level. When every prediction carries offsets the analysis is at mention level:
-gold mentions and predictions are aligned by :func:`bench.scoring.mention_level.align` under
-the type scheme (overlap; same type preferred), and a pair is wrong_type if
-the types differ, else wrong_value if the values differ, else wrong_boundary
-if the spans differ. Otherwise it is at fact level, on the distinct facts
-that :mod:`bench.scoring.fact_level` counts: after the matches of the score's mode, the
-facts left in a document are paired one-to-one by :func:`similarity`,
-closest first, same type before other types; a same-type pair is wrong_value,
-a cross-type pair wrong_type, the rest missed or spurious.
+the errors of the type scheme's alignment (overlap; same type preferred),
+where a pair is wrong_type if the types differ, else wrong_value if the values
+differ, else wrong_boundary if the spans differ. Otherwise it is at fact
+level, on the distinct facts that :mod:`bench.scoring.fact_level` counts:
+after the matches of the score's mode, the near misses
+(:mod:`bench.scoring.near_misses`) are wrong_value or wrong_type, the rest
+missed or spurious; each is quoted at its first mention.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bench.facts import Count, Fact, Official, Value, value_to_json
-from bench.normalize.aliases import AliasTable, date_precision, fold
-from bench.scoring.fact_level import check_mode, fact_outcomes, lenient_distance
-
-KINDS = ("missed", "spurious", "wrong_value", "wrong_boundary", "wrong_type")
-_FILLER = {"of", "the", "and", "for", "u", "s", "us"}
+from bench.facts import Fact, Value, value_to_json
+from bench.normalize.aliases import AliasTable
+from bench.scoring.fact_level import check_mode, fact_outcomes
+from bench.scoring.outcomes import KINDS, Alignment, FactOutcomes, Key
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,42 +70,6 @@ def context_window(text: str, start: int, end: int, width: int = 60) -> str:
     return " ".join((line + ("…" if end + width < len(text) else "")).split())
 
 
-def _tokens(value: Value) -> set[str]:
-    name = value.name if isinstance(value, Official) else value
-    return set(fold(name).split()) - _FILLER
-
-
-def similarity(gold: Value, predicted: Value) -> float:
-    """How near a wrong value is to a gold value: 0 unrelated, up to 1.
-
-    >>> similarity("2024-07-20", "2024-07-21"), similarity(Count(40, "lt", "users"), Count(40, "eq", "users"))
-    (0.6, 0.9)
-    >>> similarity("Alex Morgan", "Morgan"), similarity("2024-07-20", "Bureau of Maps")
-    (0.7, 0.0)
-    """
-    if isinstance(gold, Count) or isinstance(predicted, Count):
-        if not (isinstance(gold, Count) and isinstance(predicted, Count)):
-            return 0.0
-        if gold.count == predicted.count:
-            return 0.9
-        close = abs(gold.count - predicted.count) <= 0.1 * max(gold.count, predicted.count)
-        return 0.5 if close and (gold.qualifier, gold.unit) == (predicted.qualifier, predicted.unit) else 0.0
-    dates = [isinstance(v, str) and date_precision(v) is not None for v in (gold, predicted)]
-    if any(dates):
-        if not all(dates):
-            return 0.0
-        if lenient_distance("date", gold, predicted) is not None:
-            return 0.9
-        return 0.6 if gold[:7] == predicted[:7] and "W" not in gold + predicted else 0.3 if gold[:4] == predicted[:4] else 0.0
-    if isinstance(gold, Official) and isinstance(predicted, Official) and gold.name == predicted.name:
-        return 0.9
-    left, right = _tokens(gold), _tokens(predicted)
-    if not left or not right:
-        return 0.0
-    shared = len(left & right) / len(left | right)
-    return max(shared, 0.7) if shared and (left <= right or right <= left) else shared
-
-
 def _record(kind: str, level: str, gold: Fact | None, predicted: Fact | None,
             gold_value: Value | None, predicted_value: Value | None, texts: Mapping[str, str]) -> ErrorRecord:
     anchor = gold if gold is not None else predicted
@@ -122,69 +85,34 @@ def _record(kind: str, level: str, gold: Fact | None, predicted: Fact | None,
     )
 
 
-def _mention_errors(gold: list[Fact], predicted: list[Fact], texts, aliases: AliasTable, mode: str) -> list[ErrorRecord]:
-    # imported here: a fact-level run (the default) never loads the mention modules (8 ms)
-    from bench.scoring.mention_level import align
-
-    alignment = align(gold, predicted, "type", aliases)
-    records = [_record("missed", "mention", g, None, aliases.canonical_value(g.type, g.value), None, texts)
-               for g in alignment.missed]
-    records += [_record("spurious", "mention", None, p, None, aliases.canonical_value(p.type, p.value), texts)
-                for p in alignment.spurious]
-    for pair in alignment.pairs:
-        g, p = pair.gold, pair.predicted
-        gv, pv = aliases.canonical_value(g.type, g.value), aliases.canonical_value(p.type, p.value)
-        same = gv == pv or (mode == "lenient" and g.type == p.type and lenient_distance(g.type, gv, pv) is not None)
-        kind = ("wrong_type" if g.type != p.type else "wrong_value" if not same
-                else "wrong_boundary" if (g.start, g.end) != (p.start, p.end) else None)
-        if kind:
-            records.append(_record(kind, "mention", g, p, gv, pv, texts))
-    return records
+def _sorted(records: list[ErrorRecord]) -> list[ErrorRecord]:
+    return sorted(records, key=lambda e: (e.doc_id, e.start is None, e.start or 0, e.end or 0, KINDS.index(e.kind),
+                                          e.type, repr(e.gold_value), repr(e.predicted_value)))
 
 
-def _first_mentions(facts: Iterable[Fact], aliases: AliasTable) -> dict[tuple, Fact]:
+def mention_errors(alignment: Alignment[Fact], texts: Mapping[str, str], aliases: AliasTable) -> list[ErrorRecord]:
+    """The errors of a mention-level alignment (the type scheme's, for error analysis), sorted; values canonical."""
+    def value(fact: Fact | None) -> Value | None:
+        return None if fact is None else aliases.canonical_value(fact.type, fact.value)
+
+    return _sorted([_record(kind, "mention", gold, predicted, value(gold), value(predicted), texts)
+                    for kind, gold, predicted in alignment.errors()])
+
+
+def first_mentions(facts: Iterable[Fact], aliases: AliasTable) -> dict[Key, Fact]:
     """Each distinct fact key with its earliest mention (the one quoted in the listing)."""
-    first: dict[tuple, Fact] = {}
+    first: dict[Key, Fact] = {}
     for fact in sorted(facts, key=lambda f: (f.start is None, f.start or 0, f.end or 0, f.text or "", repr(f.value))):
         first.setdefault((fact.doc_id, fact.type, aliases.canonical_value(fact.type, fact.value)), fact)
     return first
 
 
-def _near_pairs(gold_keys: list[tuple], pred_keys: list[tuple], same_type: bool) -> list[tuple[tuple, tuple]]:
-    candidates = []
-    for g in gold_keys:
-        for p in pred_keys:
-            if (g[1] == p[1]) == same_type:
-                score = similarity(g[2], p[2])
-                if score > 0:
-                    candidates.append((-score, repr(g), repr(p), g, p))
-    candidates.sort(key=lambda c: c[:3])
-    used_gold, used_pred, pairs = set(), set(), []
-    for *_, g, p in candidates:
-        if g not in used_gold and p not in used_pred:
-            used_gold.add(g)
-            used_pred.add(p)
-            pairs.append((g, p))
-    return pairs
-
-
-def _fact_errors(gold: list[Fact], predicted: list[Fact], texts, aliases: AliasTable, mode: str) -> list[ErrorRecord]:
-    gold_first, pred_first = _first_mentions(gold, aliases), _first_mentions(predicted, aliases)
-    left: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-    for outcome in fact_outcomes(set(gold_first), set(pred_first), mode):
-        if outcome.kind != "tp":
-            side = 0 if outcome.kind == "fn" else 1
-            left[outcome.doc_id][side].append((outcome.doc_id, outcome.type, outcome.gold if side == 0 else outcome.predicted))
-    records = []
-    for gold_keys, pred_keys in left.values():
-        for same_type, kind in ((True, "wrong_value"), (False, "wrong_type")):
-            for g, p in _near_pairs(gold_keys, pred_keys, same_type):
-                records.append(_record(kind, "fact", gold_first[g], pred_first[p], g[2], p[2], texts))
-                gold_keys.remove(g)
-                pred_keys.remove(p)
-        records += [_record("missed", "fact", gold_first[g], None, g[2], None, texts) for g in gold_keys]
-        records += [_record("spurious", "fact", None, pred_first[p], None, p[2], texts) for p in pred_keys]
-    return records
+def fact_errors(outcomes: FactOutcomes, gold: Mapping[Key, Fact], predicted: Mapping[Key, Fact],
+                texts: Mapping[str, str]) -> list[ErrorRecord]:
+    """The errors of fact-level outcomes, sorted, each quoted at its key's first mention (:func:`first_mentions`)."""
+    return _sorted([_record(kind, "fact", None if g is None else gold[g], None if p is None else predicted[p],
+                            None if g is None else g[2], None if p is None else p[2], texts)
+                    for kind, g, p in outcomes.alignment.errors()])
 
 
 def analyze(
@@ -209,8 +137,12 @@ def analyze(
     gold, predicted, aliases = list(gold), list(predicted), aliases or AliasTable()
     if level == "auto":
         level = "mention" if predicted and all(p.has_span for p in predicted) else "fact"
-    if level not in ("mention", "fact"):
+    if level == "mention":
+        # imported here: a fact-level run (the default) never loads the mention modules (8 ms)
+        from bench.scoring.mention_level import mention_outcomes
+
+        return mention_errors(mention_outcomes(gold, predicted, aliases, mode).schemes["type"], texts, aliases)
+    if level != "fact":
         raise ValueError(f"level must be auto, mention or fact, not {level!r}")
-    errors = (_mention_errors if level == "mention" else _fact_errors)(gold, predicted, texts, aliases, mode)
-    return sorted(errors, key=lambda e: (e.doc_id, e.start is None, e.start or 0, e.end or 0, KINDS.index(e.kind),
-                                         e.type, repr(e.gold_value), repr(e.predicted_value)))
+    gold_first, predicted_first = first_mentions(gold, aliases), first_mentions(predicted, aliases)
+    return fact_errors(fact_outcomes(set(gold_first), set(predicted_first), mode), gold_first, predicted_first, texts)

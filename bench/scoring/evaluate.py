@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from bench import __version__
@@ -20,13 +20,12 @@ def _counts_of(rows) -> dict[str, dict[str, float]]:
     return {row.label: {"tp": row.tp, "fp": row.fp, "fn": row.fn} for row in rows}
 
 
-def _fact_rows(gold: Gold, predictions: Sequence[Fact], mode: str, ci: bool):
+def _fact_rows(outcomes, doc_ids: list[str], ci: bool):
     from bench.scoring.cluster_intervals import score_document_intervals
-    from bench.scoring.fact_level import score_facts
+    from bench.scoring.fact_level import Score
     from bench.scoring.intervals import METHOD, fact_intervals, macro_intervals
 
-    doc_ids = [doc.id for doc in gold.documents]
-    score = score_facts(gold.facts, predictions, gold.aliases, mode, doc_ids)
+    score = Score.of(outcomes, doc_ids)
     over_documents = score_document_intervals(score.per_document) if ci and len(doc_ids) > 1 else {}
 
     def doc_ci(label: str) -> dict:
@@ -53,19 +52,15 @@ def _mention_row(label: str, counts, ci: dict) -> MetricRow:
                      counts.precision, counts.recall, counts.f1, ci)
 
 
-def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: bool):
+def _mention_rows(outcomes, doc_ids: list[str], level: str, ci: bool):
     from bench.scoring.fact_level import MacroAverage
     from bench.scoring.intervals import MENTION_METHOD, macro_intervals, mention_intervals
-    from bench.scoring.mention_level import MentionCounts, ValueAccuracy, score_mentions
+    from bench.scoring.mention_level import MentionCounts, ValueAccuracy, document_scores
 
-    spans: dict[str, list[Fact]] = {}
-    for fact in predictions:
-        if fact.has_span:
-            spans.setdefault(fact.doc_id, []).append(fact)
-    per_doc = {doc.id: score_mentions(gold.facts_of(doc.id), spans.get(doc.id, []), gold.aliases, mode)
-               for doc in gold.documents}  # alignment never crosses documents, so totals are sums
-    by_type = {t: sum((score.schemes[level][t] for score in per_doc.values()), MentionCounts()) for t in FACT_TYPES}
-    value_counts = {t: sum((score.values[t] for score in per_doc.values()), ValueAccuracy()) for t in FACT_TYPES}
+    scores = document_scores(outcomes)  # alignment never crosses documents, so totals are sums
+    per_doc = [scores[doc] for doc in doc_ids if doc in scores]
+    by_type = {t: sum((score.schemes[level][t] for score in per_doc), MentionCounts()) for t in FACT_TYPES}
+    value_counts = {t: sum((score.values[t] for score in per_doc), ValueAccuracy()) for t in FACT_TYPES}
 
     def ci_of(counts: MentionCounts) -> dict:
         return mention_intervals(counts).to_dict() if ci else {}
@@ -76,12 +71,30 @@ def _mention_rows(gold: Gold, predictions: Sequence[Fact], level: str, mode: str
     micro = rows[-1]
     rows.append(MetricRow("macro", micro.tp, micro.fp, micro.fn, micro.support, macro.precision, macro.recall, macro.f1,
                           macro_intervals(list(by_type.values()), mention_intervals).to_dict() if ci else {}))
-    documents = {doc: _counts_of(_mention_row(t, c, {}) for t, c in score.schemes[level].items() if c.possible or c.actual)
-                 for doc, score in per_doc.items()}
+    documents = {doc: _counts_of(_mention_row(t, c, {}) for t, c in scores[doc].schemes[level].items()
+                                 if c.possible or c.actual) for doc in doc_ids if doc in scores}
     values = {t: v.to_dict() for t, v in value_counts.items()}
-    values |= {"overall": sum(value_counts.values(), ValueAccuracy()).to_dict(),
-               "unscored": sum(not fact.has_span for fact in predictions)}
+    values |= {"overall": sum(value_counts.values(), ValueAccuracy()).to_dict(), "unscored": outcomes.unscored}
     return rows, documents, values, MENTION_METHOD if ci else ""
+
+
+def _scored(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: bool):
+    """Align once; the rows, per-document counts, value accuracy, interval method and errors, all read from it."""
+    from bench.scoring.error_analysis import fact_errors, first_mentions, mention_errors
+
+    doc_ids, texts = [doc.id for doc in gold.documents], {doc.id: doc.text for doc in gold.documents}
+    if level == "fact":
+        from bench.scoring.fact_level import fact_outcomes
+
+        gold_first = first_mentions(gold.facts, gold.aliases)
+        predicted_first = first_mentions(predictions, gold.aliases)
+        outcomes = fact_outcomes(set(gold_first), set(predicted_first), mode)
+        return *_fact_rows(outcomes, doc_ids, ci), fact_errors(outcomes, gold_first, predicted_first, texts)
+    from bench.scoring.mention_level import mention_outcomes
+
+    outcomes = mention_outcomes(gold.facts, predictions, gold.aliases, mode)
+    return (*_mention_rows(outcomes, doc_ids, level, ci),
+            mention_errors(outcomes.schemes["type"], texts, gold.aliases))
 
 
 def score_run(
@@ -93,16 +106,12 @@ def score_run(
     ``run`` says what ran (default: just the extractor's name, as for a predictions file).
     """
     from bench.scoring.cluster_intervals import DOCUMENT_METHOD
-    from bench.scoring.error_analysis import analyze
 
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}")
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
-    make_rows = _fact_rows if level == "fact" else lambda *a: _mention_rows(a[0], a[1], level, *a[2:])
-    rows, doc_counts, values, ci_method = make_rows(gold, predictions, mode, ci)
-    texts = {doc.id: doc.text for doc in gold.documents}
-    errors = analyze(gold.facts, predictions, texts, gold.aliases, mode, "fact" if level == "fact" else "mention")
+    rows, doc_counts, values, ci_method, errors = _scored(gold, predictions, level, mode, ci)
     failures = failures or {}
     documents = tuple(DocumentRow(doc.id, doc_counts.get(doc.id, {}), failures.get(doc.id)) for doc in gold.documents)
     return Results(
@@ -116,36 +125,48 @@ def score_run(
     )
 
 
+def _unwatched(runs: Iterable, total: int) -> Iterable:
+    return runs
+
+
 def predict_gold(extractor: str, gold: Gold, params: dict | None = None, options: RunOptions = RunOptions(),
-                 training: Gold | None = None):
+                 training: Gold | None = None, watch: Callable[[Iterable, int], Iterable] = _unwatched):
     """Run ``extractor`` (a registry spec) on the gold's documents.
 
     Returns the extractor, its run spec, its predictions, and the failure of each
     document it failed on. Trainable extractors are run leave-one-document-out,
     or, with ``training`` (a capability suite is scored with the bundled articles
-    as training), fitted on ``training`` once.
+    as training), fitted on ``training`` once. ``watch(runs, total)`` wraps the
+    runs as they finish (the command line counts them on a terminal).
     """
+    from dataclasses import replace
+
+    from bench.data.runspec import training_regime
+    from bench.data.scored_on import loaded
     from bench.extraction.registry import load_run
 
     model, spec = load_run(extractor, params)
+    fitted_on = None if training is None else loaded(training).what  # None: leave-one-document-out on the gold
     training = training or gold
-    runs = list(run_for_gold(model, gold.documents, training.documents, training.facts, options, extractor, params))
+    runs = list(watch(run_for_gold(model, gold.documents, training.documents, training.facts, options, extractor, params),
+                      len(gold.documents)))
     predictions = [fact for run in runs for fact in run.facts]
+    spec = replace(spec, training=training_regime(model, fitted_on))  # the regime the extractor declares for this run
     return model, spec, predictions, {run.doc_id: run.failure for run in runs if run.failure}
 
 
 def evaluate(
     extractor: str, gold_dir: Path | None = None, level: str = "fact", mode: str = "strict",
     params: dict | None = None, with_ci: bool = True,
-    options: RunOptions = RunOptions(),
+    options: RunOptions = RunOptions(), watch: Callable[[Iterable, int], Iterable] = _unwatched,
 ) -> Results:
     """Run ``extractor`` (a registry spec) on the gold articles and score it.
 
     A document the extractor fails on is recorded as failed and its gold counts as missed.
-    A gold set still holding unreviewed pre-labels is refused.
+    A gold set still holding unreviewed pre-labels is refused. ``watch``: see :func:`predict_gold`.
     """
     gold = require_reviewed(load_gold(gold_dir))
-    model, spec, predictions, failures = predict_gold(extractor, gold, params, options)
+    model, spec, predictions, failures = predict_gold(extractor, gold, params, options, watch=watch)
     return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, spec)
 
 
@@ -169,14 +190,15 @@ def score_suite(suite, predictions: Sequence[Fact], extractor: str, version: str
 
 def evaluate_suite(
     extractor: str, suite_path: str | Path, level: str = "fact", mode: str = "strict", params: dict | None = None,
-    with_ci: bool = True, options: RunOptions = RunOptions(),
+    with_ci: bool = True, options: RunOptions = RunOptions(), watch: Callable[[Iterable, int], Iterable] = _unwatched,
 ) -> Results:
     """Run ``extractor`` on a capability suite (``capabilities``: the shipped one) and score it.
 
-    A trainable extractor is fitted on the bundled articles, never on the suite.
+    A trainable extractor is fitted on the bundled articles, never on the suite. ``watch``: see :func:`predict_gold`.
     """
     from bench.data.suite.load import load_suite
 
     suite = load_suite(suite_path)
-    model, spec, predictions, failures = predict_gold(extractor, suite.gold, params, options, training=load_gold())
+    model, spec, predictions, failures = predict_gold(extractor, suite.gold, params, options, training=load_gold(),
+                                                      watch=watch)
     return score_suite(suite, predictions, model.name, model.version, level, mode, failures, with_ci, spec)

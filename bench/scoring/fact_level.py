@@ -17,7 +17,8 @@ document and type are paired one-to-one, greedily, where:
   - agencies match only as in strict mode.
 Closest pairs go first (fewest precision steps apart: a month with a day
 before a year with that day), ties by value order: the pairing is
-deterministic.
+deterministic. :func:`fact_outcomes` pairs the keys once; the score is
+counted from its :class:`~bench.scoring.outcomes.FactOutcomes`.
 
 Zero division. P = TP / (TP + FP), R = TP / (TP + FN), F1 = 2TP / (2TP + FP + FN).
 A ratio whose denominator is 0 is undefined (None, shown "–"), never a silent
@@ -34,26 +35,17 @@ scikit-learn's ``average="macro"`` with ``zero_division=nan``.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
-from bench.facts import (
-    FACT_TYPES,
-    Count,
-    Fact,
-    Official,
-    Value,
-    value_from_json,
-    value_to_json,
-)
+from bench.facts import FACT_TYPES, Count, Fact, Official, Value
 from bench.normalize.aliases import AliasTable, date_precision, fact_key
+from bench.scoring.outcomes import FactOutcomes, Key, greedy_pairs
 
 MODES = ("strict", "lenient")
-Key = tuple[str, str, Value]
-_DOC_TYPE = itemgetter(0, 1)
 
 
 def check_mode(mode: str) -> None:
@@ -157,6 +149,15 @@ class Score:
             {d: {t: PRF.from_dict(p) for t, p in row.items()} for d, row in raw["per_document"].items()},
         )
 
+    @classmethod
+    def of(cls, outcomes: FactOutcomes, documents: Iterable[str] = ()) -> "Score":
+        """The counts of some outcomes; ``documents`` adds ids that have no facts at all."""
+        per_document: dict[str, dict[str, PRF]] = {doc_id: {} for doc_id in documents}
+        for (doc_id, fact_type), counts in outcomes.counts().items():
+            per_document.setdefault(doc_id, {})[fact_type] = PRF(*counts)
+        per_type = {t: sum((row[t] for row in per_document.values() if t in row), PRF()) for t in FACT_TYPES}
+        return cls(outcomes.mode, per_type, per_document)
+
 
 # --- value matching -------------------------------------------------------------------------
 
@@ -200,24 +201,17 @@ def lenient_pairs(fact_type: str, gold: Iterable[Value], predicted: Iterable[Val
     """Pair values one-to-one under the lenient rules, closest first, ties by value order.
 
     The inputs are the values left after exact matching (no value in both).
+
+    >>> lenient_pairs("date", ["2024-07-21", "2024-07-20"], ["2024-07"])
+    [('2024-07-20', '2024-07')]
     """
-    candidates = []
-    for g in gold:
-        for p in predicted:
-            distance = lenient_distance(fact_type, g, p)
-            if distance is not None:
-                candidates.append((distance, repr(g), repr(p), g, p))
-    candidates.sort(key=itemgetter(0, 1, 2))
-    used_gold, used_pred, pairs = set(), set(), []
-    for _, _, _, g, p in candidates:
-        if g not in used_gold and p not in used_pred:
-            used_gold.add(g)
-            used_pred.add(p)
-            pairs.append((g, p))
-    return pairs
+    predicted = list(predicted)
+    candidates = [(g, p, distance) for g in gold for p in predicted
+                  if (distance := lenient_distance(fact_type, g, p)) is not None]
+    return [(g, p) for g, p, _ in greedy_pairs(candidates, order=lambda c: (c[2], repr(c[0]), repr(c[1])))]
 
 
-def _leftover_groups(gold: set[Key], predicted: set[Key]) -> dict[tuple[str, str], tuple[list, list]]:
+def _leftover_groups(gold: AbstractSet[Key], predicted: AbstractSet[Key]) -> dict[tuple[str, str], tuple[list, list]]:
     """Unmatched values of lenient-capable types, grouped by (doc id, type)."""
     groups: dict[tuple[str, str], tuple[list, list]] = defaultdict(lambda: ([], []))
     for side, keys in enumerate((gold - predicted, predicted - gold)):
@@ -230,7 +224,26 @@ def _leftover_groups(gold: set[Key], predicted: set[Key]) -> dict[tuple[str, str
 # --- scoring ------------------------------------------------------------------------------
 
 
-def score_keys(gold: set[Key], predicted: set[Key], mode: str = "strict", documents: Iterable[str] = ()) -> Score:
+def fact_outcomes(gold: AbstractSet[Key], predicted: AbstractSet[Key], mode: str = "strict") -> FactOutcomes:
+    """Pair two sets of fact keys: same keys, then (lenient mode) the lenient rules within a document and type.
+
+    >>> gold, predicted = {("d", "date", "2024-07-20")}, {("d", "date", "2024-07"), ("d", "date", "2023")}
+    >>> outcomes = fact_outcomes(gold, predicted, "lenient")
+    >>> outcomes.lenient, outcomes.counts()
+    (((('d', 'date', '2024-07-20'), ('d', 'date', '2024-07')),), {('d', 'date'): (1, 1, 0)})
+    >>> [(e[0], e[2] and e[2][2]) for e in outcomes.alignment.errors()]
+    [('spurious', '2023')]
+    """
+    check_mode(mode)
+    lenient = []
+    if mode == "lenient":
+        for (doc_id, fact_type), (g, p) in _leftover_groups(gold, predicted).items():
+            lenient += [((doc_id, fact_type, gv), (doc_id, fact_type, pv)) for gv, pv in lenient_pairs(fact_type, g, p)]
+    return FactOutcomes(mode, gold, predicted, gold & predicted, tuple(lenient))
+
+
+def score_keys(gold: AbstractSet[Key], predicted: AbstractSet[Key], mode: str = "strict",
+               documents: Iterable[str] = ()) -> Score:
     """Score two sets of fact keys; ``documents`` adds ids that have no facts at all.
 
     >>> gold = {("d1", "date", "2024-07-20"), ("d1", "agency", "Ministry of Tests")}
@@ -238,18 +251,7 @@ def score_keys(gold: set[Key], predicted: set[Key], mode: str = "strict", docume
     >>> score.micro, score.per_type["agency"].recall, score.per_type["official"].f1
     (PRF(tp=1, fp=0, fn=1), 0.0, None)
     """
-    check_mode(mode)
-    gold_n, pred_n = Counter(map(_DOC_TYPE, gold)), Counter(map(_DOC_TYPE, predicted))
-    tp = Counter(map(_DOC_TYPE, gold & predicted))
-    if mode == "lenient":
-        for (doc_id, fact_type), (g, p) in _leftover_groups(gold, predicted).items():
-            tp[doc_id, fact_type] += len(lenient_pairs(fact_type, g, p))
-    per_document: dict[str, dict[str, PRF]] = {doc_id: {} for doc_id in documents}
-    for cell in sorted(gold_n.keys() | pred_n.keys()):
-        hits = tp[cell]
-        per_document.setdefault(cell[0], {})[cell[1]] = PRF(hits, pred_n[cell] - hits, gold_n[cell] - hits)
-    per_type = {t: sum((row[t] for row in per_document.values() if t in row), PRF()) for t in FACT_TYPES}
-    return Score(mode, per_type, per_document)
+    return Score.of(fact_outcomes(gold, predicted, mode), documents)
 
 
 def key_set(facts: Iterable[Fact], aliases: AliasTable) -> set[Key]:
@@ -269,48 +271,3 @@ def score_facts(
     """
     aliases = aliases or AliasTable()
     return score_keys(key_set(gold, aliases), key_set(predicted, aliases), mode, documents)
-
-
-# --- outcomes, for comparisons and error listings ----------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """One scored unit: a matched pair (tp), a gold fact alone (fn) or a prediction alone (fp)."""
-
-    doc_id: str
-    type: str
-    gold: Value | None
-    predicted: Value | None
-
-    @property
-    def kind(self) -> str:
-        return "fn" if self.predicted is None else "fp" if self.gold is None else "tp"
-
-    def to_dict(self) -> dict[str, Any]:
-        values = {side: None if v is None else value_to_json(v) for side, v in (("gold", self.gold), ("predicted", self.predicted))}
-        return {"doc_id": self.doc_id, "type": self.type, **values}
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "Outcome":
-        values = [None if raw[side] is None else value_from_json(raw["type"], raw[side]) for side in ("gold", "predicted")]
-        return cls(raw["doc_id"], raw["type"], *values)
-
-
-def fact_outcomes(gold: set[Key], predicted: set[Key], mode: str = "strict") -> list[Outcome]:
-    """Every tp pair, fn and fp behind :func:`score_keys`, in a stable order.
-
-    >>> [o.kind for o in fact_outcomes({("d", "date", "2024")}, {("d", "date", "2023")})]
-    ['fn', 'fp']
-    """
-    check_mode(mode)
-    pairs = [(d, t, v, v) for d, t, v in gold & predicted]
-    if mode == "lenient":
-        for (d, t), (g, p) in _leftover_groups(gold, predicted).items():
-            pairs.extend((d, t, gv, pv) for gv, pv in lenient_pairs(t, g, p))
-    paired_gold = {(d, t, g) for d, t, g, _ in pairs}
-    paired_pred = {(d, t, p) for d, t, _, p in pairs}
-    outcomes = [Outcome(*pair) for pair in pairs]
-    outcomes += [Outcome(d, t, v, None) for d, t, v in gold - paired_gold]
-    outcomes += [Outcome(d, t, None, v) for d, t, v in predicted - paired_pred]
-    return sorted(outcomes, key=lambda o: (o.doc_id, o.type, repr(o.gold), repr(o.predicted)))

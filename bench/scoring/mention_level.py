@@ -43,11 +43,16 @@ inputs give identical results (nervaluate's greedy walk does not: #40, #84).
 Rules 2 to 6 are the same for every scheme, so candidates are sorted once and
 each scheme only moves its full-credit candidates to the front; exact and
 partial share one walk. Where no mention overlaps two on the other side,
-every walk takes every candidate, and nothing is sorted.
+every walk takes every candidate, and no candidate is ranked.
+
+Outcomes: :func:`mention_outcomes` aligns once, every walk in one pass per
+document, and returns a :class:`~bench.scoring.outcomes.MentionOutcomes`: per
+scheme, each pair with its credit and error kind, the missed and the spurious
+(in position order). :func:`score_mentions` counts them.
 
 Value accuracy (as TempEval-3 reports for time expressions): among the pairs
 of the type scheme that are correct (overlapping, same type), the share whose
-canonical values agree.
+canonical values agree (or, in lenient mode, match under the lenient rules).
 """
 
 from __future__ import annotations
@@ -55,19 +60,20 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
+from operator import itemgetter
 
 from bench.facts import FACT_TYPES, Fact
 from bench.normalize.aliases import AliasTable
 from bench.scoring.fact_level import check_mode, lenient_distance
 from bench.scoring.mention_counts import MentionCounts, MentionScore, ValueAccuracy
+from bench.scoring.outcomes import FULL, NONE, PARTIAL, Alignment, MentionOutcomes, Pair, greedy_pairs
 
 SCHEMES = ("strict", "exact", "partial", "type")
 # Which walk each scheme takes, and which candidates that walk takes first (full credit).
 WALK_OF = {"strict": "strict", "exact": "span", "partial": "span", "type": "type"}
 FIRST: dict[str, Callable[[tuple], bool]] = {
     "strict": lambda c: c[2] and c[3], "span": lambda c: c[2], "type": lambda c: c[3]}
-OUTCOME = {1.0: "correct", 0.5: "partial", 0.0: "incorrect"}
 
 
 def credit(scheme: str, same_span: bool, same_type: bool) -> float:
@@ -77,28 +83,14 @@ def credit(scheme: str, same_span: bool, same_type: bool) -> float:
     [0.0, 0.0, 0.5, 1.0]
     """
     if scheme == "type":
-        return 1.0 if same_type else 0.0
+        return FULL if same_type else NONE
     if same_span and (same_type or scheme != "strict"):
-        return 1.0
-    return 0.5 if scheme == "partial" else 0.0
+        return FULL
+    return PARTIAL if scheme == "partial" else NONE
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
-    gold: Fact
-    predicted: Fact
-    credit: float
-
-    @property
-    def outcome(self) -> str:
-        return OUTCOME[self.credit]
-
-
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    pairs: tuple[Pair, ...]
-    missed: tuple[Fact, ...]
-    spurious: tuple[Fact, ...]
+_CREDITS = {scheme: {(span, same_type): credit(scheme, span, same_type) for span in (True, False)
+                     for same_type in (True, False)} for scheme in SCHEMES}
 
 
 def _position(fact: Fact) -> tuple:
@@ -139,9 +131,23 @@ def _candidates(gold: Sequence[Fact], predicted: Sequence[Fact]) -> list[tuple]:
     return found
 
 
-def _walks(gold: Sequence[Fact], predicted: Sequence[Fact], canon_gold: _Canonical, canon_pred: _Canonical) -> dict:
-    """The pairs each walk takes (strict, span for exact and partial, type), as candidate tuples."""
-    candidates = _candidates(gold, predicted)
+def _walks(gold: Sequence[Fact], predicted: Sequence[Fact], canon_gold: _Canonical, canon_pred: _Canonical,
+           lenient: bool) -> dict:
+    """The pairs each walk takes (strict, span for exact and partial, type), as candidate tuples.
+
+    A candidate is (gold index, prediction index, same span, same type, overlap, error kind): the kind is found once,
+    whichever walks take the pair.
+    """
+    def kind(gi: int, pi: int, same_span: bool, same_type: bool) -> str | None:
+        if not same_type:
+            return "wrong_type"
+        gold_value, predicted_value = canon_gold[gi], canon_pred[pi]
+        if gold_value != predicted_value and not (
+                lenient and lenient_distance(gold[gi].type, gold_value, predicted_value) is not None):
+            return "wrong_value"
+        return None if same_span else "wrong_boundary"
+
+    candidates = [(*c, kind(*c[:4])) for c in _candidates(gold, predicted)]
     if len({c[0] for c in candidates}) == len(candidates) == len({c[1] for c in candidates}):
         return dict.fromkeys(FIRST, candidates)  # no mention overlaps two: every walk takes every candidate
 
@@ -152,16 +158,7 @@ def _walks(gold: Sequence[Fact], predicted: Sequence[Fact], canon_gold: _Canonic
         return not c[2], -c[4], distance, not same_value, _position(g), _position(p), c[0], c[1]
 
     ordered = sorted(candidates, key=rank)
-    walks = {}
-    for walk, first in FIRST.items():
-        taken_gold, taken_pred, pairs = set(), set(), []
-        for c in [c for c in ordered if first(c)] + [c for c in ordered if not first(c)]:
-            if c[0] not in taken_gold and c[1] not in taken_pred:
-                taken_gold.add(c[0])
-                taken_pred.add(c[1])
-                pairs.append(c)
-        walks[walk] = pairs
-    return walks
+    return {walk: greedy_pairs(ordered, first=first) for walk, first in FIRST.items()}
 
 
 def _by_document(gold: Iterable[Fact], predicted: Iterable[Fact]) -> dict[str, tuple[list[Fact], list[Fact]]]:
@@ -173,75 +170,107 @@ def _by_document(gold: Iterable[Fact], predicted: Iterable[Fact]) -> dict[str, t
     return by_doc
 
 
-def align(gold: Iterable[Fact], predicted: Iterable[Fact], scheme: str, aliases: AliasTable | None = None) -> Alignment:
-    """Pair gold mentions with predictions one-to-one under ``scheme`` (facts without offsets are ignored).
+def _aligned(gold: Sequence[Fact], predicted: Sequence[Fact], aliases: AliasTable,
+             lenient: bool) -> dict[str, tuple[list[Pair[Fact]], list[Fact], list[Fact]]]:
+    """One document's pairs, missed and spurious under every scheme, in position order.
+
+    A pair with the same credit under two schemes is one object: most pairs are alike under all four.
+    """
+    gold_at, pred_at = [_position(f) for f in gold], [_position(f) for f in predicted]
+    walks = _walks(gold, predicted, _Canonical(gold, aliases), _Canonical(predicted, aliases), lenient)
+    placed: dict[str, tuple] = {}
+    for walk, taken in walks.items():
+        alike = next((other for other in placed if walks[other] is taken), None)  # walks that took every candidate
+        if alike is not None:
+            placed[walk] = placed[alike]
+            continue
+        alone_gold = set(range(len(gold))) - {c[0] for c in taken}
+        alone_pred = set(range(len(predicted))) - {c[1] for c in taken}
+        placed[walk] = (sorted(taken, key=lambda c: (gold_at[c[0]], pred_at[c[1]])),
+                        [gold[i] for i in sorted(alone_gold, key=gold_at.__getitem__)],
+                        [predicted[i] for i in sorted(alone_pred, key=pred_at.__getitem__)])
+    made: dict[tuple, Pair[Fact]] = {}
+    aligned = {}
+    for scheme in SCHEMES:
+        taken, missed, spurious = placed[WALK_OF[scheme]]
+        credits, pairs = _CREDITS[scheme], []
+        for c in taken:
+            key = c[0], c[1], credits[c[2], c[3]]
+            pair = made.get(key)
+            if pair is None:
+                pair = made[key] = Pair(gold[c[0]], predicted[c[1]], key[2], c[5])
+            pairs.append(pair)
+        aligned[scheme] = pairs, missed, spurious
+    return aligned
+
+
+def mention_outcomes(
+    gold: Iterable[Fact], predicted: Iterable[Fact], aliases: AliasTable | None = None, mode: str = "strict"
+) -> MentionOutcomes:
+    """Align gold mentions and predictions with offsets under every scheme; ``mode`` judges values (wrong_value).
 
     >>> gold = [Fact("d", "date", "2024-05", start=0, end=3), Fact("d", "date", "2024-06", start=4, end=7)]
-    >>> a = align(gold, [Fact("d", "date", "2024-06", start=2, end=7)], "type")
-    >>> [(p.gold.start, p.outcome) for p in a.pairs], [m.start for m in a.missed]
-    ([(4, 'correct')], [0])
+    >>> by_type = mention_outcomes(gold, [Fact("d", "date", "2024-06", start=2, end=7)]).schemes["type"]
+    >>> [(p.gold.start, p.outcome, p.kind) for p in by_type.pairs], [m.start for m in by_type.missed]
+    ([(4, 'correct', 'wrong_boundary')], [0])
     """
-    if scheme not in WALK_OF:
-        raise ValueError(f"scheme must be one of {', '.join(SCHEMES)}, not {scheme!r}")
-    aliases = aliases or AliasTable()
-    pairs, missed, spurious = [], [], []
-    for g, p in _by_document(gold, predicted).values():
-        taken = _walks(g, p, _Canonical(g, aliases), _Canonical(p, aliases))[WALK_OF[scheme]]
-        pairs += [Pair(g[c[0]], p[c[1]], credit(scheme, c[2], c[3])) for c in taken]
-        paired_gold, paired_pred = {c[0] for c in taken}, {c[1] for c in taken}
-        missed += [fact for i, fact in enumerate(g) if i not in paired_gold]
-        spurious += [fact for i, fact in enumerate(p) if i not in paired_pred]
-    pairs.sort(key=lambda pair: (_position(pair.gold), _position(pair.predicted)))
-    return Alignment(tuple(pairs), tuple(sorted(missed, key=_position)), tuple(sorted(spurious, key=_position)))
+    check_mode(mode)
+    aliases, predicted = aliases or AliasTable(), list(predicted)
+    found: dict[str, tuple[list, list, list]] = {scheme: ([], [], []) for scheme in SCHEMES}  # pairs, missed, spurious
+    for _, (g, p) in sorted(_by_document(gold, predicted).items(), key=itemgetter(0)):
+        for scheme, parts in _aligned(g, p, aliases, mode == "lenient").items():
+            for found_part, part in zip(found[scheme], parts):
+                found_part += part
+    schemes = {scheme: Alignment(*map(tuple, found[scheme])) for scheme in SCHEMES}
+    return MentionOutcomes(mode, schemes, sum(not fact.has_span for fact in predicted))
 
 
-# Column of each outcome in the per-(scheme, type) tallies: MentionCounts' field order.
-_GOLD_COLUMN = {1.0: 0, 0.0: 1, 0.5: 2}
-_PRED_COLUMN = {1.0: 4, 0.0: 5, 0.5: 6}
+# Column of each credit in the per-(scheme, type) tallies: MentionCounts' field order.
+_GOLD_COLUMN = {FULL: 0, NONE: 1, PARTIAL: 2}
+_PRED_COLUMN = {FULL: 4, NONE: 5, PARTIAL: 6}
 _MISSED, _SPURIOUS = 3, 7
 
 
-class _Tally:
-    """Running outcome counts per scheme and type, and value accuracy per type."""
+def _count(outcomes: MentionOutcomes, group: Callable[[Fact], str],
+           groups: Iterable[str] = ()) -> dict[str, MentionScore]:
+    """Per group of mentions (``group`` names a mention's), the counts of every scheme and type, and value accuracy.
 
-    def __init__(self, aliases: AliasTable, value_mode: str):
-        self.counts = {(s, t): [0] * 8 for s in SCHEMES for t in FACT_TYPES}
-        self.matched, self.correct = dict.fromkeys(FACT_TYPES, 0), dict.fromkeys(FACT_TYPES, 0)
-        self.aliases, self.lenient = aliases, value_mode == "lenient"
+    Under strict and type a prediction counts under its own type; under exact and partial a paired one counts under
+    its gold mention's type (see the module docstring).
+    """
+    def zeros() -> dict:
+        return {(s, t): [0] * 8 for s in SCHEMES for t in FACT_TYPES}
 
-    def document(self, gold: Sequence[Fact], predicted: Sequence[Fact]) -> None:
-        canon_gold, canon_pred = _Canonical(gold, self.aliases), _Canonical(predicted, self.aliases)
-        walks = _walks(gold, predicted, canon_gold, canon_pred)
-        for scheme in SCHEMES:
-            taken = walks[WALK_OF[scheme]]
-            self._pairs(scheme, taken, gold, predicted)
-            paired_gold, paired_pred = {c[0] for c in taken}, {c[1] for c in taken}
-            for i, fact in enumerate(gold):
-                if i not in paired_gold:
-                    self.counts[scheme, fact.type][_MISSED] += 1
-            for i, fact in enumerate(predicted):
-                if i not in paired_pred:
-                    self.counts[scheme, fact.type][_SPURIOUS] += 1
-        for gi, pi, _, same_type, _ in walks["type"]:
-            if same_type:
-                self._value(gold[gi].type, canon_gold[gi], canon_pred[pi])
+    counts: dict[str, dict] = defaultdict(zeros, {name: zeros() for name in groups})
+    values: dict[str, dict] = defaultdict(lambda: {t: [0, 0] for t in FACT_TYPES})
+    for scheme, alignment in outcomes.schemes.items():
+        type_judged = scheme in ("strict", "type")
+        for pair in alignment.pairs:
+            gold_type, cells = pair.gold.type, counts[group(pair.gold)]
+            cells[scheme, gold_type][_GOLD_COLUMN[pair.credit]] += 1
+            cells[scheme, pair.predicted.type if type_judged else gold_type][_PRED_COLUMN[pair.credit]] += 1
+        for fact in alignment.missed:
+            counts[group(fact)][scheme, fact.type][_MISSED] += 1
+        for fact in alignment.spurious:
+            counts[group(fact)][scheme, fact.type][_SPURIOUS] += 1
+    for pair in outcomes.schemes["type"].pairs:
+        if pair.gold.type == pair.predicted.type:
+            tally = values[group(pair.gold)][pair.gold.type]
+            tally[0] += 1
+            tally[1] += pair.kind != "wrong_value"
+    return {name: MentionScore({s: {t: MentionCounts(*cells[s, t]) for t in FACT_TYPES} for s in SCHEMES},
+                               {t: ValueAccuracy(*values[name][t]) for t in FACT_TYPES})
+            for name, cells in counts.items()}
 
-    def _pairs(self, scheme: str, taken: list[tuple], gold: Sequence[Fact], predicted: Sequence[Fact]) -> None:
-        type_judged = scheme in ("strict", "type")  # exact and partial file the prediction under the gold's type
-        for gi, pi, same_span, same_type, _ in taken:
-            outcome = credit(scheme, same_span, same_type)
-            gold_type = gold[gi].type
-            self.counts[scheme, gold_type][_GOLD_COLUMN[outcome]] += 1
-            self.counts[scheme, predicted[pi].type if type_judged else gold_type][_PRED_COLUMN[outcome]] += 1
 
-    def _value(self, fact_type: str, gold_value, predicted_value) -> None:
-        self.matched[fact_type] += 1
-        self.correct[fact_type] += gold_value == predicted_value or (
-            self.lenient and lenient_distance(fact_type, gold_value, predicted_value) is not None)
+def document_scores(outcomes: MentionOutcomes) -> dict[str, MentionScore]:
+    """The mention score of each document holding a mention or a prediction with offsets (``unscored`` left 0)."""
+    return _count(outcomes, lambda fact: fact.doc_id)
 
-    def score(self, unscored: int) -> MentionScore:
-        schemes = {s: {t: MentionCounts(*self.counts[s, t]) for t in FACT_TYPES} for s in SCHEMES}
-        return MentionScore(schemes, {t: ValueAccuracy(self.matched[t], self.correct[t]) for t in FACT_TYPES}, unscored)
+
+def mention_score(outcomes: MentionOutcomes) -> MentionScore:
+    """The mention score of all the outcomes: every scheme's counts per type, value accuracy, the unscored."""
+    return replace(_count(outcomes, lambda fact: "", [""])[""], unscored=outcomes.unscored)
 
 
 def score_mentions(
@@ -254,9 +283,4 @@ def score_mentions(
     >>> [score.overall(s).f1 for s in SCHEMES], score.value_overall.accuracy
     ([0.0, 0.0, 0.5, 1.0], 0.0)
     """
-    check_mode(value_mode)
-    predicted = list(predicted)
-    tally = _Tally(aliases or AliasTable(), value_mode)
-    for g, p in _by_document(gold, predicted).values():
-        tally.document(g, p)
-    return tally.score(sum(not fact.has_span for fact in predicted))
+    return mention_score(mention_outcomes(gold, predicted, aliases, value_mode))

@@ -25,13 +25,12 @@ reported:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bench.errors import MismatchError
 from bench.facts import FACT_TYPES
-from bench.scoring.fact_level import Outcome
+from bench.scoring.outcomes import FactOutcomes
 
 RANDOMIZATION = "approximate randomization over scored facts (gold facts and distinct false positives), two-sided"
 
@@ -94,16 +93,19 @@ def _f1(totals):
         return 2 * tp / (2 * tp + fp + fn)
 
 
-def _unit_table(a: Sequence[Outcome], b: Sequence[Outcome]):
+def _units(outcomes: FactOutcomes) -> dict[tuple, tuple[str, int]]:
+    """Each gold fact (tp or fn) and each prediction nothing credits (fp), keyed by side and value: (type, column)."""
+    credited = outcomes.credited_gold
+    units = {(d, t, False, repr(v)): (t, 0 if (d, t, v) in credited else 2) for d, t, v in outcomes.gold}
+    units |= {(d, t, True, repr(v)): (t, 1) for d, t, v in outcomes.predicted - outcomes.credited_predicted}
+    return units
+
+
+def _unit_table(a: FactOutcomes, b: FactOutcomes):
     """Per unit: its document's index, its type index and each run's one-hot (tp, fp, fn)."""
     import numpy as np
 
-    def units(outcomes: Sequence[Outcome]) -> dict[tuple, tuple[str, int]]:
-        kinds = {"tp": 0, "fp": 1, "fn": 2}
-        return {(o.doc_id, o.type, o.gold is None, repr(o.predicted if o.gold is None else o.gold)): (o.type, kinds[o.kind])
-                for o in outcomes}
-
-    left, right = units(a), units(b)
+    left, right = _units(a), _units(b)
     if {u for u in left if not u[2]} != {u for u in right if not u[2]}:
         raise MismatchError("the two runs were not scored against the same gold facts")
     keys = sorted(left.keys() | right.keys())
@@ -193,13 +195,13 @@ def _document_method(differing: int, exact: bool, resamples: int, seed: int) -> 
 
 
 def compare_runs(
-    a: Sequence[Outcome], b: Sequence[Outcome], gold_hash_a: str, gold_hash_b: str,
+    a: FactOutcomes, b: FactOutcomes, gold_hash_a: str, gold_hash_b: str,
     resamples: int = 9_999, seed: int = 0,
 ) -> Comparison:
     """Paired randomization tests of two runs' F1, per type, micro and macro: over documents and over facts.
 
     Args:
-        a, b: the fact outcomes of each run (``bench.scoring.fact_level.fact_outcomes``), scored in the same mode.
+        a, b: the fact outcomes of each run (:func:`bench.scoring.fact_level.fact_outcomes`), in the same mode.
         gold_hash_a, gold_hash_b: the gold hash each run was scored against; they must be equal.
 
     >>> from bench.scoring.fact_level import fact_outcomes

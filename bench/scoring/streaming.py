@@ -17,7 +17,8 @@ from bench.data.jsonl import open_binary, parse_json_line
 from bench.errors import InputError
 from bench.facts import COUNT_TYPES, FACT_TYPES, Value, value_from_json
 from bench.normalize.aliases import AliasTable
-from bench.scoring.fact_level import Key, Score, score_keys
+from bench.scoring.fact_level import Score, score_keys
+from bench.scoring.outcomes import Key
 
 
 def iter_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
