@@ -179,3 +179,36 @@ def test_two_days_or_two_years_name_no_single_date(expression):
 def test_a_number_that_is_neither_a_day_nor_a_year_spoils_the_date(expression):
     """A day has one or two digits, a year four: "March 123" is no date, not March with "123" dropped."""
     assert normalize_date(expression, WEDNESDAY) is None
+
+
+# year_for: the tense rule. Published Wednesday 14 May 2031; each expectation read off the calendar by hand.
+@pytest.mark.parametrize(("month", "day", "tense", "year"), [
+    (7, 12, "past", 2030),     # "filed its report on July 12": after 14 May, so last year's July
+    (7, 12, "future", 2031),   # "will open on July 12": still ahead this year
+    (7, 12, "present", 2031),  # no tense to move it: the published year
+    (3, 2, "future", 2032),    # "will open on March 2": already past this year, so next year's
+    (3, 2, "past", 2031),      # "opened on March 2": earlier this year
+    (5, 14, "past", 2031),     # the published day itself stays in its year either way
+    (5, 14, "future", 2031),
+    (5, 15, "past", 2030),     # one day after: a past event there belongs to the year before
+    (5, 13, "future", 2032),   # one day before: a future event there belongs to the year after
+    (5, None, "past", 2031),   # "in May", a month alone: the published month is this year's
+    (6, None, "past", 2030),   # "sales fell in June": June has not come yet, so last year's
+    (4, None, "future", 2032),  # "will launch in April": April is over, so next year's
+    (12, 31, "past", 2030),
+    (1, 1, "future", 2032),
+])
+def test_year_for_follows_the_tense_rule(month, day, tense, year):
+    assert dates.year_for(month, day, WEDNESDAY, tense) == year
+
+
+def test_year_for_dates_across_new_year():
+    """A dateline of 31 December in an article of 1 January 2032 (past): 2031. A plan for January
+    told on 31 December 2031 (future): 2032."""
+    assert dates.year_for(12, 31, dt.date(2032, 1, 1), "past") == 2031
+    assert dates.year_for(1, 5, dt.date(2031, 12, 31), "future") == 2032
+
+
+def test_year_for_refuses_an_unknown_tense():
+    with pytest.raises(ValueError, match="tense must be one of past, present, future, got 'later'"):
+        dates.year_for(7, 12, WEDNESDAY, "later")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.data.suite.build import write_suite
 from bench.data.suite.load import load_suite, suite_problems
+from bench.data.suite.writer import write_suite
 from bench.errors import InputError
 
 
@@ -37,17 +37,32 @@ def _rewrite_line(path: Path, line: int, change) -> None:
 
 def test_the_shipped_suite_validates(cli):
     result = cli("validate", "--suite", "capabilities")
-    assert result.exit_code == 0 and result.stderr == "ok: suite 1.0.0\n" and result.stdout == ""
+    assert result.exit_code == 0 and result.stderr == "ok: suite 2.0.0\n" and result.stdout == ""
 
 
 def test_a_small_suite_loads_with_its_own_hash(small_suite):
     suite = load_suite(small_suite)
-    assert len(suite.cases) == 76 and suite.hash.startswith("sha256:") and suite.hash != load_suite("capabilities").hash
-    assert suite.identity() == {"name": "capabilities", "version": "1.0.0", "hash": suite.hash}
+    assert len(suite.cases) == 78 and suite.hash.startswith("sha256:") and suite.hash != load_suite("capabilities").hash
+    assert suite.identity() == {"name": "capabilities", "version": "2.0.0", "hash": suite.hash}
+
+
+def test_the_source_gold_holds_the_source_cases_only(small_suite):
+    """Per-type scores count each fact once: the 10 INV and DIR variants (2 cases of 5 capabilities) are left out."""
+    suite = load_suite(small_suite)
+    sources = {case.doc_id for case in suite.cases if case.derived_from is None}
+    assert len(sources) == 68 and {doc.id for doc in suite.source_gold.documents} == sources
+    assert {fact.doc_id for fact in suite.source_gold.facts} <= sources
+    assert len(suite.source_gold.facts) == sum(fact.doc_id in sources for fact in suite.gold.facts)
+    assert suite.source_gold.hash == suite.hash
+
+
+def _first_document(suite_copy: Path) -> Path:
+    record = json.loads((suite_copy / "documents" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    return suite_copy / "documents" / record["file"]
 
 
 def test_a_changed_document_is_refused(cli, suite_copy):
-    document = suite_copy / "documents" / "date.absolute-000.txt"
+    document = _first_document(suite_copy)
     document.write_text(document.read_text(encoding="utf-8") + " ", encoding="utf-8")
     result = cli("validate", "--suite", suite_copy)
     assert result.exit_code == 2
@@ -66,22 +81,36 @@ def test_a_fact_off_its_text_is_refused(cli, suite_copy):
     (lambda r: r.update(kind="DIR"), "derived_from", "INV and DIR cases, and only they, name the case they were derived from"),
     (lambda r: r.update(kind="odd"), "kind", "'odd' is not one of MFT, negative, INV, DIR"),
     (lambda r: r.update(capability="nope"), "capability", "unknown capability 'nope'"),
-    (lambda r: r.update(fact_type="money"), "fact_type", "'money' is not a fact type"),
-    (lambda r: r.update(kind="negative"), "kind", "a negative case has no gold facts, and only a negative case"),
-    (lambda r: r.pop("kind"), "case", "expected exactly the keys capability, derived_from, doc_id, fact_type, kind"),
+    (lambda r: r.update(fact_types=["money"]), "fact_types", "expected a non-empty list of the capability's fact types"),
+    (lambda r: r.update(fact_types=["official"]), "fact_types", "expected a non-empty list of the capability's fact types"),
+    (lambda r: r.update(frame=""), "frame", "expected the name of the case's frame"),
+    (lambda r: r.update(kind="negative"), "kind",
+     "a negative case has no gold facts of its judged types, and only a negative case"),
+    (lambda r: r.pop("kind"), "case",
+     "expected exactly the keys capability, derived_from, doc_id, fact_types, frame, kind"),
 ])
 def test_a_bad_case_is_named_by_line_and_field(suite_copy, change, field, message):
     cases = suite_copy / "cases.jsonl"
-    _rewrite_line(cases, 1, change)  # date.absolute-000: an MFT case with facts
+    _rewrite_line(cases, 1, change)  # the first date.absolute case: an MFT case with a date
     problems, suite = suite_problems(suite_copy)
     assert suite is None and str(problems[0]) == f"{cases}:1: {field}: {message}"
+
+
+def test_a_variant_must_name_a_source_case(suite_copy):
+    cases = suite_copy / "cases.jsonl"
+    lines = cases.read_text(encoding="utf-8").splitlines()
+    variant = next(n for n, line in enumerate(lines, 1) if json.loads(line)["derived_from"])
+    _rewrite_line(cases, variant, lambda r: r.update(derived_from="0123456789abcdef"))
+    problems, _ = suite_problems(suite_copy)
+    assert str(problems[0]) == f"{cases}:{variant}: derived_from: '0123456789abcdef' is no source case"
 
 
 def test_a_document_without_a_case_is_refused(suite_copy):
     cases = suite_copy / "cases.jsonl"
     lines = cases.read_text(encoding="utf-8").splitlines()
-    cases.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")  # the last case: no other derives from it
-    with pytest.raises(InputError, match=r"cases\.jsonl: doc_id: document 'dir\.number-001' has no case$"):
+    last = json.loads(lines[-1])["doc_id"]  # the last case: a dir.number variant, no other derives from it
+    cases.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"cases\.jsonl: doc_id: document '{last}' has no case$"):
         load_suite(suite_copy)
 
 
@@ -101,7 +130,10 @@ def test_stats_per_capability(cli, small_suite):
     result = cli("stats", "--suite", small_suite)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["capability", "cases", "date", "headcount", "user_count", "agency", "official"]
-    assert lines[2].split()[:3] == ["date.absolute", "2", lines[2].split()[2]] and lines[-3].split()[:2] == ["total", "76"]
+    assert lines[0].split() == ["capability", "cases", "frames", "skeletons", "date", "headcount", "user_count",
+                                "agency", "official"]
+    assert lines[2].split()[:2] == ["date.absolute", "2"] and lines[-3].split()[:2] == ["total", "78"]
     as_json = json.loads(cli("stats", "--suite", small_suite, "--format", "json").stdout)
-    assert as_json["name"] == "capabilities" and as_json["capabilities"][-1]["cases"] == 76
+    total = as_json["capabilities"][-1]
+    assert as_json["name"] == "capabilities" and total["cases"] == 78 and total["skeletons"] >= 78
+    assert total["frames"] == len({case.frame for case in load_suite(small_suite).cases})

@@ -15,17 +15,19 @@ def build(
     seed: int = typer.Option(..., "--seed", help="Seed of the generator: keep it private for a suite no model has seen."),
     output: Path = typer.Option(..., "--output", "-o", help="Directory to create (atomically: all of it or nothing).",
                                 file_okay=False),
-    force: bool = typer.Option(False, "--force", help="Replace an existing non-empty directory."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing suite directory (one holding the "
+                               "'.bench-suite' marker this command writes); any other directory is refused."),
 ) -> None:
     """Generate a capability suite from --seed into a new directory.
 
-    The same seed gives the same files byte for byte; another seed gives other
-    names, numbers and dates for the same capabilities. Evaluate on it with
-    --suite DIR.
+    The same seed gives the same files byte for byte (with the same Faker
+    version); another seed gives other names, places, products, page lines,
+    counted nouns and government bodies for the same capabilities and frames.
+    Evaluate on it with --suite DIR.
 
     Example: bench suite build --seed 8127 -o my-suite && bench eval -e rules --suite my-suite
     """
-    from bench.data.suite.build import write_suite
+    from bench.data.suite.writer import write_suite
 
     files = write_suite(output, seed, force)
     cases = files["cases.jsonl"].count(b"\n")

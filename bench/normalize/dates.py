@@ -204,3 +204,33 @@ def normalize_date(expression: str, published: dt.date | None = None) -> str | N
     if _is_relative(tokens):
         return _relative(tokens, published) if published else None
     return _calendar(tokens, published)
+
+
+TENSES = ("past", "present", "future")
+
+
+def year_for(month: int, day: int | None, published: dt.date, tense: str) -> int:
+    """The year of a day or month written without one, from the published date and the tense of its clause.
+
+    A yearless date takes the published year, unless the tense puts it on the
+    other side of the published date: an event told in the past tense that
+    would fall after the published date happened the year before; one told in
+    the future tense that would fall before it happens the year after. The
+    present tense (or an unknown one) keeps the published year. ``day`` None is
+    a month alone ("in March"), compared at month precision.
+
+    >>> published = dt.date(2028, 6, 23)
+    >>> year_for(7, 12, published, "past"), year_for(7, 12, published, "future")
+    (2027, 2028)
+    >>> year_for(3, None, published, "future"), year_for(6, None, published, "past")
+    (2029, 2028)
+    """
+    if tense not in TENSES:
+        raise ValueError(f"tense must be one of {', '.join(TENSES)}, got {tense!r}")
+    written = (month, day if day is not None else 0)
+    reference = (published.month, published.day if day is not None else 0)
+    if tense == "past" and written > reference:
+        return published.year - 1
+    if tense == "future" and written < reference:
+        return published.year + 1
+    return published.year

@@ -1,127 +1,137 @@
-"""Count capabilities: headcounts and user counts in their forms, and numbers that count neither."""
+"""Count capabilities: headcounts and user counts in their forms, and numbers that count neither.
+
+``{N}`` is the count mention. A headcount frame marked ``False`` reads wrongly
+with a qualifier ("told its about 900 staff"), so only the plain numbers
+capability uses it.
+"""
 
 from __future__ import annotations
 
 import random
-from dataclasses import replace
+import re
 
 from bench.data.suite import choices as ch
-from bench.data.suite import lexicons as lx
-from bench.data.suite.drafts import CountMention, Draft
+from bench.data.suite.drafts import Draft
+from bench.data.suite.pools import Pools
+from bench.data.suite.story import padded
+from bench.data.suite.templates import Fill, compose
 
-
-def headcount(rng: random.Random, code: str | None = None, style: str | None = None, low: int = 12,
-              high: int = 90_000) -> CountMention:
-    """A headcount of a drawn size, qualifier and writing style."""
-    number = ch.count(rng, low, high)
-    style = style or rng.choice(("digits", "digits", "words", "plain"))
-    if style == "words" and number >= 1000 and number % 1000:
-        number -= number % 1000
-    if style == "plain" and number < 1000:
-        style = "digits"
-    phrase, code = ch.qualifier(rng, code)
-    return CountMention("headcount", phrase, code, number, style, "employees")
-
-
-def user_count(rng: random.Random, unit: str = "users", code: str | None = None, style: str | None = None) -> CountMention:
-    """A user count: scaled ("1.2 million", "30m") for users, digits for client companies."""
-    phrase, code = ch.qualifier(rng, code)
-    if unit == "companies":
-        number = ch.count(rng, 120, 90_000)
-        return CountMention("user_count", phrase, code, number, style or "digits", unit)
-    number = ch.scaled_count(rng)
-    return CountMention("user_count", phrase, code, number, style or rng.choice(("scaled", "scaled", "suffix", "digits")), unit)
-
-
-_HEADCOUNT_FRAMES = (
-    ("{c} employs ", " {noun} worldwide."), ("{c} has ", " {noun} at its plant in {city}."),
-    ("The {city} site of {c} has ", " {noun}."), ("{c} said it would add ", " {noun} in {city}."),
-    ("{c} will cut ", " jobs, the company said."),
+HEADCOUNT = (
+    ("{co} employs {N} {staff} [worldwide|in {city}|across {k} countries].", True),
+    ("{co} has {N} {staff} at its plant in {city}.", True),
+    ("The {city} site of {co} has {N} {staff}.", True),
+    ("{co} said it would add {N} {staff} in {city} over the next two years.", True),
+    ("{co} will cut {N} jobs, the company said.", True),
+    ("{co}, which employs {N} {staff}, [makes|sells] {goods}.", True),
+    ("{co} plans to hire {N} {staff} for its new warehouse in {city}.", True),
+    ("The merger would leave {co} with {N} {staff}.", True),
+    ("{co} now employs {N} {staff}, up from a handful when it was founded.", True),
+    ("{co} laid off {N} {staff} in {city}.", True),
+    ("At {co}, {N} {staff} [build|assemble|pack] {goods}.", False),
+    ("{co} told its {N} {staff} that the {city} office would close.", False),
+    ("The union represents all {N} {staff} at the {city} plant of {co}.", False),
+    ("{co} is one of the largest employers in {city}, with {N} {staff}.", True),
+    ("{^N} {staff} work at the {city} plant of {co}.", True),
+    ("{co} expects to employ {N} {staff} by the end of the decade.", True),
 )
 
 
-def _headcount_sentence(rng: random.Random, mention: CountMention, noun: str | None = None) -> Draft:
-    head, tail = rng.choice(_HEADCOUNT_FRAMES)
-    fill = {"c": rng.choice(lx.COMPANIES), "city": rng.choice(lx.CITIES), "noun": noun or rng.choice(lx.EMPLOYEE_NOUNS)}
-    return Draft((ch.capitalized(head.format(**fill)), mention, tail.format(**fill)), ch.published(rng))
+def _headcount_case(rng: random.Random, pools: Pools, frames, mention) -> Draft:
+    fill = Fill(rng, pools)
+    index = rng.randrange(len(frames))
+    return Draft(padded(fill, compose(frames[index][0], fill, N=mention)), ch.published(rng), str(index))
 
 
-def headcount_numbers(rng: random.Random, cast: ch.Cast) -> Draft:
-    return _headcount_sentence(rng, headcount(rng, code="eq"))
+def headcount_numbers(rng: random.Random, pools: Pools) -> Draft:
+    return _headcount_case(rng, pools, HEADCOUNT, ch.headcount(rng, code="eq"))
 
 
-def headcount_qualifiers(rng: random.Random, cast: ch.Cast) -> Draft:
-    code = rng.choice(tuple(lx.QUALIFIERS))
-    return _headcount_sentence(rng, headcount(rng, code=code, style=rng.choice(("digits", "digits", "words"))))
+def headcount_qualifiers(rng: random.Random, pools: Pools) -> Draft:
+    code = rng.choice(tuple(ch.lx.QUALIFIERS))
+    frames = tuple(frame for frame in HEADCOUNT if frame[1])
+    return _headcount_case(rng, pools, frames, ch.headcount(rng, code=code, style=rng.choice(("digits", "words"))))
 
 
-_STAFF_FRAMES = (
-    ("{c} employs ", " people in {city}."), ("There are ", " people employed by {c} in {city}."),
-    ("{c} has ", " {noun} on its payroll."), ("{c} said ", " staff members would move to {city}."),
-    ("The factory in {city} had ", " positions before {c} bought it."),
+STAFF = (
+    "{co} employs {N} people in {city}.", "There are {N} people employed by {co} in {city}.",
+    "{co} has {N} {staff} on its payroll.", "{co} said {N} staff members would move to {city}.",
+    "The factory in {city} had {N} positions before {co} bought it.", "{co} will eliminate {N} positions in {city}.",
+    "{^N} people work at the {city} headquarters of {co}.", "{co} is cutting {N} jobs at its {city} plant.",
+    "The {city} call center of {co} employs {N} people.", "{co} put {N} {staff} on furlough.",
+    "{co} has {N} {staff} on its books in {city}.", "{co} keeps {N} members of staff in {city}.",
+    "Across its [shops|offices|depots] in {city}, {co} employs {N} people.",
+    "{co} will cut {N} roles in {city}.", "{co} is shedding {N} posts at its {city} office.",
+)
+_NOUN = re.compile(r"\{\^?N\} (people|staff members|members of staff|positions|jobs|roles|posts|\{staff\})")
+
+
+def staff_nouns(rng: random.Random, pools: Pools) -> Draft:
+    """A headcount named by one of the staff nouns; the frame is the noun, the construct this capability varies."""
+    fill = Fill(rng, pools)
+    template = rng.choice(STAFF)
+    found = _NOUN.search(template)
+    noun = "people" if found is None else found.group(1)
+    noun = fill["staff"] if noun == "{staff}" else noun
+    return Draft(padded(fill, compose(template, fill, N=ch.headcount(rng))), ch.published(rng), noun)
+
+
+NOT_HEADCOUNTS = (
+    "{co} paid ${m} million for the site in {city}.", "{co} cut {pct}% of its workforce.",
+    "{co} said its workforce grew by {pct} percent.", "Call {co} on 555-01{k} for details.",
+    "{co} released version {v}.{t} of its payroll software for staff.", "{co} ranks No. {k} among employers in {city}.",
+    "{co} owns {k} warehouses in {city}.", "Workers at Route {k} Logistics voted to join a union.",
+    "{co} set aside ${m} million for employee bonuses.", "{co} raised wages for its {staff} by {pct}%.",
+    "Each of the {staff} at {co} will receive a ${k},000 bonus.", "{co} hired {k} executives from {co2}.",
+    "{co} relies on {k}0 contractors in {city}.", "The {k}-member board of {co} gathered in {city}.",
+    "{co} gave its {staff} {k} extra days of leave.",
 )
 
 
-def staff_nouns(rng: random.Random, cast: ch.Cast) -> Draft:
-    head, tail = rng.choice(_STAFF_FRAMES)
-    fill = {"c": rng.choice(lx.COMPANIES), "city": rng.choice(lx.CITIES), "noun": rng.choice(lx.EMPLOYEE_NOUNS)}
-    return Draft((head.format(**fill), headcount(rng), tail.format(**fill)), ch.published(rng))
+def headcount_negatives(rng: random.Random, pools: Pools) -> Draft:
+    fill = Fill(rng, pools)
+    index = rng.randrange(len(NOT_HEADCOUNTS))
+    return Draft(padded(fill, compose(NOT_HEADCOUNTS[index], fill)), ch.published(rng), str(index))
 
 
-_NOT_HEADCOUNTS = (
-    "{c} paid ${m} million for the site in {city}.", "{c} cut {p}% of its workforce.",
-    "{c} said its workforce grew by {p} percent.", "Call {c} on 555-01{n:02d} for details.",
-    "{c} released version {v}.{n} of its payroll software for staff.", "{c} ranks No. {n} among employers in {city}.",
-    "{c} owns {n} warehouses in {city}.", "Workers at Studio {n} Foods voted to join a union.",
-    "{c} set aside ${m} million for employee bonuses.", "Route {n} Logistics moved its staff to {city}.",
+USERS = (
+    ("{product} has {U} {users}, {co} said.", "users"), ("{co} said {U} {users} signed up for {product}.", "users"),
+    ("{product} is used by {U} people.", "users"), ("{^U} people use {product} every month.", "users"),
+    ("{co} now serves {U} {users} in {city}.", "users"),
+    ("{product}, which has {U} {users}, will raise its prices.", "users"),
+    ("{co} said {product} reached {U} {users} [in its first year|since its launch].", "users"),
+    ("With {U} {users}, {product} is the most popular service of its kind in {city}.", "users"),
+    ("{co} said {U} {users} pay for {product}.", "users"),
+    ("{product} is now available to its {U} {users} in {city}.", "users"),
+    ("{co} said {U} {firms} use {product}.", "companies"),
+    ("{product} counts {U} {firms} among its clients.", "companies"),
+    ("{^U} {firms} rely on {product} to run their payroll.", "companies"),
+    ("{co} sells {product} to {U} {firms}.", "companies"),
 )
 
 
-def headcount_negatives(rng: random.Random, cast: ch.Cast) -> Draft:
-    text = rng.choice(_NOT_HEADCOUNTS).format(c=rng.choice(lx.COMPANIES), city=rng.choice(lx.CITIES),
-                                               m=rng.randrange(3, 900), p=rng.randrange(3, 40), n=rng.randrange(2, 40),
-                                               v=rng.randrange(2, 9))
-    return Draft((text,), ch.published(rng))
+def user_forms(rng: random.Random, pools: Pools) -> Draft:
+    """A user count in one of its forms; the frame is the counted noun, what decides the unit."""
+    fill = Fill(rng, pools)
+    template, unit = USERS[rng.randrange(len(USERS))]
+    pieces = compose(template, fill, U=ch.user_count(rng, unit))
+    noun = "people" if "{U} people" in template else fill["users" if unit == "users" else "firms"]
+    if unit == "users" and rng.random() < 0.3:
+        pieces += compose(" It also counts {U} {firms} as clients.", fill, U=ch.user_count(rng, "companies", "eq"))
+    return Draft(padded(fill, pieces), ch.published(rng), noun)
 
 
-_USER_FRAMES = (
-    ("{product} has ", " {noun}, {c} said."), ("{c} said ", " {noun} signed up for {product}."),
-    ("{product} is used by ", " people."), ("", " people use {product} every month."),
-    ("{c} now serves ", " {noun} in {city}."),
-)
-_COMPANY_FRAMES = (
-    ("{c} said ", " {noun} use {product}."), ("{product} counts ", " {noun} among its clients."),
-)
-
-
-def user_forms(rng: random.Random, cast: ch.Cast) -> Draft:
-    fill = {"c": rng.choice(lx.COMPANIES), "city": rng.choice(lx.CITIES), "product": rng.choice(lx.PRODUCTS)}
-    if rng.random() < 0.3:
-        head, tail = rng.choice(_COMPANY_FRAMES)
-        mention = user_count(rng, "companies")
-        fill["noun"] = rng.choice(lx.COMPANY_NOUNS)
-    else:
-        head, tail = rng.choice(_USER_FRAMES)
-        mention = user_count(rng)
-        fill["noun"] = rng.choice(lx.USER_NOUNS)
-    if not head:  # the count opens the sentence
-        mention = replace(mention, qualifier=ch.capitalized(mention.qualifier))
-    pieces = (ch.capitalized(head.format(**fill)), mention, tail.format(**fill))
-    if rng.random() < 0.4:
-        pieces += (" It also counts ", user_count(rng, "companies", code="eq"), f" {rng.choice(lx.COMPANY_NOUNS)} as clients.")
-    return Draft(pieces, ch.published(rng))
-
-
-_NOT_USER_COUNTS = (
-    "{product} was downloaded {s} million times.", "{product} passed {s} million downloads.",
-    "{c} reported ${s} billion in revenue.", "{c} sold {s} million units of its speaker.",
-    "Videos on {product} drew {s} million views.", "{c} earned {s} million euros from subscriptions.",
-    "{product} handled {s} million payments in {city}.", "The website of {c} had {s} million visits.",
+NOT_USER_COUNTS = (
+    "{^product} was downloaded {s} million times.", "{^product} passed {s} million downloads.",
+    "{co} reported ${s} billion in revenue.", "{co} sold {s} million units of its {goods}.",
+    "Videos on {product} drew {s} million views.", "{co} earned {s} million euros from subscriptions.",
+    "{^product} handled {s} million payments in {city}.", "The website of {co} had {s} million visits during the sale.",
+    "The newsletter of {outlet} reaches {s} million readers.", "{co} shipped {s} million parcels through {product}.",
+    "The launch of {product} in {city} drew {k},000 visitors.", "{co} processed {s} billion transactions on {product}.",
+    "{^product} streamed {s} million hours of music.", "Viewers watched {s} million hours of video on {product}.",
 )
 
 
-def user_negatives(rng: random.Random, cast: ch.Cast) -> Draft:
-    text = rng.choice(_NOT_USER_COUNTS).format(c=rng.choice(lx.COMPANIES), city=rng.choice(lx.CITIES),
-                                               product=ch.capitalized(rng.choice(lx.PRODUCTS)),
-                                               s=rng.choice((2, 3, 7, 12, 18, 35, 1.5, 2.5)))
-    return Draft((text,), ch.published(rng))
+def user_negatives(rng: random.Random, pools: Pools) -> Draft:
+    fill = Fill(rng, pools)
+    index = rng.randrange(len(NOT_USER_COUNTS))
+    return Draft(padded(fill, compose(NOT_USER_COUNTS[index], fill)), ch.published(rng), str(index))
