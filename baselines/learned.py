@@ -43,6 +43,7 @@ from baselines.rules.counts import count_type
 from baselines.rules.officials import find_officials
 from baselines.rules.spans import Spans, quotations
 from bench.data.documents import Document
+from bench.data.runspec import LEAVE_ONE_OUT, PRETRAINED, trained_on
 from bench.errors import BenchError
 from bench.extraction.options import option
 from bench.facts import Count, Fact, Value
@@ -192,6 +193,13 @@ class LearnedExtractor:
         self._vectorizer = self._classifier = None
         if model_path is not None:
             self._restore(Path(model_path))
+
+    def training_regime(self, training_set: str | None) -> str:
+        """How it was trained for a run (recorded in the results' run spec): loaded from a file, fitted once on
+        ``training_set``, or, when that is None, leave-one-document-out on the set scored."""
+        if self.pretrained:
+            return PRETRAINED
+        return LEAVE_ONE_OUT if training_set is None else trained_on(training_set)
 
     def fit(self, documents: Sequence[Document], facts: Sequence[Fact]) -> None:
         """Train on ``documents`` labeled by ``facts`` (mentions with offsets)."""

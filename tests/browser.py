@@ -1,7 +1,8 @@
 """Headless Chromium for the page tests: Debian's chromium and chromium-driver, driven by selenium.
 
 Without them a test skips, except under CI=true, where it fails: CI must run the browser tests
-(.ci/run installs them; a test never does).
+(.ci/run installs them; a test never does). Downloads go to the profile folder (:func:`downloads`);
+axe-core, for the accessibility scans, is read from tests/.axe (:func:`axe_script`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run")
+         "--disable-sync", "--no-first-run",
+         "--disable-ipc-flooding-protection")  # a test may follow hundreds of in-page links: more than 200 in 10 s
 PHONE = {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3}}
 
 
@@ -30,6 +32,11 @@ def _chromium() -> tuple[str | None, str | None, str | None]:
     return browser, driver, None
 
 
+def downloads(profile: Path) -> Path:
+    """Where the browser started with ``profile`` saves what a page downloads."""
+    return profile / "downloads"
+
+
 def start(profile: Path, phone: bool = False):
     """A headless Chromium with its own profile folder, as a phone (390 px) or a desktop window."""
     browser, driver, reason = _chromium()
@@ -44,8 +51,38 @@ def start(profile: Path, phone: bool = False):
     options.binary_location = browser
     for flag in (*FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)
+    # a page's downloads (the report's CSV files) land in the profile folder, never in the home folder
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads(profile)),
+                                              "download.prompt_for_download": False})
     if phone:
         options.add_experimental_option("mobileEmulation", PHONE)
     else:
         options.add_argument("--window-size=1400,1000")
     return webdriver.Chrome(service=Service(driver), options=options)
+
+
+AXE = Path(__file__).with_name(".axe") / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations']}).then(
+  result => done(result.violations.map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])),
+  error => done([['axe failed', 'critical', [String(error)]]]));
+"""
+
+
+def axe_script() -> str:
+    """axe-core's script, which .ci/run installs with npm into tests/.axe; without it a test skips, except under
+    CI=true, where it fails."""
+    if not AXE.is_file():
+        reason = f"axe-core is missing ({AXE}): npm install --prefix tests/.axe --no-save axe-core@4"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}: CI must run the accessibility scans")
+        pytest.skip(reason)
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(driver, impacts: tuple[str, ...] = ("serious", "critical")) -> list[list]:
+    """The page's axe-core violations of the given impacts: [rule, impact, first offending elements]."""
+    driver.set_script_timeout(60)
+    driver.execute_script(axe_script())
+    return [v for v in driver.execute_async_script(AXE_RUN) if v[1] in impacts]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import re
 from html.parser import HTMLParser
 
@@ -120,24 +121,26 @@ class Tree(HTMLParser):
     def __init__(self, page: str):
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
+        self.data: list[str] = []  # <script type="application/json">: data, never run
         self.attributes: list[tuple[str, str, str]] = []
         self.text: list[str] = []
-        self._in_script = False
+        self._in_script: list[str] | None = None
         self.feed(page)
         self.close()
 
     def handle_starttag(self, tag, attrs):
         self.attributes += [(tag, name, value or "") for name, value in attrs]
-        self._in_script = tag == "script"
+        self._in_script = None
         if tag == "script":
-            self.scripts.append("")
+            self._in_script = self.data if dict(attrs).get("type") == "application/json" else self.scripts
+            self._in_script.append("")
 
     def handle_endtag(self, tag):
-        self._in_script = False
+        self._in_script = None
 
     def handle_data(self, data):
-        if self._in_script:
-            self.scripts[-1] += data
+        if self._in_script is not None:
+            self._in_script[-1] += data
         else:
             self.text.append(data)
 
@@ -149,6 +152,8 @@ OWN_SCRIPTS = {"fact report": 1, "mention report": 1, "gold report": 1, "review 
 def test_no_payload_becomes_markup(pages, name):
     tree = Tree(pages[name])
     assert len(tree.scripts) == OWN_SCRIPTS[name] and not any("__pwned" in script for script in tree.scripts)
+    for block in tree.data:  # the payloads are in the data as JSON strings, with no "<" to end the block early
+        assert "<" not in block and "__pwned" in json.dumps(json.loads(block))
     assert not [a for a in tree.attributes if a[1].startswith("on") or "__pwned" in a[1]]
     links = [value for tag, attribute, value in tree.attributes if attribute in ("href", "src", "action", "formaction")]
     assert links and all(link.startswith("#") for link in links)  # in-page anchors only: no javascript:, no image

@@ -1,17 +1,18 @@
-"""The HTML pages in headless Chromium: counts, no sideways scrolling on a phone, contrast, errors, no script needed.
+"""The HTML pages in headless Chromium: counts, no sideways scrolling on a phone, contrast, accessibility, the
+filtered lists the numbers link to, CSV downloads, and a page that works without its script.
 
 Chromium and chromedriver come from the system (Debian's chromium and
-chromium-driver; .ci/run installs them). Without them these tests skip,
-except under CI=true, where they fail: CI must run them.
+chromium-driver; .ci/run installs them), axe-core from tests/.axe (.ci/run
+installs it with npm). Without them these tests skip, except under CI=true,
+where they fail: CI must run them.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
-from browser import start
+from browser import axe_violations, downloads, start
 from report_runs import run_results
 from wcag import contrast
 
@@ -35,8 +36,13 @@ def pages(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def desktop(tmp_path_factory):
-    driver = start(tmp_path_factory.mktemp("profile"))
+def profile(tmp_path_factory):
+    return tmp_path_factory.mktemp("profile")
+
+
+@pytest.fixture(scope="module")
+def desktop(profile):
+    driver = start(profile)
     yield driver
     driver.quit()
 
@@ -84,9 +90,13 @@ def test_counts_on_the_articles_agree_with_the_scores(pages, desktop, name):
 OPEN_ALL = "document.querySelectorAll('details').forEach(d => d.open = true)"
 OVERFLOW_JS = """
 const limit = window.innerWidth, wide = [];
+function scrolls(element) {  // inside a box that scrolls sideways on its own (the capability table): not the page
+  for (let e = element.parentElement; e; e = e.parentElement) if (getComputedStyle(e).overflowX === 'auto') return true;
+  return false;
+}
 for (const element of document.body.querySelectorAll('*')) {
   const box = element.getBoundingClientRect();
-  if (box.width && box.right > limit + 0.5) wide.push(element.tagName + '.' + element.className.baseVal ?? element.className);
+  if (box.width && box.right > limit + 0.5 && !scrolls(element)) wide.push(element.tagName + '.' + (element.className.baseVal ?? element.className));
 }
 return [document.documentElement.scrollWidth, limit, wide.slice(0, 5)];
 """
@@ -105,6 +115,17 @@ def test_no_sideways_scrolling_on_a_390px_phone(pages, phone, name):
             assert phone.find_element(By.CSS_SELECTOR, f"table.t-{metric}").is_displayed()
         scroll_width, width, wide = phone.execute_script(OVERFLOW_JS)
         assert width == 390 and scroll_width <= width and not wide, (metric, scroll_width, wide)
+
+
+@pytest.mark.parametrize("name", ["articles", "wikinews"])
+def test_the_review_page_wraps_its_labels_on_a_390px_phone(phone, tmp_path, name):
+    from bench.data.bundled import BUNDLED
+
+    path = tmp_path / "review.html"
+    path.write_text(review_page(load_gold(next(b.directory for b in BUNDLED if b.name == name)), name), encoding="utf-8")
+    phone.get(path.as_uri())
+    scroll_width, width, wide = phone.execute_script(OVERFLOW_JS)
+    assert width == 390 and scroll_width <= width and not wide, (scroll_width, wide)
 
 
 CONTRAST_JS = """
@@ -154,25 +175,92 @@ def test_all_text_of_the_review_page_passes_wcag_aa(desktop, tmp_path):
     assert not poor and len(texts) > 50
 
 
-def test_every_error_in_the_results_appears_and_kinds_filter(pages, desktop):
+def test_no_serious_accessibility_violations(pages, desktop, tmp_path):
+    """axe-core on the report (every list open; then a list the script draws) and on the review page: nothing
+    serious or critical."""
+    desktop.get(pages["fact"][0].as_uri())
+    desktop.execute_script(OPEN_ALL)
+    assert axe_violations(desktop) == []
+    desktop.get(pages["fact"][0].as_uri() + "#errors?run=1&kind=missed")
+    filtered(desktop, "errors")
+    assert axe_violations(desktop) == []
+    review = tmp_path / "review.html"
+    review.write_text(review_page(load_gold(), "articles"), encoding="utf-8")
+    desktop.get(review.as_uri())
+    assert axe_violations(desktop) == []
+
+
+FILTERED_JS = """
+const box = document.getElementById(arguments[0] + '-filtered');
+return [box.hidden, Array.from(box.querySelectorAll(':scope > ol > li')).map(li => [li.dataset.run, li.dataset.kind,
+        li.dataset.doc]), location.hash];
+"""
+
+
+def filtered(driver, section: str) -> tuple[list, str]:
+    """The filtered list the address asks for, once the script has drawn it, and the address."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 5).until(lambda d: not d.execute_script(FILTERED_JS, section)[0])
+    return tuple(driver.execute_script(FILTERED_JS, section)[1:])
+
+
+def test_each_number_links_to_a_filtered_list_of_its_errors(pages, desktop):
+    """A per-type F1, a count of false negatives, an error count: each shows the errors behind it, named in the
+    address, which can be shared."""
     from selenium.webdriver.common.by import By
 
     path, runs = pages["fact"]
     desktop.get(path.as_uri())
-    shown = desktop.execute_script("return Array.from(document.querySelectorAll('li.err')).map(li => "
-                                   "[li.dataset.run, li.dataset.kind, li.dataset.doc, li.textContent])")
-    for run in runs:
-        mine = [item for item in shown if item[0] == run.label]
-        assert Counter((kind, doc) for _, kind, doc, _ in mine) == Counter((e["kind"], e["doc_id"]) for e in run.results.errors)
-        for error in run.results.errors:
-            mention = re.search(r"\[\[(.*)\]\]", error["context"] or "")
-            wanted = mention.group(1) if mention else (error["predicted_text"] or "")
-            assert any(kind == error["kind"] and wanted in text for _, kind, _, text in mine), error
-    desktop.find_element(By.CSS_SELECTOR, 'label[for="ek-missed"]').click()
-    display = desktop.execute_script("return Array.from(document.querySelectorAll('li.err')).map(li => "
-                                     "[li.dataset.kind, getComputedStyle(li).display])")
-    assert {d for kind, d in display if kind == "missed"} == {"none"}
-    assert {d for kind, d in display if kind != "missed"} == {"list-item"}
+    labels = desktop.execute_script("return JSON.parse(document.getElementById('report-data').textContent).runs")
+    cells = desktop.find_elements(By.CSS_SELECTOR, "table.t-f1 td[data-label^='date'] a")
+    assert len(cells) == len(runs)
+    for index, link in enumerate(cells):
+        results = next(run.results for run in runs if run.label == labels[index])
+        link.click()
+        items, address = filtered(desktop, "errors")
+        assert address == f"#errors?run={index}&type=date"
+        expected = [e for e in results.errors if "date" in (e["type"], e["predicted_type"])]
+        shown = min(len(expected), 20)  # drawn a page (the data's "max") at a time
+        assert len(items) == shown > 0 and {run for run, _, _ in items} == {labels[index]}
+        assert [(kind, doc) for _, kind, doc in items] == [(e["kind"], e["doc_id"]) for e in expected][:shown]
+        desktop.find_element(By.CSS_SELECTOR, "#errors-filtered a.clear").click()
+    desktop.execute_script(OPEN_ALL)
+    desktop.find_element(By.CSS_SELECTOR, "details.run-errors h3.kind-head a").click()  # the count of a kind
+    items, address = filtered(desktop, "errors")
+    assert address == "#errors?run=0&kind=missed" and items and {kind for _, kind, _ in items} == {"missed"}
+    desktop.get(path.as_uri() + "#errors?run=1&side=fn")  # a shared address opens on its list
+    items, _ = filtered(desktop, "errors")
+    results = next(run.results for run in runs if run.label == labels[1])
+    assert len(items) == min(20, sum(e["gold_value"] is not None for e in results.errors)) > 0
+
+
+def test_the_filter_form_rewrites_the_address(pages, desktop):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    desktop.get(pages["fact"][0].as_uri() + "#errors")
+    Select(desktop.find_element(By.CSS_SELECTOR, "#error-filters select[name=kind]")).select_by_value("spurious")
+    items, address = filtered(desktop, "errors")
+    assert address == "#errors?kind=spurious" and items and {kind for _, kind, _ in items} == {"spurious"}
+
+
+def test_the_csv_downloads_are_the_files_bench_report_writes(pages, desktop, profile, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    path, runs = pages["fact"]
+    written = write_report(tmp_path / "again.html", load_gold(), runs, csv_dir=tmp_path / "csv")
+    assert [p.name for p in written] == ["comparison.csv", "errors.csv"]
+    assert (tmp_path / "again.html").read_bytes() == path.read_bytes()
+    desktop.get(path.as_uri())
+    for file in written:
+        saved = downloads(profile) / file.name
+        desktop.find_element(By.CSS_SELECTOR, f'button.download[data-table="{file.stem}"]').click()
+        size = file.stat().st_size
+        WebDriverWait(desktop, 10).until(lambda _, saved=saved, size=size: saved.is_file() and saved.stat().st_size == size)
+        assert saved.read_bytes() == file.read_bytes()
+        saved.unlink()
 
 
 def test_the_page_works_without_its_script(pages, desktop, tmp_path):
@@ -180,14 +268,18 @@ def test_the_page_works_without_its_script(pages, desktop, tmp_path):
 
     html = pages["fact"][0].read_text(encoding="utf-8")
     without = tmp_path / "no-script.html"
-    without.write_text(re.sub(r"<script>.*?</script>", "", html, flags=re.S), encoding="utf-8")
+    without.write_text(re.sub(r"<script>.*?</script>", "", html, flags=re.DOTALL), encoding="utf-8")
     desktop.get(without.as_uri())
-    assert not desktop.find_elements(By.CSS_SELECTOR, "script, button.sort")
+    assert not desktop.find_elements(By.CSS_SELECTOR, "script:not([type]), button.sort")
     assert desktop.find_element(By.CSS_SELECTOR, "table.t-f1").is_displayed()
     desktop.find_element(By.CSS_SELECTOR, 'label[for="m-recall"]').click()
     assert desktop.find_element(By.CSS_SELECTOR, "table.t-recall").is_displayed()
     assert not desktop.find_element(By.CSS_SELECTOR, "table.t-f1").is_displayed()
     assert desktop.find_element(By.CSS_SELECTOR, 'div.chart[data-metric="recall"]').is_displayed()
+    desktop.execute_script(OPEN_ALL)
+    assert desktop.find_elements(By.CSS_SELECTOR, "li.err")[0].is_displayed()  # the first examples
+    needing = ("#error-filters", "#errors-filtered", "button.download")  # what needs the script stays out of sight
+    assert not [s for s in needing for e in desktop.find_elements(By.CSS_SELECTOR, s) if e.is_displayed()]
 
 
 def test_the_script_sorts_a_column(pages, desktop):
@@ -195,7 +287,7 @@ def test_the_script_sorts_a_column(pages, desktop):
 
     path, runs = pages["fact"]
     desktop.get(path.as_uri())
-    desktop.find_element(By.CSS_SELECTOR, 'table.t-f1 th[data-col="2"] button.sort').click()  # date
+    desktop.find_element(By.CSS_SELECTOR, 'table.t-f1 th[data-col="2"] button.sort').click()  # date, highest first
     order = desktop.execute_script("return Array.from(document.querySelectorAll('table.t-f1 tbody tr')).map(r => r.dataset.run)")
     date_f1 = {run.label: run.results.row("date").f1 for run in runs}
     assert [date_f1[label] for label in order] == sorted(date_f1.values(), reverse=True)

@@ -39,7 +39,8 @@ def test_eval_records_the_run_spec_and_a_typo_in_a_param_is_one_line(cli, tmp_pa
     done = cli("eval", "-e", "learned", "--param", "C=0.5", "--no-ci", "-o", out)
     assert done.exit_code == 0, done.stderr
     run = read_results(out).run
-    assert run == RunSpec("learned", "learned", {"model_path": None, "threshold": 0.5, "C": 0.5}, {}, "0.1.0", ("C",))
+    assert run == RunSpec("learned", "learned", {"model_path": None, "threshold": 0.5, "C": 0.5}, {}, "0.1.0", ("C",),
+                          "leave-one-document-out")  # the regime the learned extractor declares for a run on the gold
     assert done.stdout.startswith("learned [C=0.5] 1 · gold")
     typo = cli("eval", "-e", "learned", "--param", "treshold=0.3")
     assert typo.exit_code == 2

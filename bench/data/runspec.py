@@ -3,7 +3,8 @@
 A run spec holds the extractor spec as given (``learned``, ``pkg.mod:Cls``,
 ``file.py:Cls``) and the extractor's name, its resolved options (secrets redacted), what the extractor
 says about itself (the ``llm`` extractor: model, endpoint host, prompt
-version), the factbench version, and a hash of all of it. Its :attr:`RunSpec.label` names the run
+version), the factbench version, and a hash of all of it; beside them, the
+training regime of the run (see :func:`training_regime`). Its :attr:`RunSpec.label` names the run
 for people in the leaderboard, the report and the comparison: the
 extractor's name, then the options that differ from their defaults and the
 extractor's own details. Its :attr:`RunSpec.key` is the same with the spec in
@@ -20,6 +21,11 @@ from typing import Any
 
 REDACTED = "<redacted>"
 _SECRET_WORDS = ("key", "token", "secret", "password", "credential")
+
+LEAVE_ONE_OUT = "leave-one-document-out"  # each document predicted by a model fitted on the set's other documents
+PRETRAINED = "pretrained"  # a model loaded from a file, used as it is
+UNTRAINED = "none"  # bench never trains it: used as it is
+TRAINED_ON = "trained on "  # + the set it was fitted on, once (never the documents scored)
 
 
 def looks_secret(name: str) -> bool:
@@ -46,6 +52,7 @@ class RunSpec:
     details: dict[str, str] = field(default_factory=dict)
     package_version: str = ""
     changed: tuple[str, ...] = ()
+    training: str = ""  # the training regime ("" in files from before it was recorded); not part of the hash
 
     @property
     def hash(self) -> str:
@@ -84,9 +91,42 @@ class RunSpec:
                 "package_version": self.package_version}
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self._identity(), "changed": list(self.changed), "label": self.label, "hash": self.hash}
+        training = {"training": self.training} if self.training else {}
+        return {**self._identity(), "changed": list(self.changed), **training, "label": self.label, "hash": self.hash}
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> RunSpec:
         return cls(raw["extractor"], raw.get("name", ""), dict(raw.get("params", {})), dict(raw.get("details", {})),
-                   raw.get("package_version", ""), tuple(raw.get("changed", ())))
+                   raw.get("package_version", ""), tuple(raw.get("changed", ())), raw.get("training", ""))
+
+
+def trained_on(set_name: str) -> str:
+    """The regime of a model fitted once on another set than the one scored.
+
+    >>> trained_on("articles (gold 1.0.0)")
+    'trained on articles (gold 1.0.0)'
+    """
+    return TRAINED_ON + set_name
+
+
+def training_regime(extractor: Any, training_set: str | None) -> str:
+    """The training regime of a run, as the extractor that ran declares it.
+
+    An extractor declares it with an optional method ``training_regime(training_set) -> str``, where
+    ``training_set`` names the set it was fitted on, or is None when it was run on the scored set itself
+    (a trainable one is then fitted leave-one-document-out). It answers :data:`LEAVE_ONE_OUT`,
+    :func:`trained_on`, :data:`PRETRAINED` or :data:`UNTRAINED`. An extractor without ``fit`` is never
+    trained by bench (:data:`UNTRAINED`); a trainable one that does not declare leaves it unrecorded ("").
+
+    >>> class Plain: ...
+    >>> class Quiet:
+    ...     def fit(self, documents, facts): ...
+    >>> class Saying(Quiet):
+    ...     def training_regime(self, training_set): return trained_on(training_set) if training_set else LEAVE_ONE_OUT
+    >>> training_regime(Plain(), None), training_regime(Quiet(), None), training_regime(Saying(), "articles")
+    ('none', '', 'trained on articles')
+    """
+    declare = getattr(extractor, "training_regime", None)
+    if callable(declare):
+        return str(declare(training_set))
+    return "" if callable(getattr(extractor, "fit", None)) else UNTRAINED

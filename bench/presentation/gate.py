@@ -283,14 +283,14 @@ def _selected(tracked: Mapping[str, Tracked], names: Sequence[str], adding: bool
 
 def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path | None = None,
             adding: bool = False, params: Mapping[str, Any] | None = None,
-            suite: str | None = None, options: RunOptions | None = None) -> dict[str, Results]:
+            suite: str | None = None, run_options: RunOptions | None = None) -> dict[str, Results]:
     """Score ``names`` (default: every tracked run) at the baseline's level and mode, each with its options.
 
     Results are keyed by run key. Without ``adding``, a name the baseline does
     not track, or a tracked run that now runs as another (its key changed), is
     refused. ``params`` (with ``adding``) are the options of the run to record.
     A new baseline is scored at the fact level, strict mode. With ``suite``, on that capability suite.
-    ``options`` say how to run (workers, time limit per document).
+    ``run_options`` say how to run (workers, time limit per document).
     """
     tracked = baseline.extractors if baseline is not None else {}
     if not names and not tracked:
@@ -301,7 +301,7 @@ def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path
     from bench.scoring.evaluate import evaluate, evaluate_suite
 
     run = partial(evaluate_suite, suite_path=suite) if suite is not None else partial(evaluate, gold_dir=gold_dir)
-    how = options or RunOptions()
+    how = run_options or RunOptions()
     level, mode = (baseline.level, baseline.mode) if baseline is not None else ("fact", "strict")
     scored = {}
     for key, spec, options in runs:

@@ -2,7 +2,8 @@
 
 Ranking: micro-F1, highest first; an undefined micro-F1 ranks last; ties are
 broken by extractor name, then by file name. Undefined metrics are shown "–".
-Files on different gold, match levels or modes are refused, naming the odd file.
+Files on different sets, match levels or modes are refused, naming the odd
+file, the set of each and the option that loads it (:mod:`bench.data.scored_on`).
 
 Rank groups: walking down the ranking, each extractor is compared with the
 one just above it by the paired approximate-randomization test of ``bench
@@ -18,13 +19,14 @@ a type with fewer than 10 gold facts is marked in its column head.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.data.gold import Gold
-from bench.data.results import MetricRow, Results, odd_one_out, read_results, same_gold
-from bench.errors import InputError, MismatchError
+from bench.data.results import MetricRow, Results, read_results
+from bench.data.scored_on import refuse_other_sets
+from bench.errors import InputError
 from bench.facts import FACT_TYPES
 from bench.presentation.tables import LOW_MARK, LOW_NOTE, format_table, support_cell, with_interval
 
@@ -47,26 +49,43 @@ class Entry:
         return None if row is None else row.f1
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    """Every ``*.json`` results file in ``folder`` (not recursive), in file-name order."""
+    paths = sorted(folder.glob("*.json"))
+    if not paths:
+        raise InputError("no results files (*.json) here", str(folder))
+    return paths
+
+
+def results_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The results files ``paths`` name: a file as given, a folder as its ``*.json`` files, each file once."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found += _folder_files(path) if path.is_dir() else [path]
+    return list(dict.fromkeys(found))
+
+
 def read_results_dir(directory: str | Path) -> list[Entry]:
     """Every ``*.json`` results file in ``directory`` (not recursive), in file-name order."""
     folder = Path(directory)
     if not folder.is_dir():
         raise InputError("not a directory of results files", str(folder))
-    paths = sorted(folder.glob("*.json"))
-    if not paths:
-        raise InputError("no results files (*.json) here", str(folder))
-    return [Entry(path.name, read_results(path)) for path in paths]
+    return [Entry(path.name, read_results(path)) for path in _folder_files(folder)]
 
 
-def _same_setting(entries: Sequence[Entry]) -> None:
-    """Refuse a board that mixes gold, match levels or modes, naming the odd file (unlike most of the others)."""
-    same_gold([e.results for e in entries], [e.file for e in entries])
-    for name in ("level", "mode"):
-        found = odd_one_out([getattr(e.results, name) for e in entries])
-        if found:
-            odd, usual = (entries[i] for i in found)
-            theirs, ours = getattr(odd.results, name), getattr(usual.results, name)
-            raise MismatchError(f"{name} {theirs!r} differs from {usual.file}'s {ours!r}", odd.file, field=name)
+def entry_names(paths: Sequence[Path]) -> list[str]:
+    """What the board calls each file: its name, or the path given where two files share a name."""
+    names = [path.name for path in paths]
+    return [name if names.count(name) == 1 else str(path) for name, path in zip(names, paths)]
+
+
+def _same_setting(entries: Sequence[Entry], gold: Gold | None, suite=None) -> None:
+    """Refuse a board that mixes sets, match levels or modes, or is on another set than ``gold``, naming the odd file."""
+    from bench.scoring.compare import same_setting
+
+    results, names = [e.results for e in entries], [e.file for e in entries]
+    refuse_other_sets(results, names, gold, suite)
+    same_setting(results, names)
 
 
 def rank(entries: Sequence[Entry]) -> list[Entry]:
@@ -94,12 +113,16 @@ def groups_of(p_values: Sequence[float | None], alpha: float = ALPHA) -> list[in
     return groups
 
 
-def adjacent_p_values(ranked: Sequence[Entry], gold: Gold) -> list[float | None]:
-    """Micro-F1 p-value of each ranked entry against the one above it (None for the first)."""
+def adjacent_p_values(ranked: Sequence[Entry], gold: Gold,
+                      watch: Callable[[Iterable], Iterable] = iter) -> list[float | None]:
+    """Micro-F1 p-value of each ranked entry against the one above it (None for the first).
+
+    ``watch`` wraps the pairs as they are compared (the command line draws progress with it).
+    """
     from bench.scoring.compare import compare_results
 
     p_values: list[float | None] = [None]
-    for upper, lower in zip(ranked, ranked[1:]):
+    for upper, lower in watch(zip(ranked, ranked[1:])):
         comparison = compare_results(upper.results, lower.results, [upper.file, lower.file], gold)
         p_values.append(comparison.micro.p_value)
     return p_values
@@ -133,19 +156,29 @@ def _columns(ranked: Sequence[Entry]) -> list[tuple[str, list[str]]]:
     return columns
 
 
-def leaderboard_markdown(entries: Sequence[Entry], gold: Gold | None = None) -> str:
+def _set_title(results: Results) -> str:
+    """"Gold VERSION", or "Suite NAME VERSION" for results on a capability suite."""
+    if results.suite:
+        return f"Suite {results.suite.get('name', '?')} {results.gold_version}"
+    return f"Gold {results.gold_version}"
+
+
+def leaderboard_markdown(entries: Sequence[Entry], gold: Gold | None = None, suite=None,
+                         watch: Callable[[Iterable], Iterable] = iter) -> str:
     """The ranked board as Markdown: rank group, micro P, R, F1, then F1 per fact type, with intervals.
 
-    Rank groups need ``gold`` (the gold the files were scored on) and fact-level
-    results; without them the rank column is the position.
+    Rank groups need ``gold`` (the gold the files were scored on; a capability
+    ``suite``'s gold, with the suite) and fact-level results; without them the
+    rank column is the position. ``watch`` wraps the comparisons behind the groups.
     """
     if not entries:
         raise InputError("no results to rank")
-    _same_setting(entries)
+    _same_setting(entries, gold, suite)
     first = entries[0].results
     ranked = rank(entries)
     grouped = gold is not None and first.level == "fact"
-    p_values = adjacent_p_values(ranked, gold) if grouped else [None] * len(ranked)
+    scored = gold if suite is None else suite.source_gold  # a suite's scores count its source cases only
+    p_values = adjacent_p_values(ranked, scored, watch) if grouped else [None] * len(ranked)
     ranks = groups_of(p_values) if grouped else list(range(1, len(ranked) + 1))
     columns = _columns(ranked)
     headers = ["rank", "extractor", "version", *(h for h, _ in columns), "p vs above", "file"]
@@ -153,7 +186,7 @@ def leaderboard_markdown(entries: Sequence[Entry], gold: Gold | None = None) -> 
              *(cells[i] for _, cells in columns), UNDEFINED if p_values[i] is None else f"{p_values[i]:.4f}",
              f"`{entry.file}`"] for i, entry in enumerate(ranked)]
     lines = [
-        f"Gold {first.gold_version} (`{first.gold_hash[:19]}…`), level `{first.level}`, mode `{first.mode}`. "
+        f"{_set_title(first)} (`{first.gold_hash[:19]}…`), level `{first.level}`, mode `{first.mode}`. "
         f"Ranked by micro-F1; per-type columns are F1 with n gold facts; \"{UNDEFINED}\" is undefined (0/0); "
         "**bold** is the best in its column.",
         "",

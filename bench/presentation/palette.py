@@ -4,10 +4,15 @@ Okabe and Ito's eight colours stay distinct under the common colour-vision
 deficiencies. Type labels print black on their type's colour and text prints
 near-black on its tint (30% of the colour on white), so all text meets WCAG
 AA (4.5:1). Pages read the colours as CSS custom properties, set once by the
-base template from :func:`css_variables`.
+base template from :func:`css_variables`. Failure rates are shaded on one
+scale (:func:`rate_step`): tints of vermillion, darker for more failures, each
+step printed in the legend and never the only cue.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import pairwise
 
 OKABE_ITO = {"orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73", "yellow": "#F0E442",
              "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7", "black": "#000000"}
@@ -31,6 +36,8 @@ UI_COLOURS = {
     "quote": "#F3F3F3",  # behind an error's context
 }
 TINT_SHARE = 0.3
+RATE_BOUNDS = (0.05, 0.15, 0.3, 0.5)  # where each step of the failure-rate scale starts
+RATE_SHARES = (0.0, 0.12, 0.25, 0.38, 0.5)  # vermillion over white per step: small print stays at WCAG AA on the darkest
 
 
 def tint(colour: str, share: float = TINT_SHARE) -> str:
@@ -61,9 +68,30 @@ def kind_class(kind: str) -> str:
     return f"k-{kind}" if kind in KIND_COLOURS else "k-other"
 
 
+def rate_step(rate: float) -> int:
+    """The step of the failure-rate scale a rate falls on, 0 (under 5%) to 4 (half or more).
+
+    >>> [rate_step(r) for r in (0.0, 0.05, 0.149, 0.3, 0.5, 1.0)]
+    [0, 1, 1, 3, 4, 4]
+    """
+    return bisect_right(RATE_BOUNDS, rate)
+
+
+def rate_legend() -> list[tuple[int, str]]:
+    """Each step of the failure-rate scale and the rates it covers, for a legend.
+
+    >>> rate_legend()[0], rate_legend()[-1]
+    ((0, 'under 0.05'), (4, '0.50 or more'))
+    """
+    bounds = [f"{b:.2f}" for b in RATE_BOUNDS]
+    middle = [f"{low}–{high}" for low, high in pairwise(bounds)]
+    return list(enumerate([f"under {bounds[0]}", *middle, f"{bounds[-1]} or more"]))
+
+
 def css_variables() -> dict[str, str]:
-    """Custom property name (without ``--``) -> colour: UI colours, ``t-TYPE``, ``t-TYPE-tint`` and ``k-KIND``."""
+    """Custom property name (without ``--``) -> colour: UI colours, ``t-TYPE``, ``t-TYPE-tint``, ``k-KIND``, ``rate-N``."""
     types = {f"t-{name}": colour for name, colour in TYPE_COLOURS.items()}
     tints = {f"t-{name}-tint": tint(colour) for name, colour in TYPE_COLOURS.items()}
     kinds = {f"k-{name}": colour for name, colour in KIND_COLOURS.items()}
-    return UI_COLOURS | types | tints | kinds
+    rates = {f"rate-{step}": tint(OKABE_ITO["vermillion"], share) for step, share in enumerate(RATE_SHARES)}
+    return UI_COLOURS | types | tints | kinds | rates

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bench.data.gold import Gold
 from bench.facts import FACT_TYPES, Count, Fact, Official, Value
@@ -70,7 +71,7 @@ def stretches(text: str, facts: Sequence[Fact], unreviewed: set[str]) -> list[St
     ordered = sorted(facts, key=lambda f: (f.start, -f.end, f.type))
     cuts = sorted({0, len(text), *(f.start for f in ordered), *(f.end for f in ordered)})
     found = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = [f for f in ordered if f.start <= start and end <= f.end]
         labels = tuple(Label(f.id or "", f.type, value_text(f.value), f.id in unreviewed) for f in covering if f.end == end)
         found.append(Stretch(text[start:end], tuple(f.type for f in covering), labels))

@@ -120,6 +120,9 @@ def results_table(results, markdown: bool = False) -> str:
     ]
     if any(row.low_support for row in results.rows if row.label != "macro"):
         lines.append(LOW_NOTE)
+    accuracy = value_accuracy_line(results.value_accuracy)
+    if accuracy:
+        lines.append(accuracy)
     unscored = (results.value_accuracy or {}).get("unscored") if results.level != "fact" else 0
     if unscored:
         lines.append(f"not scored: {unscored} prediction(s) without offsets, neither TP nor FP "
@@ -133,6 +136,25 @@ def results_table(results, markdown: bool = False) -> str:
         lines.append(f"failed documents (their gold counted as missed): {len(results.failures)}")
         lines += [f"  {doc.doc_id}: {doc.failure}" for doc in results.failures]
     return "\n".join(lines)
+
+
+def value_accuracy_line(value_accuracy: dict | None) -> str:
+    """Value accuracy per type and in all (mention levels), or "" where no mention was found with its right type.
+
+    >>> value_accuracy_line({"date": {"matched": 4, "correct": 3}, "agency": {"matched": 0, "correct": 0},
+    ...                      "overall": {"matched": 4, "correct": 3}, "unscored": 0})
+    'value accuracy (of the mentions found with the right type, the share with the right value): date 0.750 (3/4), agency –; all 0.750 (3/4)'
+    """
+    if not value_accuracy or not value_accuracy.get("overall", {}).get("matched"):
+        return ""
+
+    def cell(counts: dict) -> str:
+        matched, correct = counts["matched"], counts["correct"]
+        return f"{fmt_metric(correct / matched)} ({correct:g}/{matched:g})" if matched else "–"
+
+    types = ", ".join(f"{t} {cell(value_accuracy[t])}" for t in FACT_TYPES if t in value_accuracy)
+    return (f"value accuracy (of the mentions found with the right type, the share with the right value): {types}; "
+            f"all {cell(value_accuracy['overall'])}")
 
 
 def documents_table(results, markdown: bool = False) -> str:

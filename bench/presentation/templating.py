@@ -1,6 +1,8 @@
 """Pages from templates: Jinja2 with autoescape on, templates shipped in ``bench/presentation/templates``.
 
-Values reach a page only through ``{{ }}``, so every one is HTML-escaped.
+Values reach a page only through ``{{ }}``, so every one is HTML-escaped;
+data for a page's script goes through Jinja's ``tojson`` into a
+``<script type="application/json">`` block, its ``<`` escaped.
 Before escaping, control characters and bidirectional overrides from a file
 are made visible (``␛``, ``[U+202E]``): they can neither reorder the page's
 text nor hide in it. Jinja2 is imported on the first render only, so
@@ -46,6 +48,8 @@ def _environment():
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False, finalize=visible)
     environment.filters.update(type_class=type_class, kind_class=kind_class)
+    # tojson escapes <, >, & and ' (no "</script>" can end a data block); compact, with text as UTF-8 characters
+    environment.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
     environment.globals["palette"] = css_variables()
     return environment
 

@@ -1,12 +1,17 @@
 """The articles: each text once, gold mentions labelled inline, every run's errors beside the mention they concern.
 
-This module gathers what each article section shows; ``templates/report/articles.html.j2`` lays it out.
+An article some run erred on (a false positive or negative, or a failure, by
+the scorer's per-document counts) is shown in full; the others are listed
+with the facts every run found. This module gathers what each article
+section shows; ``templates/report/articles.html.j2`` lays it out.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bench.data.documents import Document
 from bench.data.gold import Gold
@@ -34,11 +39,14 @@ def symbol_and_words(kind: str) -> tuple[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Chip:
-    """One run's outcome as a small labelled box: symbol, run, kind in words, and what it predicted."""
+    """The same outcome of one or more runs as a small labelled box: symbol, runs, kind in words, what they predicted.
+
+    ``runs`` holds the runs' indices, space-separated; ``run_label`` names them ("every run" when all of several).
+    """
 
     kind: str
     symbol: str
-    run: int
+    runs: str
     run_label: str
     words: str
     detail: str
@@ -96,11 +104,58 @@ class ArticleSection:
     facts: tuple[FactLine, ...]
     pieces: tuple[Piece, ...]
     unplaced: tuple[Chip, ...]
+    compact: bool = False  # a suite's case: the text and its chips, without the tables
 
 
-def chip(note: Note, runs: Sequence[Run]) -> Chip:
-    symbol, words = symbol_and_words(note.kind)
-    return Chip(note.kind, symbol, note.run, runs[note.run].label, words, note.detail)
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """An article no run erred on: its title, where it is from, and how many facts (or mentions) every run found."""
+
+    doc_id: str
+    title: str
+    about: str
+    found: str
+    unit: str
+
+
+def erring(runs: Sequence[Run]) -> dict[str, set[int]]:
+    """The documents some run erred on, by the scorer's per-document counts, with the indices of those runs."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for index, run in enumerate(runs):
+        for doc in run.results.documents:
+            if doc.failure or any(cell.get("fp") or cell.get("fn") for cell in doc.counts.values()):
+                found[doc.doc_id].add(index)
+    return found
+
+
+def _about(document: Document, name: ArticleName) -> str:
+    outlet = name.outlet if name.outlet and name.outlet not in name.title else None
+    return " · ".join(x for x in (outlet, name.published, document.id if document.id != name.title else None) if x)
+
+
+def true_positives(run: Run) -> dict[str, float]:
+    """The run's true positives in each document, by the scorer's per-document counts."""
+    return {doc.doc_id: sum(cell.get("tp", 0) for cell in doc.counts.values()) for doc in run.results.documents}
+
+
+def clean_article(document: Document, name: ArticleName, found: float, level: str) -> CleanArticle:
+    """An article every run got right, with the true positives it counts (the same for every run)."""
+    unit = "facts" if level == "fact" else "mentions"
+    return CleanArticle(document.id, name.title, _about(document, name), _count(found), unit)
+
+
+def chips(notes: Sequence[Note], runs: Sequence[Run]) -> tuple[Chip, ...]:
+    """One chip per outcome (kind and detail), naming every run that had it, in the notes' order."""
+    grouped: dict[tuple[str, str], list[int]] = {}
+    for note in notes:
+        grouped.setdefault((note.kind, note.detail), []).append(note.run)
+    found = []
+    for (kind, detail), members in grouped.items():
+        members = sorted(set(members))
+        label = "every run" if len(runs) > 1 and len(members) == len(runs) else ", ".join(runs[i].label for i in members)
+        symbol, words = symbol_and_words(kind)
+        found.append(Chip(kind, symbol, " ".join(map(str, members)), label, words, detail))
+    return tuple(found)
 
 
 def pieces(text: str, gold: Sequence[Fact], view: ArticleView, runs: Sequence[Run]) -> tuple[list[Piece], list[Chip]]:
@@ -117,23 +172,23 @@ def pieces(text: str, gold: Sequence[Fact], view: ArticleView, runs: Sequence[Ru
     for note in view.notes:
         by_place.setdefault((note.start, note.end, note.on_gold), []).append(note)
     found = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = [m for m in mentions if m.start <= start and end <= m.end]
         predicted = any(s <= start and end <= e for s, e in spans)
         css = " ".join((["g", type_class(covering[0].type)] if covering else []) + (["p"] if predicted else []))
-        ends = tuple(MentionEnd(m.type, tuple(chip(n, runs) for n in by_place.pop((m.start, m.end, True), [])))
+        ends = tuple(MentionEnd(m.type, chips(by_place.pop((m.start, m.end, True), []), runs))
                      for m in sorted((m for m in mentions if m.end == end), key=lambda m: (m.start, m.type)))
-        chips = tuple(chip(n, runs) for s, e in spans if e == end for n in by_place.pop((s, e, False), []))
-        found.append(Piece(text[start:end], css, ends, chips))
-    return found, [chip(note, runs) for notes in by_place.values() for note in notes]
+        after = chips([n for s, e in spans if e == end for n in by_place.pop((s, e, False), [])], runs)
+        found.append(Piece(text[start:end], css, ends, after))
+    return found, list(chips([note for notes in by_place.values() for note in notes], runs))
 
 
 def _fact_line(row: FactRow, runs: Sequence[Run]) -> FactLine:
-    chips = tuple(chip(n, runs) for n in row.notes)
+    marks = chips(row.notes, runs)
     status = ""
     if row.in_gold and len({n.run for n in row.notes}) < len(runs):
-        status = " ✓ found by the others" if chips else " ✓ found by all" if len(runs) > 1 else " ✓ found"
-    return FactLine(row, chips, status)
+        status = " ✓ found by the others" if marks else " ✓ found by all" if len(runs) > 1 else " ✓ found"
+    return FactLine(row, marks, status)
 
 
 def _count(value: float) -> str:
@@ -159,13 +214,13 @@ def tally_rows(view: ArticleView, runs: Sequence[Run]) -> list[TallyRow]:
             for name, members, t, failure in rows]
 
 
-def article(document: Document, name: ArticleName, gold: Gold, view: ArticleView, runs: Sequence[Run]) -> ArticleSection:
-    """One article, collapsed when no run erred on it."""
+def article(document: Document, name: ArticleName, gold: Gold, view: ArticleView, runs: Sequence[Run],
+            compact: bool = False) -> ArticleSection:
+    """One article, collapsed when no run erred on it; ``compact``: without the tables of counts and facts."""
     text, unplaced = pieces(document.text, gold.facts_of(document.id), view, runs)
-    outlet = name.outlet if name.outlet and name.outlet not in name.title else None
     errors = sum(t.fp + t.fn for t in view.tallies.values())
     status = errors_phrase(errors) if errors else ("no errors" if runs else f"{len(view.facts)} facts")
     return ArticleSection(
-        document.id, name.title, " · ".join(x for x in (outlet, name.published, document.id) if x), status,
+        document.id, name.title, _about(document, name), status,
         errors_phrase(errors) if errors else "", view.has_errors(), tuple(tally_rows(view, runs)) if runs else (),
-        bool(view.failures), tuple(_fact_line(row, runs) for row in view.facts), tuple(text), tuple(unplaced))
+        bool(view.failures), tuple(_fact_line(row, runs) for row in view.facts), tuple(text), tuple(unplaced), compact)

@@ -2,7 +2,8 @@
 
 A zero is a visible tick at the axis with "0.000" printed; an undefined
 metric is written "– undefined", never drawn as a bar. Each run's name is
-printed above its bar, so nothing is told by colour alone. This module lays
+printed above its bar, so nothing is told by colour alone; ★ follows the
+value of a run strictly best on the panel (as in the table). This module lays
 the panels out; ``templates/report/chart.html.j2`` draws them.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bench.presentation.html_report.comparison import COLUMNS, NAMES
+from bench.presentation.html_report.comparison import COLUMNS, NAMES, best_of_column
 from bench.presentation.html_report.runs import Run
 from bench.presentation.tables import fmt_metric
 
@@ -62,13 +63,13 @@ def _whisker(interval: tuple[float, float] | None, y: float) -> str:
     return f"M{low:.1f} {y}H{high:.1f}M{low:.1f} {y - 5}V{y + 5}M{high:.1f} {y - 5}V{y + 5}"
 
 
-def _bar(run: Run, label: str, metric: str, index: int, best: float | None) -> Bar:
+def _bar(run: Run, label: str, metric: str, index: int, best: bool) -> Bar:
     row = run.row(label)
     value = getattr(row, metric) if row is not None else None
     y = TOP + index * ROW
     if row is None or value is None:
         return Bar(run.label, y)
-    star = " ★" if best is not None and abs(value - best) < 1e-12 else ""
+    star = " ★" if best else ""
     interval = row.ci.get(metric)
     title = f"{run.label} · {label} · {NAMES[metric]} {fmt_metric(value)}" + (
         f" [{interval[0]:.3f}, {interval[1]:.3f}]" if interval else "")
@@ -78,11 +79,10 @@ def _bar(run: Run, label: str, metric: str, index: int, best: float | None) -> B
 
 def panel(runs: Sequence[Run], label: str, metric: str) -> Panel:
     """One fact type's panel: its title, the 0, 0.5 and 1 gridlines, a bar per run."""
-    values = [getattr(row, metric) for row in (r.row(label) for r in runs) if row is not None]
-    best = max((v for v in values if v is not None), default=None)
+    best = best_of_column(runs, label, metric)
     return Panel("micro (all types)" if label == "micro" else label, NAMES[metric], TOP + len(runs) * ROW + 6,
                  tuple(LEFT + PLOT * t for t in (0, 0.5, 1)),
-                 tuple(_bar(run, label, metric, i, best) for i, run in enumerate(runs)))
+                 tuple(_bar(run, label, metric, i, best == i) for i, run in enumerate(runs)))
 
 
 def chart(runs: Sequence[Run], metric: str) -> Chart:

@@ -4,25 +4,55 @@ Significance: each run's micro-F1 is tested against the best run's with the
 paired approximate-randomization test of ``bench compare``
 (:func:`bench.scoring.compare.compare_results`, on the fact-level outcomes);
 the p-values of the k - 1 comparisons are Holm-adjusted, and a difference is
-marked significant below 0.05.
+marked significant below 0.05. Every p printed says it is Holm-adjusted; one
+below 0.001 is printed "< 0.001".
+
+★ marks a column's best value only where one run is strictly best: not a tie,
+not a page of one run. A value links to the errors behind it (of its type, on
+its side for precision and recall) when there are any.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench.data.gold import Gold
 from bench.data.results import LOW_SUPPORT
 from bench.facts import FACT_TYPES
+from bench.presentation.html_report.links import filter_link
 from bench.presentation.html_report.runs import Run
-from bench.presentation.tables import fmt_metric
+from bench.presentation.tables import LOW_MARK, fmt_metric
 
 COLUMNS = ("micro", *FACT_TYPES, "macro")
 ALPHA = 0.05
 SIGNIFICANCE_RESAMPLES = 9_999
 SIGNIFICANCE_SEED = 0
 NAMES = {"f1": "F1", "precision": "precision", "recall": "recall"}
+SIDES = {"precision": "fp", "recall": "fn", "f1": None}  # the errors that lower each metric
+
+
+def p_text(p_value: float) -> str:
+    """A Holm-adjusted p-value for people: three decimals, or "< 0.001".
+
+    >>> p_text(0.0002), p_text(0.01234), p_text(1.0)
+    ('Holm-adjusted p < 0.001', 'Holm-adjusted p = 0.012', 'Holm-adjusted p = 1.000')
+    """
+    return "Holm-adjusted p " + ("< 0.001" if p_value < 0.001 else f"= {p_value:.3f}")
+
+
+def strictly_best(values: Sequence[float | None]) -> int | None:
+    """The index of the one value above all others, or None: a tie, fewer than two defined values.
+
+    >>> strictly_best([0.5, 0.7, None]), strictly_best([0.7, 0.7]), strictly_best([0.0, 0.0]), strictly_best([0.9])
+    (1, None, None, None)
+    """
+    defined = [(v, i) for i, v in enumerate(values) if v is not None]
+    if len(defined) < 2:
+        return None
+    ordered = sorted(defined, reverse=True)
+    return ordered[0][1] if ordered[0][0] - ordered[1][0] > 1e-12 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +103,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One value of the table: shown as text, its interval, its support, whether it is the column's best."""
+    """One value of the table: as text, its interval, its support (low support marked), whether it is strictly
+    the column's best, and the link to the errors behind it ("" when there are none)."""
 
     column: str
     shown: str
@@ -81,6 +112,15 @@ class Cell:
     best: bool
     sort: str | None
     support: str
+    link: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A micro count (TP, FP or FN) and the link to its errors ("" for TP, or when there are none)."""
+
+    count: str
+    link: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +137,8 @@ class TableRow:
     version: str
     cells: tuple[Cell, ...]
     versus: Versus
-    counts: tuple[str, str, str]
+    counts: tuple[Tally, Tally, Tally]
+    training: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,20 +151,37 @@ class Table:
     rows: tuple[TableRow, ...]
 
 
-def _best(runs: Sequence[Run], label: str, metric: str) -> float | None:
-    values = [getattr(row, metric) for row in (run.row(label) for run in runs) if row is not None]
-    defined = [v for v in values if v is not None]
-    return max(defined) if defined else None
+def error_counts(run: Run) -> Counter:
+    """How many of the run's errors concern each (label, side): a label is a type (on either side of the error)
+    or micro (all); a side is fn (the error has a gold side), fp (a predicted side) or None (any)."""
+    found: Counter = Counter()
+    for error in run.results.errors:
+        sides = [None] + ["fn"] * (error.get("gold_value") is not None) + ["fp"] * (error.get("predicted_value") is not None)
+        labels = {"micro", error["type"], error.get("predicted_type") or error["type"]}
+        found.update((label, side) for label in labels for side in sides)
+    return found
 
 
-def _cell(run: Run, label: str, metric: str, best: float | None) -> Cell:
+def _link(index: int, counts: Counter, label: str, metric: str) -> str:
+    side = SIDES[metric]
+    if label == "macro" or not counts[label, side]:
+        return ""
+    filters: dict[str, str | int] = {"run": index}
+    if label != "micro":
+        filters["type"] = label
+    if side:
+        filters["side"] = side
+    return filter_link("errors", **filters)
+
+
+def _cell(index: int, run: Run, counts: Counter, label: str, metric: str, best: bool) -> Cell:
     row = run.row(label)
     value = getattr(row, metric) if row is not None else None
     interval = row.ci.get(metric) if row is not None else None
+    support = "" if label == "macro" or row is None else f" (n = {row.support:g}{LOW_MARK if row.low_support else ''})"
     return Cell(label, fmt_metric(value), f"{interval[0]:.2f}–{interval[1]:.2f}" if interval else "",
-                value is not None and best is not None and abs(value - best) < 1e-12,
-                None if value is None else f"{value:.6f}",
-                "" if label == "macro" or row is None else f" (n = {row.support:g})")
+                best, None if value is None else f"{value:.6f}", support,
+                _link(index, counts, label, metric) if value is not None else "")
 
 
 def _heading(runs: Sequence[Run], label: str) -> Heading:
@@ -134,28 +192,42 @@ def _heading(runs: Sequence[Run], label: str) -> Heading:
     return Heading(shown, f"n = {row.support:g}", row.support < LOW_SUPPORT)
 
 
-def _versus(run: Run, best: Run, tests: dict[str, VersusBest]) -> Versus:
-    if run is best:
-        return Versus("best")
+def _versus(run: Run, runs: Sequence[Run], tests: dict[str, VersusBest]) -> Versus:
+    """The best run (the first), or how a run's micro-F1 compares with it; "–" on a page of one run."""
+    if len(runs) == 1:
+        return Versus("–")
+    if run is runs[0]:
+        return Versus("best" if best_of_column(runs, "micro", "f1") == 0 else "tied for the highest")
     test = tests.get(run.label)
     if test is None or test.p_value is None:
         return Versus("–")
     if test.significant:
-        return Versus(f"▼ lower, p = {test.p_value:.3f}", "sig")
-    return Versus(f"≈ not significant, p = {test.p_value:.2f}", "ns")
+        return Versus(f"▼ lower, {p_text(test.p_value)}", "sig")
+    return Versus(f"≈ not significant, {p_text(test.p_value)}", "ns")
 
 
-def _counts(run: Run) -> tuple[str, str, str]:
+def _counts(index: int, run: Run, counts: Counter) -> tuple[Tally, Tally, Tally]:
     micro = run.row("micro")
     if micro is None:
-        return "–", "–", "–"
-    return f"{micro.tp:g}", f"{micro.fp:g}", f"{micro.fn:g}"
+        return Tally("–"), Tally("–"), Tally("–")
+    fp, fn = (filter_link("errors", run=index, side=side) if counts["micro", side] else "" for side in ("fp", "fn"))
+    return Tally(f"{micro.tp:g}"), Tally(f"{micro.fp:g}", fp if micro.fp else ""), Tally(f"{micro.fn:g}", fn if micro.fn else "")
 
 
-def score_table(runs: Sequence[Run], metric: str, tests: dict[str, VersusBest]) -> Table:
-    """The table of one metric (rows in the order of ``runs``, the first being the best)."""
-    best = {label: _best(runs, label, metric) for label in COLUMNS}
+def best_of_column(runs: Sequence[Run], label: str, metric: str) -> int | None:
+    """The index of the run strictly best on ``label``'s ``metric``, or None."""
+    rows = [run.row(label) for run in runs]
+    return strictly_best([getattr(row, metric) if row is not None else None for row in rows])
+
+
+def score_table(runs: Sequence[Run], metric: str, tests: dict[str, VersusBest], training: Sequence[str] = ()) -> Table:
+    """The table of one metric (rows in the order of ``runs``, the first being the best); ``training`` is each run's
+    training regime in words ("" to say nothing)."""
+    best = {label: best_of_column(runs, label, metric) for label in COLUMNS}
+    training = list(training) or [""] * len(runs)
+    counts = [error_counts(run) for run in runs]
     rows = tuple(TableRow(run.label, run.results.extractor_version,
-                          tuple(_cell(run, label, metric, best[label]) for label in COLUMNS),
-                          _versus(run, runs[0], tests), _counts(run)) for run in runs)
+                          tuple(_cell(i, run, counts[i], label, metric, best[label] == i) for label in COLUMNS),
+                          _versus(run, runs, tests), _counts(i, run, counts[i]), training[i])
+                 for i, run in enumerate(runs))
     return Table(metric, NAMES[metric], tuple(_heading(runs, label) for label in COLUMNS), rows)

@@ -1,30 +1,35 @@
-"""What each run got right and wrong in each article, at the level of its scores.
+"""What each run got right and wrong in each article, read from the scorer's outcomes of the run.
+
+Each run's predictions are scored again into their outcomes
+(:mod:`bench.scoring.outcomes`), as ``bench compare`` does: the report reads
+pairs, credits and error kinds there and aligns nothing itself.
 
 Fact level: the unit is a distinct fact (document, type, canonical value),
-as :mod:`bench.scoring.fact_level` counts it. A gold fact is found unless the
-results' error list names it (missed, wrong value, wrong type); each error
-with a predicted side is one false positive. So per article TP = gold facts
-- gold-side errors, FN = gold-side errors, FP = predicted-side errors, and
-the sums over the articles are the score table's micro counts.
+as :mod:`bench.scoring.fact_level` counts it. The notes are the errors that
+error analysis reads from the outcomes (missed, wrong value, wrong type on a
+gold fact; spurious on a prediction), and each article's TP, FP and FN are
+the outcomes' counts, so their sums over the articles are the score table's
+micro counts.
 
-Mention level: gold mentions and predictions with offsets are aligned under
-the results' scheme (:func:`bench.scoring.mention_level.align`); a correct
-pair is a TP, a partial pair half a TP and half an error on each side, an
-incorrect pair a FN and a FP, as the scores count them.
+Mention level: the alignment of the results' scheme; a correct pair is a TP,
+a partial pair half a TP and half an error on each side, an incorrect pair a
+FN and a FP, as the scores count them.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bench.data.gold import Gold
 from bench.facts import Count, Fact, Official, Value, value_from_json, value_to_json
 from bench.presentation.html_report.runs import Run
-from bench.scoring.mention_level import align
+from bench.scoring.error_analysis import ErrorRecord, fact_errors, first_mentions
+from bench.scoring.fact_level import fact_outcomes
+from bench.scoring.outcomes import Alignment, Key, Pair
 
 GOLD_SIDE = ("missed", "wrong_value", "wrong_type")
 PREDICTED_SIDE = ("spurious", "wrong_value", "wrong_type")
@@ -106,79 +111,93 @@ class ArticleView:
         return bool(self.failures) or any(t.fp or t.fn for t in self.tallies.values())
 
 
-def _key(fact_type: str, value_json: Any) -> tuple[str, str]:
-    return fact_type, json.dumps(value_json, sort_keys=True, ensure_ascii=False)
+def _key(fact_type: str, value: Value) -> tuple[str, str]:
+    """A fact's type and canonical value, the value as JSON text: a key that sorts whatever the value's class."""
+    return fact_type, json.dumps(value_to_json(value), sort_keys=True, ensure_ascii=False)
 
 
-def _detail(kind: str, error: dict, predicted: dict[tuple[str, str], Fact]) -> str:
-    """What the run predicted, as it wrote it (the results hold the canonical, folded value)."""
-    if kind == "missed":
+@dataclass(frozen=True, slots=True)
+class _FactRun:
+    """One run at fact level: its errors and counts by document, and each predicted fact key's first mention."""
+
+    errors: dict[str, list[ErrorRecord]]
+    first: dict[Key, Fact]
+    tallies: dict[str, Tally]
+
+
+def _fact_runs(gold: Gold, predictions: Sequence[dict[str, list[Fact]]], runs: Sequence[Run]) -> list[_FactRun]:
+    texts = {doc.id: doc.text for doc in gold.documents}
+    gold_first = first_mentions(gold.facts, gold.aliases)
+    found = []
+    for run, predicted in zip(runs, predictions):
+        first = first_mentions((fact for facts in predicted.values() for fact in facts), gold.aliases)
+        outcomes = fact_outcomes(set(gold_first), set(first), run.results.mode)
+        errors: dict[str, list[ErrorRecord]] = defaultdict(list)
+        for error in fact_errors(outcomes, gold_first, first, texts):
+            errors[error.doc_id].append(error)
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for (doc_id, _), cell in outcomes.counts().items():
+            counts[doc_id] = [total + n for total, n in zip(counts[doc_id], cell)]
+        found.append(_FactRun(errors, first, {doc_id: Tally(*cell) for doc_id, cell in counts.items()}))
+    return found
+
+
+def _detail(error: ErrorRecord, first: dict[Key, Fact]) -> str:
+    """What the run predicted, as it wrote it (the outcomes hold the canonical, folded value)."""
+    if error.kind == "missed":
         return ""
-    predicted_type = error.get("predicted_type") or error["type"]
-    key = _key(predicted_type, error.get("predicted_value"))
-    shown = show_value(predicted[key].value) if key in predicted else show_json(predicted_type, error.get("predicted_value"))
-    return shown if kind == "wrong_value" else f"{predicted_type}: {shown}"
-
-
-def _by_key(facts: Sequence[Fact], gold: Gold) -> dict[tuple[str, str], Fact]:
-    """Each distinct predicted fact's first mention, by fact key."""
-    first: dict[tuple[str, str], Fact] = {}
-    for fact in sorted(facts, key=lambda f: (f.start is None, f.start or 0, f.end or 0)):
-        first.setdefault(_key(fact.type, value_to_json(gold.aliases.canonical_value(fact.type, fact.value))), fact)
-    return first
+    shown = show_value(first[error.doc_id, error.predicted_type, error.predicted_value].value)
+    return shown if error.kind == "wrong_value" else f"{error.predicted_type}: {shown}"
 
 
 def _gold_mentions(gold: Gold, doc_id: str) -> dict[tuple[str, str], list[Fact]]:
     by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in sorted(gold.facts_of(doc_id), key=lambda f: (f.start is None, f.start or 0, f.end or 0)):
-        by_key[_key(fact.type, value_to_json(gold.aliases.canonical_value(fact.type, fact.value)))].append(fact)
+        by_key[_key(fact.type, gold.aliases.canonical_value(fact.type, fact.value))].append(fact)
     return by_key
 
 
-def _anchor(mentions: Sequence[Fact], error: dict) -> Fact | None:
-    return next((m for m in mentions if m.start == error.get("start")), mentions[0] if mentions else None)
+def _anchor(mentions: Sequence[Fact], error: ErrorRecord) -> Fact | None:
+    return next((m for m in mentions if m.start == error.start), mentions[0] if mentions else None)
 
 
-def _fact_level(view: ArticleView, gold: Gold, runs: Sequence[Run], predictions: Sequence[dict[str, list[Fact]]]) -> None:
+def _fact_level(view: ArticleView, gold: Gold, fact_runs: Sequence[_FactRun],
+                predictions: Sequence[dict[str, list[Fact]]]) -> None:
     mentions = _gold_mentions(gold, view.doc_id)
     gold_notes: dict[tuple[str, str], list[Note]] = defaultdict(list)
-    spurious: dict[tuple[str, str], tuple[Fact | None, list[Note]]] = {}
-    for index, run in enumerate(runs):
-        errors = [e for e in run.results.errors if e["doc_id"] == view.doc_id]
-        first = _by_key(predictions[index].get(view.doc_id, []), gold)
-        wrong = {_key(e.get("predicted_type") or e["type"], e.get("predicted_value")) for e in errors
-                 if e["kind"] in PREDICTED_SIDE}
+    spurious: dict[tuple[str, str], tuple[Fact, list[Note]]] = {}
+    for index, run in enumerate(fact_runs):
+        errors = run.errors.get(view.doc_id, [])
+        wrong = {_key(e.predicted_type, e.predicted_value) for e in errors if e.kind in PREDICTED_SIDE}
         for error in errors:
-            kind = error["kind"]
-            if kind in GOLD_SIDE:
-                key = _key(error["type"], error.get("gold_value"))
+            if error.kind in GOLD_SIDE:
+                key = _key(error.type, error.gold_value)
                 anchor = _anchor(mentions.get(key, []), error)
-                gold_notes[key].append(Note(index, kind, error["type"], _detail(kind, error, first),
+                gold_notes[key].append(Note(index, error.kind, error.type, _detail(error, run.first),
                                             anchor and anchor.start, anchor and anchor.end))
-            elif kind == "spurious":
-                key = _key(error["type"], error.get("predicted_value"))
-                note = Note(index, kind, error["type"], _detail(kind, error, first), error.get("start"), error.get("end"), False)
-                spurious.setdefault(key, (first.get(key), []))[1].append(note)
+            elif error.kind == "spurious":
+                note = Note(index, error.kind, error.type, _detail(error, run.first), error.start, error.end, False)
+                fact = run.first[error.doc_id, error.type, error.predicted_value]
+                spurious.setdefault(_key(error.type, error.predicted_value), (fact, []))[1].append(note)
                 view.notes.append(note)
         view.notes += [note for notes in gold_notes.values() for note in notes if note.run == index]
         view.predicted_spans += [(f.start, f.end, index) for f in predictions[index].get(view.doc_id, [])
-                                 if f.has_span and _key(f.type, value_to_json(gold.aliases.canonical_value(f.type, f.value))) in wrong]
-        fn = sum(e["kind"] in GOLD_SIDE for e in errors)
-        view.tallies[index] = Tally(len(mentions) - fn, sum(e["kind"] in PREDICTED_SIDE for e in errors), fn)
+                                 if f.has_span and _key(f.type, gold.aliases.canonical_value(f.type, f.value)) in wrong]
+        view.tallies[index] = run.tallies.get(view.doc_id, Tally(0, 0, 0))
     for key, facts in mentions.items():
-        view.facts.append(FactRow(key[0], show_value(facts[0].value), facts[0].text or "", True, tuple(gold_notes.get(key, ()))))
+        notes = tuple(gold_notes.get(key, ()))
+        view.facts.append(FactRow(key[0], show_value(facts[0].value), facts[0].text or "", True, notes))
     extra = sorted(spurious.items(), key=lambda item: (item[1][1][0].start is None, item[1][1][0].start or 0, item[0]))
-    for (fact_type, raw), (fact, notes) in extra:
-        shown = show_value(fact.value) if fact is not None else show_json(fact_type, json.loads(raw))
-        view.facts.append(FactRow(fact_type, shown, (fact and fact.text) or "", False, tuple(notes)))
+    for (fact_type, _), (fact, notes) in extra:
+        view.facts.append(FactRow(fact_type, show_value(fact.value), fact.text or "", False, tuple(notes)))
 
 
-def _values_differ(pair, gold: Gold) -> bool:
+def _values_differ(pair: Pair[Fact], gold: Gold) -> bool:
     g, p = pair.gold, pair.predicted
     return gold.aliases.canonical_value(g.type, g.value) != gold.aliases.canonical_value(p.type, p.value)
 
 
-def _pair_note(index: int, pair, gold: Gold) -> Note | None:
+def _pair_note(index: int, pair: Pair[Fact], gold: Gold) -> Note | None:
     g, p = pair.gold, pair.predicted
     if pair.outcome == "correct":
         kind = "value_differs" if g.type == p.type and _values_differ(pair, gold) else None
@@ -191,42 +210,68 @@ def _pair_note(index: int, pair, gold: Gold) -> Note | None:
     return Note(index, kind, g.type, detail, g.start, g.end)
 
 
-def _mention_level(view: ArticleView, gold: Gold, runs: Sequence[Run], predictions: Sequence[dict[str, list[Fact]]]) -> None:
-    gold_facts = gold.facts_of(view.doc_id)
-    for index, run in enumerate(runs):
-        spanned = [p for p in predictions[index].get(view.doc_id, []) if p.has_span]
-        alignment = align(gold_facts, spanned, run.results.level, gold.aliases)
+def _by_document(alignment: Alignment[Fact]) -> dict[str, Alignment[Fact]]:
+    """One run's alignment cut into its documents' (alignment never crosses documents)."""
+    parts: dict[str, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
+    for pair in alignment.pairs:
+        parts[pair.gold.doc_id][0].append(pair)
+    for side, facts in ((1, alignment.missed), (2, alignment.spurious)):
+        for fact in facts:
+            parts[fact.doc_id][side].append(fact)
+    return {doc_id: Alignment(*map(tuple, lists)) for doc_id, lists in parts.items()}
+
+
+def _mention_runs(gold: Gold, predictions: Sequence[dict[str, list[Fact]]], runs: Sequence[Run]) -> list[dict]:
+    """Each run's alignment under its results' scheme, by document."""
+    from bench.scoring.mention_level import mention_outcomes
+
+    return [_by_document(mention_outcomes(gold.facts, [f for facts in predicted.values() for f in facts],
+                                          gold.aliases, run.results.mode).schemes[run.results.level])
+            for run, predicted in zip(runs, predictions)]
+
+
+def _mention_level(view: ArticleView, gold: Gold, alignments: Sequence[dict[str, Alignment[Fact]]]) -> None:
+    for index, by_document in enumerate(alignments):
+        alignment = by_document.get(view.doc_id, Alignment())
         view.notes += [Note(index, "missed", g.type, "", g.start, g.end) for g in alignment.missed]
         view.notes += [Note(index, "spurious", p.type, f"{p.type}: {show_value(p.value)}", p.start, p.end, False)
                        for p in alignment.spurious]
         view.predicted_spans += [(p.start, p.end, index) for p in alignment.spurious]
-        outcomes = defaultdict(int)
         for pair in alignment.pairs:
-            outcomes[pair.outcome] += 1
             note = _pair_note(index, pair, gold)
             if note is not None:
                 view.notes.append(note)
             if pair.outcome != "correct":
                 view.predicted_spans.append((pair.predicted.start, pair.predicted.end, index))
-        wrong, half = outcomes["incorrect"], 0.5 * outcomes["partial"]
-        view.tallies[index] = Tally(outcomes["correct"] + half, len(alignment.spurious) + wrong + half,
-                                    len(alignment.missed) + wrong + half)
+        view.tallies[index] = Tally(alignment.credit, alignment.false_positives, alignment.false_negatives)
 
 
-def article_views(gold: Gold, runs: Sequence[Run]) -> list[ArticleView]:
-    """One view per gold article, in gold order."""
+def article_views(gold: Gold, runs: Sequence[Run], documents: Collection[str] | None = None) -> dict[str, ArticleView]:
+    """A view of each gold article in ``documents`` (default: every one), by document id, in gold order.
+
+    Only those articles' gold and predictions are scored again: a page showing a few of thousands stays fast.
+    """
+    wanted = {doc.id for doc in gold.documents} if documents is None else set(documents)
+    part = replace(gold, documents=tuple(d for d in gold.documents if d.id in wanted),
+                   facts=tuple(f for f in gold.facts if f.doc_id in wanted))
     predictions: list[dict[str, list[Fact]]] = []
     for run in runs:
         grouped: dict[str, list[Fact]] = defaultdict(list)
         for raw in run.results.predictions:
-            grouped[raw["doc_id"]].append(Fact.from_dict(raw))
+            if raw["doc_id"] in wanted:
+                grouped[raw["doc_id"]].append(Fact.from_dict(raw))
         predictions.append(grouped)
     level = runs[0].results.level if runs else "fact"
-    views = []
-    for document in gold.documents:
+    fact_runs = _fact_runs(part, predictions, runs) if level == "fact" else []
+    alignments = _mention_runs(part, predictions, runs) if level != "fact" else []
+    failures = [{d.doc_id: d.failure for d in run.results.documents if d.failure} for run in runs]
+    views = {}
+    for document in part.documents:
         view = ArticleView(document.id)
-        (_fact_level if level == "fact" else _mention_level)(view, gold, runs, predictions)
-        view.failures = {i: d.failure for i, run in enumerate(runs) for d in run.results.documents
-                         if d.doc_id == document.id and d.failure}
-        views.append(view)
+        if level == "fact":
+            _fact_level(view, part, fact_runs, predictions)
+        else:
+            _mention_level(view, part, alignments)
+        view.failures = {i: failed[document.id] for i, failed in enumerate(failures) if document.id in failed}
+        views[document.id] = view
     return views

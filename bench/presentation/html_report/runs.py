@@ -84,22 +84,8 @@ def article_names(gold: Gold) -> dict[str, ArticleName]:
     return names
 
 
-def trained_leave_one_out(results: Results) -> bool | None:
-    """Whether the run was scored leave-one-document-out: True or False, or None when it cannot be told.
 
-    The results file does not record it, so it is read from the installed
-    extractor of that name and version: a trainable one (with ``fit``) is run
-    leave-one-document-out on the gold articles.
-    """
-    from bench.extraction.registry import registered, resolve
-
-    spec = results.run.extractor if results.run is not None else results.extractor
-    if spec not in registered():  # only installed plug-ins are looked at: a file spec is never imported here
-        return None
-    try:
-        target = resolve(spec)
-    except Exception:  # noqa: BLE001 - a broken plug-in only loses the note
-        return None
-    if str(getattr(target, "version", "")) != results.extractor_version:
-        return None
-    return callable(getattr(target, "fit", None)) and not getattr(target, "pretrained", False)
+def case_names(gold: Gold, capability: dict[str, str]) -> dict[str, ArticleName]:
+    """A suite's documents named by their ids, their capability in the place of an outlet."""
+    return {doc.id: ArticleName(doc.id, capability.get(doc.id), doc.published.isoformat() if doc.published else None)
+            for doc in gold.documents}
