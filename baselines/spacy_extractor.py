@@ -13,8 +13,13 @@ title. PERSON spans become officials when the rules' title patterns put a
 government title before them, or when they are the surname of such an official
 met earlier (``baselines.rules.officials``).
 
-Dependencies: spaCy (extra ``factbench[spacy]``) and a pipeline, e.g.
-``python -m spacy download en_core_web_sm``; imported when the extractor is built.
+Dependencies: spaCy (extra ``factbench[spacy]``) and a pipeline with an
+entity recognizer, e.g. ``en_core_web_sm``: ``python -m spacy download
+en_core_web_sm`` online; offline, ``pip install`` of its wheel by path (from
+the spacy-models releases, copied over) or by name from a package index you
+reach, or a pipeline folder saved with ``nlp.to_disk`` given as
+``--param pipeline=DIR``. Imported when the extractor is built; a pipeline
+without an entity recognizer is refused (it would find nothing).
 Known limits: recall is the NER model's (``en_core_web_sm`` labels about 84% of
 OntoNotes entities); a PERSON without a title the rules know is never an
 official; entity spans follow the model's conventions, so mention-level scores
@@ -24,8 +29,10 @@ suffer where they differ from the gold's (a leading "the", a count's noun).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from baselines.rules.agencies import find_agencies
 from baselines.rules.boilerplate import boilerplate_spans
@@ -44,22 +51,64 @@ DEFAULT_PIPELINE = "en_core_web_sm"
 
 
 class SpacyUnavailable(BenchError):
-    """spaCy or the requested pipeline is not installed."""
+    """spaCy or the requested pipeline is not installed, or the pipeline cannot find entities."""
 
 
-def load_pipeline(pipeline):
-    """The ``Language`` named by ``pipeline`` (a package name or path), or ``pipeline`` itself when already loaded."""
-    try:
-        import spacy
-    except ImportError:
-        raise SpacyUnavailable("spaCy is not installed: pip install 'factbench[spacy]' "
-                               f"&& python -m spacy download {DEFAULT_PIPELINE}") from None
-    if not isinstance(pipeline, str):
-        return pipeline
+MODELS = "https://github.com/explosion/spacy-models/releases"
+
+
+def _looks_like_path(pipeline: str) -> bool:
+    return os.sep in pipeline or "/" in pipeline or pipeline.startswith((".", "~")) or Path(pipeline).exists()
+
+
+def _not_installed(spacy, name: str) -> SpacyUnavailable:
+    """Every way to get a pipeline package, the offline ones first."""
+    wheel = f"{name}-{spacy.util.get_minor_version(spacy.about.__version__)}.0-py3-none-any.whl"
+    return SpacyUnavailable(
+        f"spaCy pipeline {name!r} is not installed. Offline: pip install ./{wheel} (the wheel from {MODELS}, "
+        f"copied here), pip install {name} from a package index you can reach, or a saved pipeline folder: "
+        f"--param pipeline=DIR. Online: python -m spacy download {name}")
+
+
+def _load(spacy, pipeline: str):
+    """``spacy.load`` of a package name or a folder, its failures told as what to do."""
+    if _looks_like_path(pipeline):
+        folder = Path(pipeline).expanduser()
+        if not folder.is_dir():
+            raise SpacyUnavailable(f"no such folder: {pipeline} (a spaCy pipeline folder, as nlp.to_disk writes it, "
+                                   "holds config.cfg and meta.json)", field="--param pipeline")
+        try:
+            return spacy.load(folder)
+        except OSError as exc:
+            raise SpacyUnavailable(f"{pipeline} is not a spaCy pipeline folder: {str(exc).splitlines()[0]}",
+                                   field="--param pipeline") from None
     try:
         return spacy.load(pipeline)
     except OSError:
-        raise SpacyUnavailable(f"spaCy pipeline {pipeline!r} is not installed: python -m spacy download {pipeline}") from None
+        raise _not_installed(spacy, pipeline) from None
+
+
+def _require_entities(nlp, label: str) -> None:
+    """Refuse a pipeline no component of which sets entities: it would score zero on everything, silently."""
+    if not any("doc.ents" in nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names):
+        components = ", ".join(nlp.pipe_names) or "none"
+        raise SpacyUnavailable(f"spaCy pipeline {label!r} has no entity recognizer (its components: {components}), "
+                               "so it would find nothing: use one with 'ner' (en_core_web_sm has it) or an "
+                               "'entity_ruler'")
+
+
+def load_pipeline(pipeline):
+    """The ``Language`` named by ``pipeline`` (a package name or a folder), or ``pipeline`` itself when already loaded;
+    either must set entities."""
+    try:
+        import spacy
+    except ImportError:
+        raise SpacyUnavailable("spaCy is not installed: install factbench's spacy extra (pip install '.[spacy]' in "
+                               f"its checkout, or pip install spacy), then a pipeline such as {DEFAULT_PIPELINE}") from None
+    nlp = _load(spacy, pipeline) if isinstance(pipeline, str) else pipeline
+    meta = nlp.meta
+    _require_entities(nlp, pipeline if isinstance(pipeline, str) else f"{meta.get('lang', '?')}_{meta.get('name', '?')}")
+    return nlp
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +191,7 @@ class SpacyExtractor:
 
     @dataclass(frozen=True)
     class Options:
-        pipeline: str = option(DEFAULT_PIPELINE, "an installed spaCy pipeline's name or path")
+        pipeline: str = option(DEFAULT_PIPELINE, "an installed spaCy pipeline's package name, or a pipeline folder")
 
     def __init__(self, pipeline=DEFAULT_PIPELINE):
         self.nlp = load_pipeline(pipeline)

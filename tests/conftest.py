@@ -41,13 +41,47 @@ def _normalizers_as_the_mutant_builds_them():
     yield
 
 
+ISOLATED_PREFIXES = ("BENCH_", "OPENAI_")  # what bench and its baselines read from the environment
+BUILTIN_DISTRIBUTION = "factbench"
+
+
+def pin_builtin_extractors(monkeypatch) -> None:
+    """Make the registry see factbench's own extractors only, whatever else this environment has installed.
+
+    The registry's entry-point source is filtered, not replaced: the built-ins are found through the same
+    installed metadata as always, and a plug-in installed here (``pip install ./examples/plugin``) is not.
+    """
+    import importlib.metadata
+
+    from bench.extraction import registry
+
+    def builtins_only(**selection):
+        return [ep for ep in importlib.metadata.entry_points(**selection)
+                if getattr(ep.dist, "name", None) == BUILTIN_DISTRIBUTION]
+
+    monkeypatch.setattr(registry, "entry_points", builtins_only)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_from_the_environment(monkeypatch):
+    """No test sees this machine's BENCH_* or OPENAI_* variables or its installed plug-ins.
+
+    Subprocesses started with ``{**os.environ, ...}`` inherit the cleaned variables too. A test that wants a
+    variable sets it itself (``monkeypatch.setenv``); one that wants the real entry points undoes the pin.
+    """
+    for name in list(os.environ):
+        if name.startswith(ISOLATED_PREFIXES):
+            monkeypatch.delenv(name)
+    pin_builtin_extractors(monkeypatch)
+
+
 @pytest.fixture()
 def cli():
     """Run ``bench ARGS...`` in-process; returns the click Result (stdout and stderr apart)."""
     runner = CliRunner()
 
     def invoke(*args: str):
-        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False, prog_name="bench")
 
     return invoke
 

@@ -62,15 +62,44 @@ def test_the_version_names_the_pipeline(nlp):
     assert SpacyExtractor(nlp).version == "1+en_pipeline-0.0.0"
 
 
-def test_a_missing_pipeline_says_how_to_install_it():
+def test_a_missing_pipeline_names_the_offline_routes_first():
+    minor = ".".join(spacy.about.__version__.split(".")[:2])
     with pytest.raises(SpacyUnavailable) as caught:
         SpacyExtractor("xx_no_such_pipeline")
-    assert str(caught.value) == "spaCy pipeline 'xx_no_such_pipeline' is not installed: python -m spacy download xx_no_such_pipeline"
+    assert str(caught.value) == (
+        "spaCy pipeline 'xx_no_such_pipeline' is not installed. Offline: pip install "
+        f"./xx_no_such_pipeline-{minor}.0-py3-none-any.whl (the wheel from https://github.com/explosion/spacy-models/releases, "
+        "copied here), pip install xx_no_such_pipeline from a package index you can reach, or a saved pipeline folder: "
+        "--param pipeline=DIR. Online: python -m spacy download xx_no_such_pipeline")
+
+
+def test_a_pipeline_path_that_does_not_exist_is_named_as_a_path(tmp_path):
+    missing = tmp_path / "no" / "such"
+    with pytest.raises(SpacyUnavailable) as caught:
+        SpacyExtractor(str(missing))
+    assert str(caught.value) == (f"--param pipeline: no such folder: {missing} (a spaCy pipeline folder, as nlp.to_disk "
+                                 "writes it, holds config.cfg and meta.json)")
+    assert "download" not in str(caught.value)
+
+
+def test_a_pipeline_without_an_entity_recognizer_is_refused_in_one_line(cli, tmp_path):
+    with pytest.raises(SpacyUnavailable) as caught:
+        SpacyExtractor(spacy.blank("en"))
+    assert str(caught.value) == ("spaCy pipeline 'en_pipeline' has no entity recognizer (its components: none), so it "
+                                 "would find nothing: use one with 'ner' (en_core_web_sm has it) or an 'entity_ruler'")
+    saved = spacy.blank("en")
+    saved.add_pipe("sentencizer")
+    saved.to_disk(tmp_path / "blank")
+    done = cli("eval", "-e", "spacy", "--param", f"pipeline={tmp_path / 'blank'}")
+    assert done.exit_code == 2
+    assert done.stderr == (f"error: spaCy pipeline '{tmp_path / 'blank'}' has no entity recognizer (its components: "
+                           "sentencizer), so it would find nothing: use one with 'ner' (en_core_web_sm has it) or an "
+                           "'entity_ruler'\n")
 
 
 def test_missing_spacy_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "spacy", None)
     with pytest.raises(SpacyUnavailable) as caught:
         SpacyExtractor()
-    assert str(caught.value) == ("spaCy is not installed: pip install 'factbench[spacy]' "
-                                 "&& python -m spacy download en_core_web_sm")
+    assert str(caught.value) == ("spaCy is not installed: install factbench's spacy extra (pip install '.[spacy]' in "
+                                 "its checkout, or pip install spacy), then a pipeline such as en_core_web_sm")

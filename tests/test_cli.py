@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from conftest import SMALL_TEXTS
 
 from bench.data.gold import load_gold
+
+ROOT = Path(__file__).resolve().parents[1]
 
 YEARS = '''
 import re
@@ -93,15 +97,44 @@ def test_compare_refuses_results_on_another_gold(cli, years, perfect_predictions
     (tmp_path / "a.json").write_text(json.dumps(doctored))
     refused = cli("compare", tmp_path / "b.json", tmp_path / "a.json")
     assert refused.exit_code == 2
-    assert refused.stderr.startswith(f"error: {tmp_path / 'a.json'}: gold_hash: gold 1.0.0 (sha256:1111111111")
+    assert refused.stderr == (f"error: {tmp_path / 'a.json'}: gold_hash: scored on gold set 1.0.0 (sha256:111111111111), "
+                              f"{tmp_path / 'b.json'} on articles (gold 1.0.0): results on different sets are never "
+                              "compared; score both on one set\n")
+
+
+def _lists_the_builtins_and_gold_counts(cli) -> None:
+    result = cli("list")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    names = [line.split()[0] for line in lines[2:lines.index("")]]
+    assert names == ["learned", "llm", "regex", "rules", "spacy"]
+    assert "date                   30          26" in result.stdout
 
 
 def test_list_shows_builtins_and_gold_counts(cli):
-    result = cli("list")
-    assert result.exit_code == 0
-    names = [line.split()[0] for line in result.stdout.splitlines()[2:7]]
-    assert names == ["learned", "llm", "regex", "rules", "spacy"]
-    assert "date                   30          26" in result.stdout
+    _lists_the_builtins_and_gold_counts(cli)
+
+
+def test_the_listing_holds_with_the_example_plug_in_installed(cli, tmp_path, monkeypatch):
+    """As after the README's `pip install ./examples/plugin`: its package and metadata on the path, found by the
+    entry-point scan; the pinned registry of the tests still lists the built-ins alone."""
+    import importlib.metadata
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "examples" / "plugin" / "src" / "example_years", site / "example_years")
+    info = site / "factbench_example_years-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: factbench-example-years\nVersion: 0.1.0\n")
+    (info / "entry_points.txt").write_text("[bench.extractors]\nexample-years = example_years:YearsExtractor\n")
+    monkeypatch.syspath_prepend(str(site))
+    installed = {ep.name for ep in importlib.metadata.entry_points(group="bench.extractors")}
+    assert "example-years" in installed  # the environment now has the plug-in
+    _lists_the_builtins_and_gold_counts(cli)
+    from bench.extraction import registry
+
+    monkeypatch.setattr(registry, "entry_points", importlib.metadata.entry_points)  # unpinned, as a user runs it
+    assert "example-years" in cli("list").stdout
 
 
 def test_stats_json_matches_the_gold(cli):
@@ -141,3 +174,18 @@ def test_per_document_table_sums_each_documents_counts(cli, years):
     for doc, line in zip(data["documents"], table[2:], strict=True):
         tp, fp, fn = (sum(cell[k] for cell in doc["counts"].values()) for k in ("tp", "fp", "fn"))
         assert line.split()[0] == doc["doc_id"] and line.split()[4:7] == [f"{tp:g}", f"{fp:g}", f"{fn:g}"]
+
+
+def test_mention_level_tables_show_value_accuracy(cli, small_gold, write_jsonl):
+    text = SMALL_TEXTS["rail"][0]
+
+    def date(surface: str, value: str) -> dict:
+        start = text.index(surface)
+        return {"doc_id": "rail", "type": "date", "value": value, "text": surface, "start": start, "end": start + len(surface)}
+
+    # found with the right type: "4 June 2023" (right value) and "Friday" (4 June 2023 was a Sunday: not the 9th)
+    predictions = write_jsonl("p.jsonl", [date("4 June 2023", "2023-06-04"), date("Friday", "2023-06-09")])
+    table = cli("score", predictions, "--gold", small_gold(), "--level", "strict", "--no-ci").stdout
+    assert ("value accuracy (of the mentions found with the right type, the share with the right value): date 0.500 "
+            "(1/2), headcount –, user_count –, agency –, official –; all 0.500 (1/2)") in table.splitlines()
+    assert "value accuracy" not in cli("score", predictions, "--gold", small_gold(), "--no-ci").stdout

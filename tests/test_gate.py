@@ -157,7 +157,7 @@ def test_gate_fails_on_an_extractor_that_drops_dates(cli, tmp_path, monkeypatch)
                 f"to {'–' if metric == 'precision' else '0.000'} (tolerance 0)"
                 for label in ("date", "micro", "macro") for metric in METRICS]
     assert result.stdout.splitlines() == expected
-    assert result.stderr == f"check failed: 9 score(s) below {scores}\n"
+    assert result.stderr == f"check failed: 9 scores below {scores}\n"
 
 
 def test_cli_refuses_other_gold_and_untracked_names(cli, tmp_path):

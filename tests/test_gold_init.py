@@ -147,7 +147,8 @@ def test_prelabel_review_and_eval(cli, labeller, docs, tmp_path):
     refused = cli("eval", "-e", labeller, "--gold", target)
     assert refused.exit_code == 2
     assert refused.stderr == (f"error: {target / 'facts.jsonl'}:1: reviewed: 7 facts not reviewed yet (lines 1, 2, 3, 4, 5, …); "
-                              'review them (bench gold show), delete each "reviewed": false, then score\n')
+                              f'review them (bench gold show {target} -o review.html), delete each "reviewed": '
+                              'false, then score\n')
     assert cli("score", target / "facts.jsonl", "--gold", target).exit_code == 2
     listed = cli("validate", "--gold", target)
     assert listed.exit_code == 2 and listed.stdout.splitlines() == [

@@ -105,8 +105,8 @@ def test_mixed_gold_is_refused_naming_the_odd_file():
                Entry("c.json", made("gamma", 0.5, gold_hash=HASH_B, gold_version="1.1.0"))]
     with pytest.raises(MismatchError) as raised:
         leaderboard_markdown(entries)
-    assert str(raised.value) == (f"c.json: gold_hash: gold 1.1.0 ({HASH_B[:19]}) differs from a.json's gold 1.0.0 "
-                                 f"({HASH_A[:19]})")
+    assert str(raised.value) == (f"c.json: gold_hash: scored on gold set 1.1.0 ({HASH_B[:19]}), a.json on gold set "
+                                 f"1.0.0 ({HASH_A[:19]}): results on different sets are never compared; score both on one set")
 
 
 def test_the_odd_file_is_named_even_when_it_comes_first():
@@ -114,16 +114,18 @@ def test_the_odd_file_is_named_even_when_it_comes_first():
                Entry("b.json", made("beta", 0.5)), Entry("c.json", made("gamma", 0.5))]
     with pytest.raises(MismatchError) as raised:
         leaderboard_markdown(entries)
-    assert str(raised.value) == (f"a.json: gold_hash: gold 1.1.0 ({HASH_B[:19]}) differs from b.json's gold 1.0.0 "
-                                 f"({HASH_A[:19]})")
+    assert str(raised.value) == (f"a.json: gold_hash: scored on gold set 1.1.0 ({HASH_B[:19]}), b.json on gold set "
+                                 f"1.0.0 ({HASH_A[:19]}): results on different sets are never compared; score both on one set")
     entries = [Entry("a.json", made("alpha", 0.5, level="partial")), Entry("b.json", made("beta", 0.5)),
                Entry("c.json", made("gamma", 0.5))]
-    with pytest.raises(MismatchError, match=r"^a\.json: level: level 'partial' differs from b\.json's 'fact'$"):
+    with pytest.raises(MismatchError, match=r"^a\.json: level: level 'partial' differs from b\.json's 'fact': runs are "
+                                            r"compared only when scored alike; score both with --level fact \(or both "
+                                            r"with --level partial\)$"):
         leaderboard_markdown(entries)
 
 
 def test_mixed_match_levels_are_refused():
-    with pytest.raises(MismatchError, match=r"^b\.json: level: level 'partial' differs from a\.json's 'fact'$"):
+    with pytest.raises(MismatchError, match=r"^b\.json: level: level 'partial' differs from a\.json's 'fact': "):
         leaderboard_markdown([Entry("a.json", made("alpha", 0.5)), Entry("b.json", made("beta", 0.5, level="partial"))])
 
 
@@ -145,7 +147,9 @@ def test_cli_refuses_results_on_another_gold_than_the_one_given(cli, tmp_path):
     write_results(made("alpha", 0.75), tmp_path / "a.json")
     write_results(made("beta", 0.5), tmp_path / "b.json")
     result = cli("leaderboard", tmp_path)
-    assert result.exit_code == 2 and result.stderr.startswith("error: a.json: gold_hash: scored on gold 1.0.0")
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: a.json: gold_hash: scored on gold set 1.0.0 ({HASH_A[:19]}), not on articles (gold "
+                             "1.0.0), which was loaded: load its set with --gold DIR (the set's directory)\n")
 
 
 def read(path):
@@ -159,7 +163,8 @@ def test_cli_refuses_mixed_gold_in_one_line(cli, tmp_path):
     write_results(made("beta", 0.5, gold_hash=HASH_B), tmp_path / "b.json")
     result = cli("leaderboard", tmp_path, "-o", tmp_path / "board.md")
     assert result.exit_code == 2
-    assert result.stderr == f"error: b.json: gold_hash: gold 1.0.0 ({HASH_B[:19]}) differs from a.json's gold 1.0.0 ({HASH_A[:19]})\n"
+    assert result.stderr == (f"error: b.json: gold_hash: scored on gold set 1.0.0 ({HASH_B[:19]}), a.json on gold set 1.0.0 "
+                             f"({HASH_A[:19]}): results on different sets are never compared; score both on one set\n")
     assert not (tmp_path / "board.md").exists()
 
 
@@ -168,3 +173,18 @@ def test_cli_empty_folder_and_broken_file(cli, tmp_path):
     (tmp_path / "x.json").write_text("{", encoding="utf-8")
     broken = cli("leaderboard", tmp_path)
     assert broken.exit_code == 2 and broken.stderr.startswith(f"error: {tmp_path / 'x.json'}:1: invalid JSON")
+
+
+def test_cli_takes_files_and_folders_naming_alike_files_by_path(cli, tmp_path):
+    gold = load_gold()
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    write_results(score_run(gold, list(gold.facts), "perfect", "1"), one / "a.json")
+    write_results(score_run(gold, list(gold.facts)[:3], "sparse", "1"), two / "a.json")
+    write_results(score_run(gold, [], "nothing", "1"), two / "b.json")
+    board = cli("leaderboard", one / "a.json", two)
+    assert board.exit_code == 0, board.stderr
+    rows = [line.split(" | ") for line in board.stdout.splitlines() if line.startswith("| ") and "`" in line]
+    assert [(row[1], row[-1]) for row in rows] == [("perfect", f"`{one / 'a.json'}` |"), ("sparse", f"`{two / 'a.json'}` |"),
+                                                   ("nothing", "`b.json` |")]

@@ -103,8 +103,19 @@ def test_an_unknown_option_or_a_wrong_type_is_one_line_listing_the_options(plugi
 
 
 def test_plain_functions_take_no_options(plugins):
-    with pytest.raises(OptionError, match=r"^--param: unknown option 'n'; plain takes no options$"):
+    with pytest.raises(OptionError, match=r"^--param: unknown option 'n'; plugins\.plain takes no options$"):
         load_extractor(f"{plugins}:plain", {"n": "1"})
+
+
+def test_an_extractor_hidden_by_bench_extractors_names_the_variable(monkeypatch):
+    monkeypatch.setenv("BENCH_EXTRACTORS", "regex")
+    with pytest.raises(ExtractorNotFound) as hidden:
+        load_extractor("rules")
+    assert str(hidden.value) == ("extractor 'rules' is installed, but BENCH_EXTRACTORS=regex hides it (only the "
+                                 "extractors it names load); add rules to BENCH_EXTRACTORS, or unset it")
+    with pytest.raises(ExtractorNotFound) as unknown:
+        load_extractor("rulez")
+    assert str(unknown.value) == "Unknown extractor 'rulez'. Available: regex (only these: BENCH_EXTRACTORS=regex)"
 
 
 def test_a_class_without_extract_is_refused_when_loaded(plugins):

@@ -42,8 +42,13 @@ def check_format(fmt: str, allowed: tuple[str, ...] = ("table", "json", "markdow
 
 
 ExtractorOption = typer.Option(..., "--extractor", "-e", help="A built-in or plug-in name, package.module:attr, or path/to/file.py:attr (loading a module or file runs its code).")
-WorkersOption = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (output identical to one worker).")
-TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document; a document over it is a failure.")
+WorkersOption = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (output identical to one worker); with "
+                             "more than one, each runs apart from bench, as with --timeout.")
+TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed per document; a document over it is a "
+                             "failure. With it, documents run in a worker process (even with -j 1) that is killed past "
+                             "the limit whatever the extractor does, and threads or output it leaves behind never reach "
+                             "bench. Without it and with -j 1, the extractor runs in bench's own process, the fastest "
+                             "way, where none of that holds.")
 ParamOption = typer.Option([], "--param", help="key=value: an option of the extractor, parsed to its declared type (repeatable; see bench list --options NAME).")
 
 
@@ -96,3 +101,39 @@ def check_scoring(fmt: str, level: str, mode: str) -> None:
 def check_gold_or_suite(gold: Optional[Path], suite: Optional[str]) -> None:
     if gold is not None and suite is not None:
         raise BenchError("give --gold or --suite, not both", field="--suite")
+
+
+def load_set(gold: Optional[Path], suite: Optional[str]):
+    """The gold a command scores against and the capability suite it belongs to (None off a suite).
+
+    A suite takes about a second to load and check: a spinner says so on a terminal.
+    """
+    from bench.cli.progress import working
+
+    check_gold_or_suite(gold, suite)
+    if suite is None:
+        from bench.data.gold import load_gold
+
+        return load_gold(gold), None
+    from bench.data.suite.load import load_suite
+
+    with working(f"loading the suite {suite}"):
+        loaded = load_suite(suite)
+    return loaded.gold, loaded
+
+
+def read_all(paths: list[Path]) -> list:
+    """Read and check results files, counting them on a terminal (a suite's results are large)."""
+    from bench.cli.progress import counted
+    from bench.data.results import read_results
+
+    return [read_results(path) for path in counted(paths, "reading results", len(paths), "files")]
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, in the plural unless there is one.
+
+    >>> plural(1, "document"), plural(3, "document")
+    ('1 document', '3 documents')
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from bench.cli.common import FormatOption, ParamOption, TimeoutOption, WorkersOption, check_format, parse_params
+from bench.cli.common import FormatOption, ParamOption, TimeoutOption, WorkersOption, check_format, parse_params, plural
 
 gold_app = typer.Typer(
     help="Gold sets: list (the bundled ones), init (your own articles, with pre-labels), show (review page), "
@@ -62,8 +62,8 @@ def init(
     write_gold_set(directory, documents, records, aliases_raw)
     for doc_id, failure in failures.items():
         typer.echo(f"failed: {doc_id}: {failure}", err=True)
-    review = f", {len(records)} pre-labels to review" if prelabel else ""
-    typer.echo(f"wrote {directory}: {len(documents)} documents{review}", err=True)
+    review = f", {plural(len(records), 'pre-label')} to review" if prelabel else ""
+    typer.echo(f"wrote {directory}: {plural(len(documents), 'document')}{review}", err=True)
     if failures:
         raise typer.Exit(3)
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from typer.core import TyperGroup
 
 from bench.cli.common import (
     ExtractorOption,
@@ -28,37 +27,28 @@ from bench.cli.common import (
     check_format,
     check_gold_or_suite,
     parse_params,
+    plural,
 )
-from bench.errors import BenchError, Interrupted
-
-
-class _Group(TyperGroup):
-    """Catches :class:`BenchError` once for every command: one line on stderr, exit 2."""
-
-    def invoke(self, ctx):
-        from bench.cli import signals
-
-        try:
-            with signals.handled():
-                return super().invoke(ctx)
-        except BenchError as error:
-            typer.echo(f"error: {error}", err=True)
-            raise typer.Exit(2) from None
-        except Interrupted as interrupt:
-            signals.exit_now(interrupt.signum)  # never waits on a thread an extractor left stuck
-        except KeyboardInterrupt:
-            typer.echo(signals.MESSAGE, err=True)
-            raise typer.Exit(130) from None
-
+from bench.cli.group import BenchGroup, show_version
+from bench.errors import BenchError
 
 app = typer.Typer(
-    cls=_Group,
+    cls=BenchGroup,
     help="factbench: score fact extractors on hand-labeled news articles.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=show_version, is_eager=True,
+                                 help="Print factbench's version and exit."),
+) -> None:
+    # Options of bench itself, before any command; the app's help says what bench is.
+    pass
+
 
 @app.command()
 def validate(
@@ -139,7 +129,7 @@ def _suite_stats(suite: str, fmt: str) -> None:
     loaded = load_suite(suite)
     rows = suite_statistics(loaded)
     if fmt == "json":
-        typer.echo(json.dumps({**loaded.identity(), "capabilities": rows}, indent=2))
+        typer.echo(json.dumps({**loaded.identity(), "seed": loaded.seed, "capabilities": rows}, indent=2))
     else:
         typer.echo(suite_statistics_table(rows, markdown=fmt == "markdown"))
 
@@ -185,44 +175,69 @@ def list_(
 
 @app.command()
 def readme(
-    path: Path = typer.Argument(Path("README.md"), help="The Markdown file whose generated blocks to refresh."),
+    paths: Optional[list[Path]] = typer.Argument(
+        None, help="Markdown files whose generated blocks to refresh; default: README.md and every page under "
+                   "docs/ (from the current directory) that holds one."),
     check: bool = typer.Option(False, "--check", help="Only compare: exit 1 when a block is out of date."),
 ) -> None:
-    """Regenerate the tables between <!-- bench:NAME --> markers (gold statistics, baseline scores).
+    """Regenerate the tables between <!-- bench:NAME --> markers (gold statistics, baseline scores, the suite).
 
-    Example: bench readme --check README.md
+    Example: bench readme --check
+    Example: bench readme README.md docs/capabilities.md
     """
+    from bench.cli.progress import stages
     from bench.data.jsonl import write_text_atomic
-    from bench.presentation.readme_tables import update_blocks
+    from bench.presentation.readme_tables import marked_pages, update_blocks
 
+    pages = paths or marked_pages(Path("."))
+    if not pages:
+        raise BenchError("no README.md or docs/ page here holds a <!-- bench:NAME --> block", str(Path.cwd()))
+    stale = []
+    texts = {path: _read_page(path) for path in pages}
+    with stages(sum(map(_blocks_in, texts.values()))) as step:
+        fresh_texts = {path: update_blocks(current, str(path), _announced_blocks(step, path))
+                       for path, current in texts.items()}
+    for path, current in texts.items():
+        fresh = fresh_texts[path]
+        if fresh == current:
+            typer.echo(f"{path}: generated tables are current", err=True)
+        elif check:
+            stale.append(str(path))
+            typer.echo(f"{path}: generated tables are out of date", err=True)
+        else:
+            write_text_atomic(path, fresh)
+            typer.echo(f"updated {path}", err=True)
+    if stale:
+        typer.echo(f"run: bench readme {' '.join(stale)}", err=True)
+        raise typer.Exit(1)
+
+
+def _read_page(path: Path) -> str:
     try:
-        current = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise BenchError(f"cannot read: {exc.strerror}", str(path)) from None
-    fresh = update_blocks(current, str(path))
-    if check:
-        if fresh != current:
-            typer.echo(f"{path}: generated tables are out of date; run: bench readme {path}", err=True)
-            raise typer.Exit(1)
-        typer.echo(f"{path}: generated tables are current", err=True)
-    elif fresh != current:
-        write_text_atomic(path, fresh)
-        typer.echo(f"updated {path}", err=True)
 
 
-def _progress(items, total: int | None, label: str):
-    """A progress bar on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import Progress
+def _blocks_in(text: str) -> int:
+    """How many known generated blocks ``text`` holds: the steps of ``bench readme``."""
+    from bench.presentation.readme_tables import BLOCKS
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(label, total=total)
-        for item in items:
-            yield item
-            progress.advance(task)
+    return sum(text.count(f"<!-- bench:{name} -->") for name in BLOCKS)
+
+
+def _announced_blocks(step, path: Path) -> dict:
+    """The block makers of ``bench readme``, each saying on the terminal which block of which page it makes."""
+    from bench.presentation.readme_tables import BLOCKS
+
+    def announced(name: str, make):
+        def run() -> str:
+            step(f"{path}: {name}")
+            return make()
+
+        return run
+
+    return {name: announced(name, make) for name, make in BLOCKS.items()}
 
 
 def _report_failures(failures: list) -> None:
@@ -255,6 +270,7 @@ def predict(
     Example: bench predict --extractor regex -o preds.jsonl --docs news.jsonl
     Example: bench predict --extractor rules -o preds.jsonl --suite capabilities
     """
+    from bench.cli.progress import counted
     from bench.data.gold import load_gold
     from bench.data.jsonl import atomic_writer
     from bench.data.sources import DatasetSpec, iter_source
@@ -279,13 +295,13 @@ def predict(
                         extractor, params, encode=encode_run)
     failures, count = [], 0
     with atomic_writer(output) as out:
-        for run in _progress(runs, total, model.name):
+        for run in counted(runs, model.name, total, "documents"):
             if run.failure:
                 failures.append(run)
             out.write(run.lines)
             count += run.count
     _report_failures(failures)
-    typer.echo(f"wrote {count} predictions to {output}", err=True)
+    typer.echo(f"wrote {plural(count, 'prediction')} to {output}", err=True)
     if failures:
         raise typer.Exit(3)
 

@@ -27,7 +27,10 @@ from bench.cli.common import (
     check_format,
     check_gold_or_suite,
     check_scoring,
+    load_set,
     parse_params,
+    plural,
+    read_all,
     show_results,
 )
 
@@ -58,16 +61,21 @@ def eval_(
     Example: bench eval --extractor rules --errors
     Example: bench eval --extractor regex --suite capabilities
     """
+    from bench.cli.progress import counted
     from bench.extraction.runner import RunOptions
     from bench.scoring.evaluate import evaluate, evaluate_suite
 
     check_scoring(fmt, level, mode)
     check_gold_or_suite(gold, suite)
     options = RunOptions(workers, timeout)
+
+    def watch(runs, total: int):
+        return counted(runs, extractor, total, "documents")
+
     if suite is not None:
-        results = evaluate_suite(extractor, suite, level, mode, parse_params(param), ci, options)
+        results = evaluate_suite(extractor, suite, level, mode, parse_params(param), ci, options, watch)
     else:
-        results = evaluate(extractor, gold, level, mode, parse_params(param), ci, options)
+        results = evaluate(extractor, gold, level, mode, parse_params(param), ci, options, watch)
     show_results(results, fmt, output, errors, documents)
 
 
@@ -92,14 +100,13 @@ def score(
 
     Example: bench score preds.jsonl --errors
     """
-    from bench.data.gold import load_gold, require_reviewed
+    from bench.data.gold import require_reviewed
     from bench.data.validate import read_predictions
     from bench.scoring.evaluate import score_run, score_suite
 
     check_scoring(fmt, level, mode)
-    check_gold_or_suite(gold, suite)
-    loaded_suite = _load_suite(suite)
-    loaded = loaded_suite.gold if loaded_suite else require_reviewed(load_gold(gold))
+    loaded, loaded_suite = load_set(gold, suite)
+    loaded = loaded if loaded_suite else require_reviewed(loaded)
     refuse_results_file(predictions)
     facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
     warn_coverage(predictions, facts, [doc.id for doc in loaded.documents], level)
@@ -129,11 +136,12 @@ def warn_coverage(path: Path, facts: list, doc_ids: list[str], level: str) -> No
     covered = {fact.doc_id for fact in facts}
     missing = [doc_id for doc_id in doc_ids if doc_id not in covered]
     if missing:
-        typer.echo(f"warning: {len(missing)} of {len(doc_ids)} documents have no predictions: their gold counts as missed",
-                   err=True)
+        have = "has" if len(missing) == 1 else "have"
+        typer.echo(f"warning: {len(missing)} of {plural(len(doc_ids), 'document')} {have} no predictions: "
+                   "their gold counts as missed", err=True)
     unplaced = sum(not fact.has_span for fact in facts) if level != "fact" else 0
     if unplaced:
-        typer.echo(f"warning: {unplaced} prediction(s) without offsets: not scored at the mention levels", err=True)
+        typer.echo(f"warning: {plural(unplaced, 'prediction')} without offsets: not scored at the mention levels", err=True)
 
 
 def show(
@@ -154,42 +162,48 @@ def show(
 
 def compare(
     a: Path = typer.Argument(..., help="Results file of run A (bench eval -o / bench score -o)."),
-    b: Path = typer.Argument(..., help="Results file of run B, on the same gold."),
+    b: Path = typer.Argument(..., help="Results file of run B, on the same set, level and mode."),
     gold: Optional[Path] = GoldOption,
     suite: Optional[str] = SuiteOption,
     fmt: str = FormatOption,
     seed: int = SeedOption,
     resamples: int = ResamplesOption,
 ) -> None:
-    """Is run A better than run B? F1 difference and p-value per type, micro and macro (fact level).
+    """Is run A better than run B? F1 difference and p-values per type, micro and macro, at the files' level and mode.
 
     Paired randomization over whole documents (the p to read: facts of one
-    article fail together) and, beside it, over the scored facts;
-    refuses results on different gold versions or scored in different modes.
+    article fail together) and, beside it, over the scored facts or mentions
+    (at the partial level over documents only: a partial match is half a
+    unit). Refuses results on different sets (naming each and the option that
+    loads it), at different levels or in different modes.
 
     Example: bench compare rules.json regex.json
+    Example: bench compare rules-strict.json regex-strict.json   (both scored with --level strict)
     """
-    from bench.data.gold import load_gold
-    from bench.data.results import read_results
+    from bench.cli.progress import working
     from bench.presentation.tables import comparison_table
     from bench.scoring.compare import compare_results
 
     check_format(fmt)
-    check_gold_or_suite(gold, suite)
-    run_a, run_b = read_results(a), read_results(b)
-    loaded_suite = _load_suite(suite)
-    loaded = loaded_suite.gold if loaded_suite else load_gold(gold)
-    comparison = compare_results(run_a, run_b, [str(a), str(b)], loaded, resamples, seed)
+    run_a, run_b = read_all([a, b])
+    loaded, loaded_suite = load_set(gold, suite)
+    with working(f"randomization tests, {resamples:,} resamples"):
+        comparison = compare_results(run_a, run_b, [str(a), str(b)], loaded, resamples, seed, loaded_suite)
     if fmt == "json":
-        typer.echo(json.dumps({"a": str(a), "b": str(b), **comparison.to_dict()}, indent=2))
+        typer.echo(json.dumps({"a": str(a), "b": str(b), "level": run_a.level, "mode": run_a.mode,
+                               **comparison.to_dict()}, indent=2))
     else:
+        typer.echo(_comparison_heading(run_a, run_b))
+        typer.echo("")
         typer.echo(comparison_table(comparison, run_a.label, run_b.label, markdown=fmt == "markdown"))
 
 
-def _load_suite(suite: Optional[str]):
-    from bench.data.suite.load import load_suite
-
-    return None if suite is None else load_suite(suite)
+def _comparison_heading(a, b) -> str:
+    """What is compared: both runs, the set, the level and the mode, as the score table's first line says them."""
+    scored_on = f"suite {a.suite.get('name', '?')} {a.gold_version}" if a.suite else f"gold {a.gold_version}"
+    level = "fact level" if a.level == "fact" else f"mention level, {a.level} scheme"
+    return (f"A: {a.label} {a.extractor_version} · B: {b.label} {b.extractor_version} · {scored_on} "
+            f"({a.gold_hash[:19]}) · {level}, {a.mode} values")
 
 
 def register(app: typer.Typer) -> None:

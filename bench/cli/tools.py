@@ -12,35 +12,53 @@ from typing import Optional
 
 import typer
 
-from bench.cli.common import GoldOption, check_gold_or_suite
+from bench.cli.common import (
+    GoldOption,
+    TimeoutOption,
+    WorkersOption,
+    check_gold_or_suite,
+    load_set,
+    parse_params,
+    plural,
+    read_all,
+)
+from bench.errors import BenchError
 
 _SUITE_HELP = "A capability suite instead of the articles: 'capabilities' (shipped) or a suite directory."
+_RESULTS_HELP = "Results files (*.json, written by bench eval -o or bench score -o), or folders of them."
 
 
 def leaderboard(
-    results_dir: Path = typer.Argument(..., help="Folder of results files (*.json) written by bench eval."),
+    paths: list[Path] = typer.Argument(..., metavar="RESULTS...", help=_RESULTS_HELP),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Markdown file to write (atomically); stdout when absent."),
     gold: Optional[Path] = GoldOption,
     suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
 ) -> None:
     """Rank results files by micro-F1 into rank groups, with intervals, as Markdown.
 
-    All files must be scored on the same gold (hash), level and mode; an odd
-    file is named and nothing is written. An extractor not significantly below
-    the one above it (paired randomization test, p >= 0.05) shares its rank
-    group; the best value per column is bold. Undefined metrics show as "–".
+    Takes files and folders (a folder stands for its *.json files). All files
+    must be scored on the same set, level and mode; an odd file is named with
+    its set and the option that loads it, and nothing is written. An extractor
+    not significantly below the one above it (paired randomization test,
+    p >= 0.05) shares its rank group; the best value per column is bold.
+    Undefined metrics show as "–".
 
     Example: bench leaderboard results/ -o LEADERBOARD.md
+    Example: bench leaderboard results/regex.json results/rules.json
     Example: bench leaderboard suite-results/ --suite capabilities
     """
-    from bench.data.gold import load_gold
+    from bench.cli.progress import counted
     from bench.data.jsonl import write_text_atomic
-    from bench.data.suite.load import load_suite
-    from bench.presentation.leaderboard import leaderboard_markdown, read_results_dir
+    from bench.presentation.leaderboard import Entry, entry_names, leaderboard_markdown, results_files
 
-    check_gold_or_suite(gold, suite)
-    loaded = load_suite(suite).gold if suite is not None else load_gold(gold)
-    board = leaderboard_markdown(read_results_dir(results_dir), loaded)
+    files = results_files(paths)
+    entries = [Entry(name, results) for name, results in zip(entry_names(files), read_all(files))]
+    loaded, loaded_suite = load_set(gold, suite)
+
+    def watch(pairs):
+        return counted(pairs, "rank groups: paired tests", len(entries) - 1, "comparisons")
+
+    board = leaderboard_markdown(entries, loaded, loaded_suite, watch)
     if output is None:
         typer.echo(board, nl=False)
         return
@@ -54,6 +72,11 @@ def check(
     update: bool = typer.Option(False, "--update", help="Re-score and record the new values deliberately (no gate)."),
     extractor: list[str] = typer.Option([], "--extractor", "-e", help="Only this tracked run (its label) or extractor (repeatable); with --update, also one to start tracking."),
     param: list[str] = typer.Option([], "--param", help="With --update: key=value, an option of the run to record (repeatable); it is tracked apart."),
+    results: Optional[Path] = typer.Option(None, "--results", metavar="DIR", file_okay=False,
+                                           help="Also write each run's results file into DIR (made if missing), "
+                                           "named after its label, for bench report; written before the verdict."),
+    workers: int = WorkersOption,
+    timeout: Optional[float] = TimeoutOption,
     gold: Optional[Path] = GoldOption,
     suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
 ) -> None:
@@ -61,15 +84,16 @@ def check(
 
     Compares precision, recall and F1 per fact type, micro and macro; one line
     per regression names extractor, type and metric. The gate also fails when
-    an extractor failed on any document, and --update refuses to record such a
-    run (exit 3). A baseline on another
+    an extractor failed on any document (a document past --timeout fails), and
+    --update refuses to record such a run (exit 3). A baseline on another
     gold is refused: re-record it on purpose with --update (which also
     creates the file, tracking the extractors named with --extractor).
 
     Example: bench check --baseline bench-scores.json --tolerance 0.01
+    Example: bench check --baseline bench-scores.json --timeout 30 --results bench-out
     """
+    from bench.extraction.runner import RunOptions
     from bench.presentation.gate import check as find_regressions
-    from bench.errors import BenchError
     from bench.presentation.gate import read_baseline, rescore, tolerance_ok
     from bench.presentation.gate import update as record
 
@@ -77,16 +101,17 @@ def check(
         raise BenchError(f"expected a number from 0 to 1, got {tolerance!r}", field="--tolerance")
     check_gold_or_suite(gold, suite)
     previous = read_baseline(baseline) if baseline.exists() or not update else None
-    from bench.cli.common import parse_params
-
-    current = rescore(previous, extractor, gold, adding=update, params=parse_params(param), suite=suite)
-    failed = {name: len(results.failures) for name, results in current.items() if results.failures}
-    for name, results in current.items():
-        for document in results.failures:
+    current = rescore(previous, extractor, gold, adding=update, params=parse_params(param), suite=suite,
+                      run_options=RunOptions(workers, timeout))
+    if results is not None:
+        _write_runs(results, current)
+    failed = {name: len(run.failures) for name, run in current.items() if run.failures}
+    for name, run in current.items():
+        for document in run.failures:
             typer.echo(f"failed: {name}: {document.doc_id}: {document.failure}", err=True)
     if update:
         for name, count in failed.items():
-            typer.echo(f"not recorded: {name} failed on {count} document(s)", err=True)
+            typer.echo(f"not recorded: {name} failed on {plural(count, 'document')}", err=True)
         if failed:
             raise typer.Exit(3)
         written = record(baseline, current, tolerance)
@@ -96,38 +121,89 @@ def check(
     for regression in regressions:
         typer.echo(str(regression))
     if regressions:
-        typer.echo(f"check failed: {len(regressions)} score(s) below {baseline}", err=True)
+        typer.echo(f"check failed: {plural(len(regressions), 'score')} below {baseline}", err=True)
     for name, count in failed.items():  # a score from a run that failed is no evidence: the gate fails
-        typer.echo(f"check failed: {name} failed on {count} document(s)", err=True)
+        typer.echo(f"check failed: {name} failed on {plural(count, 'document')}", err=True)
     if regressions or failed:
         raise typer.Exit(1)
     typer.echo(f"ok: {', '.join(current)}: no score below {baseline}", err=True)
 
 
+def run_file_names(labels: list[str]) -> list[str]:
+    """A file name per run label, safe in any shell and file system, none twice.
+
+    >>> run_file_names(["learned [C=0.05]", "rules", "learned [C=0.05]!"])
+    ['learned_C_0.05.json', 'rules.json', 'learned_C_0.05-2.json']
+    """
+    import re
+
+    names: list[str] = []
+    for label in labels:
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", label).strip("_.") or "run"
+        name, number = f"{stem}.json", 1
+        while name in names:
+            number += 1
+            name = f"{stem}-{number}.json"
+        names.append(name)
+    return names
+
+
+def _write_runs(directory: Path, current: dict) -> None:
+    from bench.data.results import write_results
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BenchError(f"cannot make the folder: {exc.strerror}", str(directory), field="--results") from None
+    for name, results in zip(run_file_names([results.label for results in current.values()]), current.values()):
+        write_results(results, directory / name)
+    typer.echo(f"wrote {plural(len(current), 'results file')} to {directory}", err=True)
+
+
 def report(
     html: Path = typer.Option(..., "--html", help="HTML file to write (atomically)."),
-    results: Optional[list[Path]] = typer.Argument(None, help="Results files from bench eval; none: the gold mentions only."),
+    results: Optional[list[Path]] = typer.Argument(None, metavar="[RESULTS]...",
+                                                   help=_RESULTS_HELP + " None: the gold mentions only."),
     gold: Optional[Path] = GoldOption,
     suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
+    max_examples: int = typer.Option(20, "--max-examples", min=1, metavar="N",
+                                     help="Errors of each kind and run, and cases of each capability, written into "
+                                          "the page; the others stay in its data, one click away."),
+    csv: Optional[Path] = typer.Option(None, "--csv", metavar="DIR",
+                                       help="Also write the page's tables (comparison, capabilities, cases, errors) "
+                                            "as CSV files into DIR: the same bytes as the page's downloads."),
 ) -> None:
-    """One self-contained HTML page comparing runs: scores, chart, errors and every article.
+    """One self-contained HTML page comparing runs: scores, chart, capabilities, errors and articles.
 
     A row per run with F1 (or P, R) per fact type and its interval, the best
-    marked and differences from the best tested; every error, filterable by
-    kind; each article once, its mentions labelled, each run's errors beside
-    them, with counts equal to the scores'. No network; the small script
-    (column sorting) is optional. Runs must share gold, level and mode.
+    marked and differences from the best tested; each number links to its
+    errors or cases. Errors by kind and a suite's cases by capability, the
+    first --max-examples of each on the page and the rest in its data;
+    articles a run erred on in full, with counts equal to the scores'. No
+    network; the small script (sorting, filtered lists, CSV) is optional.
+    Runs must share set, level and mode.
 
     Example: bench report --html report.html results/regex.json results/rules.json
+    Example: bench report --html suite.html suite-results/ --suite capabilities --csv suite-tables/
     """
-    from bench.data.gold import load_gold
-    from bench.data.suite.load import load_suite
+    from bench.cli.progress import working
+    from bench.data.scored_on import refuse_other_sets
+    from bench.errors import MismatchError
     from bench.presentation.html_report import load_runs, write_report
+    from bench.presentation.leaderboard import results_files
 
-    check_gold_or_suite(gold, suite)
-    loaded = load_suite(suite).gold if suite is not None else load_gold(gold)
-    write_report(html, loaded, load_runs(results or [], loaded))
-    typer.echo(f"wrote {html}", err=True)
+    files = results_files(results or [])
+    loaded, loaded_suite = load_set(gold, suite)
+    try:
+        with working(f"reading {plural(len(files), 'results file')}"):
+            runs = load_runs(files, loaded)
+    except MismatchError as error:  # name each set and the option that loads it, where the report does not
+        if error.field == "gold_hash":
+            refuse_other_sets(read_all(files), [str(f) for f in files], loaded, loaded_suite)
+        raise
+    with working("writing the page"):
+        tables = write_report(html, loaded, runs, suite=loaded_suite, max_examples=max_examples, csv_dir=csv)
+    typer.echo(f"wrote {html}" + (f" and {plural(len(tables), 'CSV file')} to {csv}" if tables else ""), err=True)
 
 
 def register(app: typer.Typer) -> None:

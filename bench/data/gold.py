@@ -193,7 +193,8 @@ def require_reviewed(gold: Gold) -> Gold:
         lines = ", ".join(str(line) for _, line in gold.unreviewed[:5]) + (", …" if len(gold.unreviewed) > 5 else "")
         count = len(gold.unreviewed)
         raise InputError(f"{count} fact{'s' if count > 1 else ''} not reviewed yet (line{'s' if count > 1 else ''} {lines}); "
-                         f"review them (bench gold show), delete each \"reviewed\": false, then score",
+                         f"review them (bench gold show {Path(gold.facts_file).parent} -o review.html), "
+                         "delete each \"reviewed\": false, then score",
                          gold.facts_file, gold.unreviewed[0][1], "reviewed")
     return gold
 
