@@ -1,4 +1,4 @@
-"""Make the README's report screenshots: regex, rules and learned on the bundled gold, at 1400 and 390 px wide.
+"""Make the report screenshots of docs/ci.md: regex, rules and learned on the bundled gold, at 1400 and 390 px wide.
 
 Usage: python docs/screenshots.py   (needs Chromium, chromedriver and selenium, as the browser tests do)
 """

@@ -32,11 +32,14 @@ def test_pip_installs_go_to_a_throwaway_place():
     assert all("--target" in call for call in installs), installs
 
 
-def test_ci_installs_the_browser_and_then_runs_exactly_the_readme_command():
+def test_ci_installs_the_browser_builds_the_site_and_then_runs_exactly_the_readme_command():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    command = 'python3 -m pip install ".[test]" && python3 -m pytest -q'
+    command = 'python3 -m venv .venv && . .venv/bin/activate && pip install ".[test]" && python -m pytest -q'
     assert command in readme
     commands = [line.strip() for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    assert commands[-1] == command.replace('".[test]"', '--quiet ".[test]"')
+    assert commands[0] == "set -euo pipefail"
+    assert commands[-1] == command
     assert "apt-get update && apt-get install -y chromium chromium-driver" in commands
+    site = 'python3 -m venv .venv && . .venv/bin/activate && pip install ".[docs]" && mkdocs build --strict'
+    assert commands[-2] == site

@@ -1,4 +1,4 @@
-"""The README's "Evaluate on your own articles" example runs as written and prints what it shows."""
+"""docs/own-articles.md's example ("Evaluate on your own articles") runs as written and prints what it shows."""
 
 from __future__ import annotations
 
@@ -6,17 +6,11 @@ import json
 import re
 from pathlib import Path
 
-README = Path(__file__).resolve().parents[1] / "README.md"
-
-
-def section() -> str:
-    text = README.read_text(encoding="utf-8")
-    start = text.index("## Evaluate on your own articles")
-    return text[start:text.index("\n## ", start + 1)]
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "own-articles.md"
 
 
 def blocks(kind: str) -> list[str]:
-    return re.findall(rf"```{kind}\n(.*?)```", section(), flags=re.S)
+    return re.findall(rf"```{kind}\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.S)
 
 
 def console(block: str) -> dict[str, str]:
@@ -28,7 +22,7 @@ def console(block: str) -> dict[str, str]:
     return shown
 
 
-def test_the_example_runs_as_the_readme_shows(cli, tmp_path, monkeypatch):
+def test_the_example_runs_as_the_page_shows(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     articles, added = blocks("json")
     Path("articles.jsonl").write_text(articles, encoding="utf-8")
