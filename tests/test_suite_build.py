@@ -227,7 +227,7 @@ def test_suite_build_command(cli, tmp_path):
     assert result.exit_code == 0 and result.stderr == f"wrote {tmp_path / 's'}: 3900 cases\n"
     again = cli("suite", "build", "--seed", "5", "-o", tmp_path / "s")
     assert again.exit_code == 2
-    assert again.stderr == f"error: {tmp_path / 's'}: exists and is not empty; choose another directory or pass --force\n"
+    assert again.stderr == f"error: {tmp_path / 's'}: --output: exists and is not empty; choose another directory or pass --force\n"
 
 
 def test_build_is_fast_enough_for_the_command_line():

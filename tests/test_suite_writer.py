@@ -12,7 +12,9 @@ import pytest
 from bench.data.suite import writer
 from bench.data.suite.build import MARKER
 from bench.data.suite.load import load_suite
-from bench.data.suite.writer import clean_leftovers, write_suite
+from bench.data.replace_dir import clean_leftovers
+from bench.data.suite.build import MARKER
+from bench.data.suite.writer import write_suite
 from bench.errors import InputError
 
 
@@ -38,7 +40,7 @@ def test_force_replaces_only_a_suite(tmp_path):
     work = tmp_path / "thesis"
     work.mkdir()
     (work / "chapter1.txt").write_text("years of work", encoding="utf-8")
-    with pytest.raises(InputError, match=r"is not a suite written by 'bench suite build' \(no \.bench-suite\); "
+    with pytest.raises(InputError, match=r"was not written by 'bench suite build' \(no \.bench-suite\); "
                                          r"refusing to replace it"):
         write_suite(work, 3, force=True, per_capability=1)
     assert [p.name for p in work.iterdir()] == ["chapter1.txt"]
@@ -54,7 +56,7 @@ def test_the_command_refuses_a_foreign_directory_in_one_line(cli, tmp_path):
     (work / "a.txt").write_text("mine", encoding="utf-8")
     result = cli("suite", "build", "--seed", "3", "-o", work, "--force")
     assert result.exit_code == 2
-    assert result.stderr == (f"error: {work}: is not a suite written by 'bench suite build' (no .bench-suite); "
+    assert result.stderr == (f"error: {work}: --output: was not written by 'bench suite build' (no .bench-suite); "
                              "refusing to replace it\n")
 
 
@@ -84,7 +86,7 @@ def test_a_running_process_keeps_its_staging_directory(tmp_path):
     mine = tmp_path / f".suite.building-{os.getppid()}"  # our parent is alive
     mine.mkdir()
     (mine / MARKER).write_text("", encoding="utf-8")
-    assert clean_leftovers(tmp_path / "suite") == [] and mine.is_dir()
+    assert clean_leftovers(tmp_path / "suite", MARKER) == [] and mine.is_dir()
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
@@ -97,7 +99,7 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
         return Path.write_text(self, data.decode("utf-8"), encoding="utf-8")
 
     monkeypatch.setattr(writer.Path, "write_bytes", failing_write)
-    with pytest.raises(InputError, match=r"suite: cannot write the suite: No space left on device"):
+    with pytest.raises(InputError, match=r"suite: --output: cannot write the suite: No space left on device"):
         write_suite(tmp_path / "suite", 3, per_capability=1)
     assert list(tmp_path.iterdir()) == []
 

@@ -28,7 +28,7 @@ def test_an_existing_twin_is_replaced_only_with_force(cli, tmp_path):
     assert cli("twins", "build", "--seed", "3", "-o", target).exit_code == 0
     before = _files(target)
     again = cli("twins", "build", "--seed", "4", "-o", target)
-    refused = f"error: {target}: --output: holds a twin set already; pass --force to replace it\n"
+    refused = f"error: {target}: --output: exists and is not empty; choose another directory or pass --force\n"
     assert (again.exit_code, again.stderr) == (2, refused)
     assert _files(target) == before
     forced = cli("twins", "build", "--seed", "4", "-o", target, "--force")
@@ -41,13 +41,14 @@ def test_force_never_replaces_another_directory_or_a_file(cli, tmp_path):
     other.mkdir()
     (other / "mine.txt").write_text("keep me", encoding="utf-8")
     result = cli("twins", "build", "--seed", "1", "-o", other, "--force")
-    refused = f"error: {other}: --output: exists and is not a twin set (no .bench-twins); choose another directory\n"
+    refused = (f"error: {other}: --output: was not written by 'bench twins build' (no .bench-twins); "
+               "refusing to replace it\n")
     assert (result.exit_code, result.stderr) == (2, refused)
     assert (other / "mine.txt").read_text(encoding="utf-8") == "keep me"
     a_file = tmp_path / "a.txt"
     a_file.write_text("x", encoding="utf-8")
     result = cli("twins", "build", "--seed", "1", "-o", a_file, "--force")
-    refused = f"error: {a_file}: --output: exists and is not a directory; choose another path\n"
+    refused = f"error: {a_file}: --output: exists and is not a directory\n"
     assert (result.exit_code, result.stderr) == (2, refused)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+ENTITIES_FILE = "gum_entities.jsonl"  # a gold set's GUM entity mentions, placed in its texts (one JSON object a line)
 _ENTITY_OPEN = re.compile(r"\((\d+)-([a-z]+)-?([^()|]*)")
 _ENTITY_CLOSE = re.compile(r"(\d+)\)")
 

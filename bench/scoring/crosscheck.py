@@ -29,11 +29,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.data.gum import ENTITIES_FILE
 from bench.data.jsonl import iter_jsonl, read_json
 from bench.errors import InputError
 from bench.facts import Fact
 
-ENTITIES_FILE = "gum_entities.jsonl"
 CROSSCHECK_FILE = "crosscheck.json"
 _CALENDAR = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bench.data.gum import ENTITIES_FILE
 from bench.data.documents import MANIFEST, ManifestRecord
 from bench.data.gold import ALIASES_FILE, DOCUMENTS_DIR, FACTS_FILE, VERSION_FILE, Gold, load_gold, require_reviewed
 from bench.data.jsonl import iter_lines, parse_record, read_json
@@ -33,7 +34,6 @@ from bench.data.twins.write import check_target, write_files
 from bench.facts import COUNT_TYPES, Count, Fact
 
 GENERATOR = "1.0.0"
-GUM_ENTITIES = "gum_entities.jsonl"
 CARRIED = ("ATTRIBUTION.md",)
 """Files copied as they are: the texts' licence notice goes with the texts."""
 _WORD = re.compile(r"[^\W\d_]+")
@@ -59,7 +59,7 @@ def _people(directory: Path, texts: Mapping[str, str], aliases_raw: Mapping,
     and everyone to rename: those and every official of the table."""
     titles = _title_words(aliases_raw)
     officials = official_people(aliases_raw.get("officials", {}), titles)
-    gum = directory / GUM_ENTITIES
+    gum = directory / ENTITIES_FILE
     if gum.is_file():
         found = gum_people(_person_mentions(gum), titles, common)
     else:
