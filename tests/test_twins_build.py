@@ -21,6 +21,8 @@ from bench.data.twins.build import build_twin, write_twin
 from bench.facts import Count, Fact, Official
 from bench.normalize.dates import date_candidates, is_relative
 
+pytestmark = pytest.mark.xdist_group("twins-build")  # on one worker, so that the module's twins are built once
+
 SEEDS = range(10)
 
 

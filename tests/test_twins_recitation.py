@@ -12,8 +12,9 @@ from bench.data.twins.build import write_twin
 from bench.errors import MismatchError
 from bench.facts import Count, Fact, Official
 from bench.normalize.aliases import AliasTable
-from bench.scoring.evaluate import evaluate, score_run
+from bench.pipeline.run import evaluate
 from bench.scoring.recitation import recited, twin_and_source
+from bench.scoring.scorer import score_run
 
 SECRETARY = "Secretary of Commerce"
 

@@ -27,11 +27,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.data.gold import Gold, load_gold
-from bench.data.twins.marker import read_marker
+from bench.data.results import Results
+from bench.data.twin_results import Recited
+from bench.data.twins.marker import MARKER, TwinInfo, read_marker
 from bench.errors import MismatchError
 from bench.facts import FACT_TYPES, Fact, Value
 from bench.normalize.aliases import fact_key
@@ -66,14 +68,58 @@ def recited(predictions: Iterable[Fact], twin: Gold, source: Gold) -> Recitation
     return Recitation(dict(Counter(key[1] for key in ordered)), ordered)
 
 
-def twin_and_source(twin_dir: Path, source_dir: Path | None = None) -> tuple[Gold, Gold]:
-    """Load a twin set and its source (the bundled articles by default), refused unless the twin was made from it."""
+def _bundled_source(info: TwinInfo, twin_dir: Path) -> Gold:
+    """The bundled gold set whose content hash the marker records."""
+    from bench.data.bundled import BUNDLED
+
+    for bundled in BUNDLED:
+        gold = load_gold(bundled.directory)
+        if gold.hash == info.source_hash:
+            return gold
+    raise MismatchError(f"the twin was made from gold {info.source_version} ({info.source_hash[:19]}), none of the "
+                        "bundled sets: give that set's directory with --source", str(twin_dir), field="--source")
+
+
+def source_of(twin_dir: Path, source_dir: Path | None = None) -> tuple[TwinInfo, Gold] | None:
+    """The marker of the twin set in ``twin_dir`` and its source gold, or None when ``twin_dir`` is no twin set.
+
+    The source is ``source_dir``, refused unless the twin was made from it;
+    without one, the bundled set whose hash the marker records.
+    """
     info = read_marker(twin_dir)
     if info is None:
-        raise MismatchError("not a twin set: it holds no .bench-twins marker (make one with bench twins build)",
-                            str(twin_dir))
-    twin, source = load_gold(twin_dir), load_gold(source_dir)
+        return None
+    if source_dir is None:
+        return info, _bundled_source(info, twin_dir)
+    source = load_gold(source_dir)
     if source.hash != info.source_hash:
         raise MismatchError(f"the twin was made from gold {info.source_version} ({info.source_hash[:19]}), not from "
-                            f"gold {source.version} ({source.hash[:19]})", str(twin_dir), field="--gold")
-    return twin, source
+                            f"gold {source.version} ({source.hash[:19]})", str(twin_dir), field="--source")
+    return info, source
+
+
+def twin_and_source(twin_dir: Path, source_dir: Path | None = None) -> tuple[Gold, Gold]:
+    """Load a twin set and its source (see :func:`source_of`); a directory holding no twin set is refused."""
+    found = source_of(twin_dir, source_dir)
+    if found is None:
+        raise MismatchError(f"not a twin set: it holds no {MARKER} marker (make one with bench twins build)",
+                            str(twin_dir))
+    return load_gold(twin_dir), found[1]
+
+
+def with_recited(results: Results, predictions: Iterable[Fact], gold: Gold, gold_dir: Path | None,
+                 source_dir: Path | None = None) -> Results:
+    """``results`` with the predictions' recited answers when ``gold`` (read from ``gold_dir``) is a twin set.
+
+    Off a twin set the results are returned as they are; a ``source_dir`` given there is refused.
+    """
+    found = source_of(gold_dir, source_dir) if gold_dir is not None else None
+    if found is None:
+        if source_dir is not None:
+            raise MismatchError(f"only a twin set has a source, and this gold set holds no {MARKER} marker",
+                                str(gold_dir) if gold_dir else None, field="--source")
+        return results
+    info, source = found
+    found_types = recited(predictions, gold, source).per_type
+    counts = {t: found_types.get(t, 0) for t in FACT_TYPES}
+    return replace(results, recited=Recited(counts, info.source_version, info.source_hash, info.seed))

@@ -1,19 +1,21 @@
-"""Scoring a run against the gold: the one path behind ``bench eval``, ``bench score`` and ``bench check``."""
+"""The scorer: a run's predictions against the gold, into a :class:`~bench.data.results.Results`.
+
+The one path from predictions to results behind ``bench eval``, ``bench score``
+and ``bench check``; running the extractor that made them is
+:mod:`bench.pipeline.run`'s job.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 
 from bench import __version__
-from bench.data.gold import Gold, load_gold, require_reviewed
+from bench.data.gold import Gold
 from bench.data.results import LEVELS, DocumentRow, InstalledVersions, MetricRow, Results
 from bench.data.runspec import RunSpec
-from bench.extraction.runner import RunOptions, run_for_gold
 from bench.facts import FACT_TYPES, Fact
-
-MODES = ("strict", "lenient")
+from bench.scoring.fact_level import MODES
 
 
 def _counts_of(rows) -> dict[str, dict[str, float]]:
@@ -125,57 +127,13 @@ def score_run(
     )
 
 
-def _unwatched(runs: Iterable, total: int) -> Iterable:
-    return runs
-
-
-def predict_gold(extractor: str, gold: Gold, params: dict | None = None, options: RunOptions = RunOptions(),
-                 training: Gold | None = None, watch: Callable[[Iterable, int], Iterable] = _unwatched):
-    """Run ``extractor`` (a registry spec) on the gold's documents.
-
-    Returns the extractor, its run spec, its predictions, and the failure of each
-    document it failed on. Trainable extractors are run leave-one-document-out,
-    or, with ``training`` (a capability suite is scored with the bundled articles
-    as training), fitted on ``training`` once. ``watch(runs, total)`` wraps the
-    runs as they finish (the command line counts them on a terminal).
-    """
-    from dataclasses import replace
-
-    from bench.data.runspec import training_regime
-    from bench.data.scored_on import loaded
-    from bench.extraction.registry import load_run
-
-    model, spec = load_run(extractor, params)
-    fitted_on = None if training is None else loaded(training).what  # None: leave-one-document-out on the gold
-    training = training or gold
-    runs = list(watch(run_for_gold(model, gold.documents, training.documents, training.facts, options, extractor, params),
-                      len(gold.documents)))
-    predictions = [fact for run in runs for fact in run.facts]
-    spec = replace(spec, training=training_regime(model, fitted_on))  # the regime the extractor declares for this run
-    return model, spec, predictions, {run.doc_id: run.failure for run in runs if run.failure}
-
-
-def evaluate(
-    extractor: str, gold_dir: Path | None = None, level: str = "fact", mode: str = "strict",
-    params: dict | None = None, with_ci: bool = True,
-    options: RunOptions = RunOptions(), watch: Callable[[Iterable, int], Iterable] = _unwatched,
-) -> Results:
-    """Run ``extractor`` (a registry spec) on the gold articles and score it.
-
-    A document the extractor fails on is recorded as failed and its gold counts as missed.
-    A gold set still holding unreviewed pre-labels is refused. ``watch``: see :func:`predict_gold`.
-    """
-    gold = require_reviewed(load_gold(gold_dir))
-    model, spec, predictions, failures = predict_gold(extractor, gold, params, options, watch=watch)
-    return score_run(gold, predictions, model.name, model.version, level, mode, failures, with_ci, spec)
-
-
 def score_suite(suite, predictions: Sequence[Fact], extractor: str, version: str, level: str = "fact",
                 mode: str = "strict", failures: Mapping[str, str] | None = None, ci: bool = True,
                 run: RunSpec | None = None) -> Results:
     """Score predictions on a capability suite: per-type scores on its source cases, plus each capability's rates.
 
     Variants (INV, DIR) repeat their source's facts, so they count once, in their capability's flip rate.
+    The results keep every prediction, on variants too: the evidence behind the rates.
     """
     from dataclasses import replace
 
@@ -185,20 +143,5 @@ def score_suite(suite, predictions: Sequence[Fact], extractor: str, version: str
     on_sources = [fact for fact in predictions if fact.doc_id in sources]
     results = score_run(suite.source_gold, on_sources, extractor, version, level, mode, failures, ci, run)
     rows = failure_rows(suite, predictions)
-    return replace(results, suite=suite.identity(), capabilities=tuple(row.to_dict() for row in rows))
-
-
-def evaluate_suite(
-    extractor: str, suite_path: str | Path, level: str = "fact", mode: str = "strict", params: dict | None = None,
-    with_ci: bool = True, options: RunOptions = RunOptions(), watch: Callable[[Iterable, int], Iterable] = _unwatched,
-) -> Results:
-    """Run ``extractor`` on a capability suite (``capabilities``: the shipped one) and score it.
-
-    A trainable extractor is fitted on the bundled articles, never on the suite. ``watch``: see :func:`predict_gold`.
-    """
-    from bench.data.suite.load import load_suite
-
-    suite = load_suite(suite_path)
-    model, spec, predictions, failures = predict_gold(extractor, suite.gold, params, options, training=load_gold(),
-                                                      watch=watch)
-    return score_suite(suite, predictions, model.name, model.version, level, mode, failures, with_ci, spec)
+    return replace(results, suite=suite.identity(), capabilities=tuple(row.to_dict() for row in rows),
+                   predictions=tuple(fact.to_dict() for fact in predictions))
