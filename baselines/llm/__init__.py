@@ -27,7 +27,10 @@ the run before any request.
 Usage: per document, ``usage_by_doc`` holds the tokens spent (the server's
 ``usage``, cached prompt tokens included; None where it says nothing, never 0),
 the HTTP seconds and requests, and, on a cache hit, which spends nothing, the
-tokens the answer cost when it was asked (see ``baselines.llm.usage``).
+tokens the answer cost when it was asked (see ``baselines.llm.usage``). The
+extractor is :class:`bench.Metered`, so bench's ledger prices them with
+``--param price_in=… price_out=… [price_cached=…]`` or a prices file
+(``--param prices=FILE`` or ``$BENCH_LLM_PRICES``; see ``baselines.llm.prices``).
 
 Dependencies: none beyond the standard library (``urllib.request``).
 Configuration: ``BENCH_LLM_BASE_URL``, ``BENCH_LLM_MODEL``, ``BENCH_LLM_API_KEY``

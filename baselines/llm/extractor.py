@@ -23,9 +23,11 @@ from baselines.llm.client import (
     post_chat,
     probe,
 )
+from baselines.llm.prices import token_prices
 from baselines.llm.prompt import MODES, PROMPT_VERSION, messages, response_format
 from baselines.llm.usage import DocumentUsage, Usage, UsageMeter
 from bench.data.documents import Document
+from bench.extraction import api
 from bench.extraction.api import DocumentRun, DocumentTimeout, extract_one
 from bench.extraction.options import option
 from bench.facts import Fact
@@ -55,6 +57,8 @@ class LLMExtractor:
         temperature: sampling temperature sent with every request; None leaves it to the server.
         max_response_bytes: a longer response body fails the document (read no further).
         max_facts: an answer listing more facts fails the document (it is not asked again).
+        price_in, price_out, price_cached: per million prompt, completion and cached prompt tokens, for the ledger.
+        prices: a prices file of model names and prices (default ``$BENCH_LLM_PRICES``; see ``baselines.llm.prices``).
     """
 
     name = "llm"
@@ -75,11 +79,17 @@ class LLMExtractor:
         temperature: float | None = option(0.0, "sampling temperature; empty leaves it to the server")
         max_response_bytes: int = option(MAX_RESPONSE_BYTES, "a longer response fails its document", names_run=False)
         max_facts: int = option(MAX_FACTS, "an answer listing more facts fails its document", names_run=False)
+        price_in: float | None = option(None, "price per million prompt tokens, for the run's cost", names_run=False)
+        price_out: float | None = option(None, "price per million completion tokens", names_run=False)
+        price_cached: float | None = option(None, "price per million cached prompt tokens (default: price_in)", names_run=False)
+        prices: Path | None = option(None, "prices file: model name -> per-million prices (default $BENCH_LLM_PRICES)", names_run=False)
 
     def __init__(self, base_url: str | None = None, model: str | None = None, api_key: str | None = None,
                  timeout: float = 60.0, max_retries: int = 2, backoff: float = 1.0, workers: int = 4,
                  cache_dir: str | Path | None = None, use_cache: bool = True, temperature: float | None = 0.0,
-                 max_response_bytes: int = MAX_RESPONSE_BYTES, max_facts: int = MAX_FACTS):
+                 max_response_bytes: int = MAX_RESPONSE_BYTES, max_facts: int = MAX_FACTS,
+                 price_in: float | None = None, price_out: float | None = None, price_cached: float | None = None,
+                 prices: str | Path | None = None):
         self.base_url = base_url or _from_env(ENV_BASE_URL)
         self.model = model or _from_env(ENV_MODEL)
         self.api_key = api_key or _from_env(ENV_API_KEY)
@@ -99,6 +109,7 @@ class LLMExtractor:
         self._probe_lock = threading.Lock()
         self._probed = False
         self._unreachable: LLMUnreachable | None = None
+        self._prices = token_prices(self.model, price_in, price_out, price_cached, prices)
 
     def run_details(self) -> dict[str, str]:
         """What the run spec records beyond the options: the model, the endpoint's host and the prompt version."""
@@ -120,6 +131,18 @@ class LLMExtractor:
         """Per document id: tokens spent, tokens its answer cost when asked, HTTP seconds and requests."""
         with self._lock:
             return dict(self._usage)
+
+    def usage_for(self, doc_id: str) -> api.DocumentUsage | None:
+        """The document's tokens for bench's ledger (:class:`bench.Metered`); None when it was not asked this run."""
+        with self._lock:
+            usage = self._usage.get(doc_id)
+        if usage is None:
+            return None
+        return api.DocumentUsage(api.Usage(**usage.spent.to_dict()), api.Usage(**usage.cold.to_dict()), usage.from_cache)
+
+    def prices(self) -> api.Prices | None:
+        """The prices of the model's tokens (:class:`bench.Metered`); None when none is known."""
+        return self._prices
 
     def _count(self, name: str, amount: int = 1) -> None:
         with self._lock:

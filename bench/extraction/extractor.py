@@ -14,6 +14,13 @@ for each optional capability with ``isinstance`` against these protocols:
   and keeping the time limit itself (its threads cannot be alarmed).
 - :class:`Describing`: ``run_details()`` names what the options alone do not
   (a model, an endpoint host); the results file's run spec records it.
+
+One optional method has no protocol: ``training_regime(training_set)`` says how
+the extractor was trained for a run (``training_set`` names the set it was
+fitted on, or is None when it ran on the scored set itself), one of the regimes
+of :func:`bench.data.runspec.training_regime`. The run spec records the answer,
+and the report reads it from there; without the method, an extractor with no
+``fit`` is recorded as untrained and a trainable one as unrecorded.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ holds it against anything else.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from time import perf_counter
 from typing import TypeVar
 
 from bench.data.documents import Document
@@ -25,6 +26,7 @@ from bench.extraction.guard import (
     guarded,
     time_limit,
 )
+from bench.extraction.metered import usage_of
 from bench.extraction.outcome import DocumentRun
 
 T = TypeVar("T")
@@ -50,36 +52,41 @@ def extract_one(extractor: Extractor, document: Document, timeout: float | None 
 
 
 def extract_in_guard(extractor: Extractor, document: Document, timeout: float | None) -> DocumentRun:
-    """:func:`extract_one` for a caller that holds the guard."""
+    """:func:`extract_one` for a caller that holds the guard; the run carries the seconds ``extract`` took (with
+    bench's checks of its facts) and, from a :class:`~bench.extraction.metered.Metered` extractor, its tokens."""
+    started = perf_counter()
     try:
-        return _extract(extractor, document, timeout)
+        facts, failure = _extract(extractor, document, timeout)
     finally:
         exit_if_forked()  # a child the extractor forked never goes on with the run
+    seconds = perf_counter() - started
+    return DocumentRun(document.id, facts, failure, seconds, usage_of(extractor, document.id))
 
 
-def _extract(extractor: Extractor, document: Document, timeout: float | None) -> DocumentRun:
+def _extract(extractor: Extractor, document: Document, timeout: float | None) -> tuple[tuple, str | None]:
+    """The document's facts, or why it failed."""
     try:
         if timeout:
             with time_limit(timeout) as expired:
                 items = list(extractor.extract(document))  # the limit is the extractor's time, not bench's checks
             if expired[0]:  # the extractor swallowed the time-out and went on
-                return DocumentRun(document.id, failure=f"timed out after {timeout:g} s")
+                return (), f"timed out after {timeout:g} s"
         else:
             items = list(extractor.extract(document))
         facts = as_facts(items, document, source=extractor.name)
     except (Interrupted, ExtractorUnavailable):
         raise
     except (BenchError, DocumentTimeout) as error:
-        return DocumentRun(document.id, failure=str(error))
+        return (), str(error)
     except KeyboardInterrupt:
         if ctrl_c_is_keyboard_interrupt():
             raise
-        return DocumentRun(document.id, failure=escape_failure(KeyboardInterrupt()))
+        return (), escape_failure(KeyboardInterrupt())
     except ESCAPES as error:
-        return DocumentRun(document.id, failure=escape_failure(error))
+        return (), escape_failure(error)
     except Exception as error:  # noqa: BLE001 - a plug-in's bug must not end the run
-        return DocumentRun(document.id, failure=f"{type(error).__name__}: {error}")
-    return DocumentRun(document.id, tuple(facts))
+        return (), f"{type(error).__name__}: {error}"
+    return tuple(facts), None
 
 
 def run_extractor(extractor: Extractor, documents: Iterable[Document], timeout: float | None = None) -> Iterator[DocumentRun]:
