@@ -1,12 +1,13 @@
 """factbench: a fact-extraction evaluation benchmark on real news text.
 
-The plug-in API is what this module exports; nothing else is promised::
+The plug-in API is what this module exports; nothing else is promised:
 
     from bench import Fact, Count, Official      # what an extractor returns
     from bench import Extractor, Trainable       # the extractor protocols (also Pretrained, Batched, Describing)
     from bench import option                     # a typed option of an extractor's Options dataclass
     from bench import ExtractorUnavailable       # raised from extract: no document can succeed, stop the run
     from bench import extract_one, DocumentRun, DocumentTimeout  # running documents yourself (see bench.extraction.api)
+    from bench import Metered, Usage, DocumentUsage, Prices  # what a model extractor spent (see bench.extraction.metered)
     from bench import load_gold, gold_dataset    # the gold, and as a datasets.Dataset
 
 Importing this package is cheap: the names load on first use, and datasets,
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # what the names below are, for type checkers; at run time ea
     from bench.data.gold import load_gold
     from bench.data.hf import gold_dataset
     from bench.errors import ExtractorUnavailable
-    from bench.extraction.api import DocumentRun, DocumentTimeout, extract_one
+    from bench.extraction.api import DocumentRun, DocumentTimeout, DocumentUsage, Metered, Prices, Usage, extract_one
     from bench.extraction.extractor import (
         Batched,
         Describing,
@@ -47,11 +48,16 @@ _EXPORTS = {
     "DocumentRun": "bench.extraction.api",
     "DocumentTimeout": "bench.extraction.api",
     "extract_one": "bench.extraction.api",
+    "Metered": "bench.extraction.api",
+    "Usage": "bench.extraction.api",
+    "DocumentUsage": "bench.extraction.api",
+    "Prices": "bench.extraction.api",
     "load_gold": "bench.data.gold",
     "gold_dataset": "bench.data.hf",
 }
-__all__ = ["Batched", "Count", "Describing", "DocumentRun", "DocumentTimeout", "Extractor", "ExtractorUnavailable", "Fact",
-           "Official", "Pretrained", "Trainable", "extract_one", "gold_dataset", "load_gold", "option"]  # _EXPORTS' names
+__all__ = ["Batched", "Count", "Describing", "DocumentRun", "DocumentTimeout", "DocumentUsage", "Extractor",
+           "ExtractorUnavailable", "Fact", "Metered", "Official", "Pretrained", "Prices", "Trainable", "Usage", "extract_one",
+           "gold_dataset", "load_gold", "option"]  # _EXPORTS' names
 
 
 def __getattr__(name: str) -> object:

@@ -30,7 +30,8 @@ def main() -> None:
     rounds = parser.parse_args().rounds
 
     from bench.data.gold import load_gold
-    from bench.scoring.evaluate import predict_gold, score_run
+    from bench.pipeline.run import predict_gold
+    from bench.scoring.scorer import score_run
 
     gold = load_gold()
     model, _spec, predictions, _failures = predict_gold("regex", gold)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.data.gold import load_gold
 from bench.presentation.html_report import Run, write_report
-from bench.scoring.evaluate import evaluate
+from bench.pipeline.run import evaluate
 
 DOCS = Path(__file__).resolve().parent
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -12,7 +12,7 @@ import dataclasses
 from bench.data.gold import Gold
 from bench.data.results import Results
 from bench.facts import Count, Fact, Official
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 
 OTHER_TYPE = {"date": "agency", "headcount": "user_count", "user_count": "headcount", "agency": "date", "official": "agency"}
 

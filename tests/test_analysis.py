@@ -14,7 +14,7 @@ from bench.facts import FACT_TYPES, Count, Fact, Official
 from bench.normalize.aliases import AliasTable
 from bench.presentation.html_report import Run, build_report
 from bench.scoring.error_analysis import ErrorRecord, analyze, context_window
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 from bench.scoring.fact_level import score_facts
 from bench.scoring.near_misses import similarity
 

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -21,7 +23,7 @@ def lint_imports(root: Path) -> subprocess.CompletedProcess:
 def test_the_checkout_keeps_its_contracts():
     result = lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 kept, 0 broken" in result.stdout
+    assert "4 kept, 0 broken" in result.stdout
 
 
 def copy_of_the_packages(tmp_path: Path) -> Path:
@@ -37,7 +39,39 @@ def test_an_import_back_up_the_layers_breaks_the_contract(tmp_path):
     result = lint_imports(root)
     assert result.returncode == 1
     assert "bench.data.upward -> bench.scoring.fact_level" in result.stdout
-    assert "1 kept, 1 broken" in result.stdout
+    assert "3 kept, 1 broken" in result.stdout
+
+
+def broken_contracts(stdout: str) -> list[str]:
+    """The names of the contracts lint-imports reports broken."""
+    return [line.removesuffix(" BROKEN") for line in stdout.splitlines() if line.endswith(" BROKEN")]
+
+
+def test_scoring_that_runs_an_extractor_breaks_the_independence_of_running_and_scoring(tmp_path):
+    root = copy_of_the_packages(tmp_path)
+    (root / "bench" / "scoring" / "runs.py").write_text("def run():\n    from bench.extraction.runner import run_for_gold\n")
+    result = lint_imports(root)
+    assert result.returncode == 1
+    assert broken_contracts(result.stdout) == ["bench is layered along the data flow, the CLI on top",
+                                               "running is not scoring: extraction and scoring never import each other"]
+    assert "bench.scoring.runs -> bench.extraction.runner" in result.stdout
+
+
+def test_extraction_that_scores_breaks_the_independence_too(tmp_path):
+    root = copy_of_the_packages(tmp_path)
+    (root / "bench" / "extraction" / "scores.py").write_text("from bench.scoring.fact_level import Score\n")
+    result = lint_imports(root)
+    assert broken_contracts(result.stdout) == ["bench is layered along the data flow, the CLI on top",
+                                               "running is not scoring: extraction and scoring never import each other"]
+
+
+@pytest.mark.parametrize("imported", ["bench.extraction.registry", "bench.pipeline.run"])
+def test_presentation_that_runs_anything_breaks_its_contract(tmp_path, imported):
+    root = copy_of_the_packages(tmp_path)
+    (root / "bench" / "presentation" / "runs.py").write_text(f"def run():\n    import {imported}\n")
+    result = lint_imports(root)
+    assert "presentation only renders results: it runs no extractor" in broken_contracts(result.stdout)
+    assert f"bench.presentation.runs -> {imported}" in result.stdout
 
 
 def test_an_import_of_a_baseline_breaks_the_contract(tmp_path):

@@ -11,6 +11,8 @@ from bench.data.documents import Document
 from bench.extraction.registry import load_extractor
 from bench.facts import Count, Fact, Official
 
+pytestmark = pytest.mark.xdist_group("baseline-learned")  # on one worker, so that the extractor is trained once
+
 STORIES = [
     ("a", dt.date(2023, 3, 10),
      "The Federal Trade Commission said on Tuesday that about 300 employees would leave by March 20. "

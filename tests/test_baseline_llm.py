@@ -22,6 +22,8 @@ from bench.extraction.options import OptionError
 from bench.extraction.registry import load_extractor
 from bench.facts import Count, Fact, Official
 
+pytestmark = pytest.mark.xdist_group("wall-clock")  # tests timing wall-clock limits run one at a time
+
 TEXT = ("Posted on Friday, May 9, the Federal Aviation  Administration said it would cut about 1,200 jobs. "
         "Transportation Secretary Alma Quist said Quist would visit.")
 DOC = Document("memo", TEXT, dt.date(2025, 5, 12))

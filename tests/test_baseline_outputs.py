@@ -20,6 +20,8 @@ import pytest
 
 from bench.data.documents import Document, load_seeds
 
+pytestmark = pytest.mark.xdist_group("baseline-outputs")  # on one worker, so that the recorded corpus is made once
+
 DOCUMENTS = 5_000
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")

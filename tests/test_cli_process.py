@@ -9,6 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.xdist_group("wall-clock")  # tests timing wall-clock limits run one at a time
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = [sys.executable, "-m", "bench"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": os.defpath}  # no `bench` on PATH is needed

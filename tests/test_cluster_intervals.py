@@ -29,7 +29,7 @@ from bench.scoring.cluster_intervals import (
     score_document_intervals,
     small_sample_allowance,
 )
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 from bench.scoring.fact_level import PRF
 from bench.scoring.intervals import Interval, fact_intervals
 

@@ -20,6 +20,8 @@ import pytest
 
 from bench.data.documents import load_seeds
 
+pytestmark = pytest.mark.xdist_group("wall-clock")  # tests timing wall-clock limits run one at a time
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_IDS = [doc.id for doc in load_seeds()]
 VICTIM = SEED_IDS[1]  # the one document the faulty extractor fails on

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -111,14 +112,21 @@ def test_a_hostile_documents_file_ends_a_run_alike_in_workers_and_in_process(tmp
         assert in_process.startswith(f"{path}:") and "\n" not in in_process
 
 
-@FUZZ
-@given(records=st.lists(fact_like.map(lambda r: {"id": "g", **r}), min_size=1, max_size=4), nasty=st.lists(nasty_tokens, max_size=1))
-def test_gold_loading_never_crashes(tmp_path_factory, records, nasty):
+@pytest.fixture(scope="module")
+def gold_copy(tmp_path_factory):
+    """A self-contained copy of the shipped gold, made once: an example rewrites only its facts.jsonl, and
+    bench validate only reads the folder (a copy per example took most of this file's time)."""
     copy = tmp_path_factory.mktemp("g") / "gold"
     shutil.copytree(gold_dir(), copy)
-    shutil.copytree(seeds_dir(), copy / "documents")  # a copy is self-contained
-    (copy / "facts.jsonl").write_bytes(lines_of(records, nasty))
-    assert_clean(runner.invoke(app, ["validate", "--gold", str(copy)]))
+    shutil.copytree(seeds_dir(), copy / "documents")
+    return copy
+
+
+@FUZZ
+@given(records=st.lists(fact_like.map(lambda r: {"id": "g", **r}), min_size=1, max_size=4), nasty=st.lists(nasty_tokens, max_size=1))
+def test_gold_loading_never_crashes(gold_copy, records, nasty):
+    (gold_copy / "facts.jsonl").write_bytes(lines_of(records, nasty))
+    assert_clean(runner.invoke(app, ["validate", "--gold", str(gold_copy)]))
 
 
 @FUZZ

@@ -29,7 +29,9 @@ from bench.facts import Count, Fact, Official
 from bench.normalize.aliases import AliasTable
 from bench.presentation.html_report import Run, build_report
 from bench.presentation.review_page import review_page
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
+
+pytestmark = pytest.mark.xdist_group("chromium")  # one worker drives Chromium at a time
 
 SCRIPT = "<script>window.__pwned=1</script>"
 BREAKOUT = '"><img src=x onerror="window.__pwned=1">'

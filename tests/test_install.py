@@ -16,6 +16,8 @@ import pytest
 
 from bench import __version__
 
+pytestmark = pytest.mark.xdist_group("install")  # on one worker: factbench is installed once
+
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("datasets", "sklearn", "spacy", "pydantic")  # pydantic: what typer >= 0.29 imports for every option
 

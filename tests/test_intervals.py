@@ -17,7 +17,7 @@ from bench.data.gold import Gold
 from bench.facts import FACT_TYPES, Fact
 from bench.normalize.aliases import AliasTable
 from bench.scoring.beta import beta_quantile, regularized_beta
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 from bench.scoring.fact_level import PRF
 from bench.scoring.intervals import (
     Interval,

@@ -11,7 +11,7 @@ from bench.errors import MismatchError
 from bench.facts import Fact
 from bench.normalize.aliases import AliasTable
 from bench.presentation.leaderboard import Entry, adjacent_p_values, groups_of, leaderboard_markdown, rank
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 
 HASH_A = "sha256:" + "a" * 64
 HASH_B = "sha256:" + "b" * 64

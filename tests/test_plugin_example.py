@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.xdist_group("plugin-example")  # on one worker, so that the plug-in is installed once
+
 ROOT = Path(__file__).resolve().parents[1]
 DISTRIBUTION = "factbench-example-years"
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bench.errors import InputError
-from bench.presentation.readme_tables import BLOCKS, marked_pages, update_blocks
+from bench.pipeline.readme import BLOCKS
+from bench.presentation.readme_tables import marked_pages, update_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 # Where each generated block lives since the README became a landing page (written by hand, not discovered).
@@ -18,6 +19,7 @@ PAGES = {
     "docs/baselines.md": {"baseline-scores"},
     "docs/capabilities.md": {"suite-compare", "suite-capabilities"},
     "docs/ci.md": {"baseline-board"},
+    "docs/twins.md": {"twins-stability"},
 }
 STALE = "intro\n<!-- bench:gold-stats -->\nold\n<!-- /bench:gold-stats -->\nend\n"
 

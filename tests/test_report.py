@@ -21,7 +21,7 @@ from bench.facts import Count, Fact, Official
 from bench.normalize.aliases import AliasTable
 from bench.presentation.html_report import Run, build_report, load_runs
 from bench.scoring.compare import compare_results
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 
 TEXT = "On May 3, 2019 the Office of Tests said <b>& twelve staff</b> left Larkport."
 GOLD = Gold("9.9.9", "sha256:" + "c" * 64, (Document("d1", TEXT, dt.date(2019, 5, 6)),), (
@@ -376,13 +376,17 @@ def test_cli_report_on_the_bundled_gold(cli, tmp_path, gold):
     assert bad.exit_code == 2 and "--max-examples" in bad.stderr
 
 
-def test_a_results_file_without_a_micro_row_is_shown_with_dashes(cli, tmp_path, gold):
-    """The schema asks for rows, not for micro: the report shows what the file has and "–" where micro would be."""
+def test_results_without_a_micro_row_are_shown_with_dashes(cli, tmp_path, gold):
+    """A file without its micro row is not what its predictions score: refused. Built in memory, the page
+    shows what the results have and "–" where micro would be."""
     results = run_results(gold, 5, "flawed")
+    no_micro = dataclasses.replace(results, rows=tuple(r for r in results.rows if r.label != "micro"))
     path, out = tmp_path / "no-micro.json", tmp_path / "report.html"
-    write_results(dataclasses.replace(results, rows=tuple(r for r in results.rows if r.label != "micro")), path)
-    assert cli("report", "--html", out, path).exit_code == 0
-    page = parse(out.read_text(encoding="utf-8"))
+    write_results(no_micro, path)
+    refused = cli("report", "--html", out, path)
+    assert refused.exit_code == 2 and not out.exists()
+    assert refused.stderr.startswith(f"error: {path}: rows[micro]: the file says nothing, its predictions give ")
+    page = parse(build_report(gold, [Run("flawed", no_micro)]))
     row = page.find("table", cls="t-f1").find("tr", data_run="flawed")
     assert [row.find("span", cls=k).text() for k in ("tp", "fp", "fn")] == ["–", "–", "–"]
     assert row.find_all("td")[0].text().strip() == "–"  # micro F1

@@ -20,6 +20,8 @@ from bench.data.gold import load_gold
 from bench.presentation.html_report import Run, write_report
 from bench.presentation.review_page import review_page
 
+pytestmark = pytest.mark.xdist_group("chromium")  # one worker drives Chromium at a time
+
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):

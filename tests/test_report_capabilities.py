@@ -12,7 +12,7 @@ from report_suite import perturbed_run, synthetic_suite
 from test_report import GOLD, PREDICTED
 
 from bench.presentation.html_report import Run, build_report
-from bench.scoring.evaluate import score_run, score_suite
+from bench.scoring.scorer import score_run, score_suite
 
 
 def _row(cid: str, kind: str, context: bool, failures: int, cases: int, ci, examples=(), **extra) -> dict:

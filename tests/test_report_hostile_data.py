@@ -16,6 +16,8 @@ from test_hostile_pages import PAYLOAD, SCRIPT, hostile_gold, hostile_run
 
 from bench.presentation.html_report import make_report
 
+pytestmark = pytest.mark.xdist_group("chromium")  # one worker drives Chromium at a time
+
 DRAWN_JS = """
 const box = document.getElementById(arguments[0] + '-filtered');
 return [box.hidden, box.querySelectorAll(':scope > ol > li').length, box.textContent, typeof window.__pwned,

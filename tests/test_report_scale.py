@@ -18,6 +18,8 @@ from report_suite import perturbed_run, synthetic_suite
 
 from bench.presentation.html_report import Run, make_report
 
+pytestmark = pytest.mark.xdist_group("chromium")  # one worker drives Chromium at a time
+
 MAX_BYTES = 1_500_000
 MAX_BUILD_SECONDS = 6.0
 MAX_LOAD_SECONDS = 4.0
@@ -26,7 +28,7 @@ MAX_LOAD_SECONDS = 4.0
 @pytest.fixture(scope="module")
 def suite_page(tmp_path_factory):
     """The page, its tables and how long it took to build."""
-    from bench.scoring.evaluate import score_suite
+    from bench.scoring.scorer import score_suite
 
     suite = synthetic_suite()
     runs = [Run(f"run{step}", score_suite(suite, perturbed_run(suite.gold, step), f"run{step}", "1")) for step in (4, 6, 9)]

@@ -20,6 +20,8 @@ from bench.extraction.outcome import DocumentRun, EncodedRun, encode_run
 from bench.extraction.runner import RunOptions, run_for_gold
 from bench.facts import Fact, Official
 
+pytestmark = pytest.mark.xdist_group("wall-clock")  # tests timing wall-clock limits run one at a time
+
 DOCS = [Document(f"d{i}", f"Report {i} filed in {1990 + i}.", dt.date(2020, 1, 1)) for i in range(40)]
 EXTRACTORS = textwrap.dedent(
     '''

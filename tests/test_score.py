@@ -404,7 +404,7 @@ def test_a_fact_level_run_loads_no_mention_module_and_a_bare_score_no_near_miss(
     """Fact level (the default) never imports the mention-level modules; a score alone never pairs near misses."""
     code = ("import sys\n"
             "from bench.data.gold import load_gold\n"
-            "from bench.scoring.evaluate import score_run\n"
+            "from bench.scoring.scorer import score_run\n"
             "from bench.scoring.fact_level import score_keys\n"
             "score_keys({('d', 'date', '2025')}, {('d', 'date', '2024')}, 'lenient')\n"
             "loaded = [m for m in ('bench.scoring.near_misses',) if m in sys.modules]\n"

@@ -22,7 +22,7 @@ import pytest
 from bench.data.gold import load_gold
 from bench.data.results import Results, read_results
 from bench.facts import Fact
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scored_articles"
 GOLD_HASH = "sha256:74b8a53dda979baa5139c4fe9bfbbd9d795f275df559f93a31d38ccbb56b334f"

@@ -12,7 +12,7 @@ from bench.data.bundled import gold_directory
 from bench.data.gold import load_gold
 from bench.data.results import Results, write_results
 from bench.errors import MismatchError
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 
 SUITE_HASH = "sha256:" + "5" * 64
 

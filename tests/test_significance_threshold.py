@@ -14,7 +14,7 @@ from bench.facts import Fact
 from bench.normalize.aliases import AliasTable
 from bench.presentation.html_report import Run, comparison
 from bench.presentation.leaderboard import groups_of
-from bench.scoring.evaluate import score_run
+from bench.scoring.scorer import score_run
 from bench.scoring.fact_level import fact_outcomes
 from bench.scoring.significance import compare_runs
 

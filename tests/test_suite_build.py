@@ -21,6 +21,8 @@ from bench.data.suite.skeletons import skeleton_counts
 from bench.facts import FACT_TYPES, Count, Fact
 from bench.normalize.aliases import fact_key, fold
 
+pytestmark = pytest.mark.xdist_group("suite-build")  # on one worker, so that the module's suites are built once
+
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "gold" / "capabilities"
 DATELINE = re.compile(r"[A-ZÀ-Þ][\w'’ .-]*(?:, [A-Z][a-z]+\.? \d+)?(?: \([^)]*\))? [-—] ")

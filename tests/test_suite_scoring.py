@@ -19,7 +19,8 @@ from bench.presentation.html_report import load_runs
 from bench.presentation.leaderboard import read_results_dir
 from bench.scoring.capabilities import failure_rows
 from bench.scoring.compare import compare_results
-from bench.scoring.evaluate import predict_gold, score_run, score_suite
+from bench.pipeline.run import predict_gold
+from bench.scoring.scorer import score_run, score_suite
 
 
 @pytest.fixture(scope="module")

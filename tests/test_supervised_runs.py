@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="finds processes through /proc")
+pytestmark = [pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="finds processes through /proc"),
+              pytest.mark.xdist_group("wall-clock")]  # tests timing wall-clock limits run one at a time
 
 DOCS = [{"id": "first", "text": "Filed in 1990."}, {"id": "victim", "text": "Filed in 1991."},
         {"id": "last", "text": "Filed in 1992."}]

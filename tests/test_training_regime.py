@@ -9,7 +9,8 @@ import pytest
 from bench.data.gold import load_gold
 from bench.data.results import read_results, write_results
 from bench.data.runspec import RunSpec
-from bench.scoring.evaluate import predict_gold, score_run
+from bench.pipeline.run import predict_gold
+from bench.scoring.scorer import score_run
 
 
 @pytest.fixture()

@@ -13,12 +13,19 @@ DOC = "001_1ffe1e35e2256c17"
 GOOD = {"id": "x-01", "doc_id": DOC, "type": "date", "text": "Monday", "start": 107, "end": 113, "value": "2024-07-15"}
 
 
-@pytest.fixture()
-def gold_copy(tmp_path):
-    """A copy of the gold whose facts.jsonl the test rewrites."""
-    copy = tmp_path / "gold"
+@pytest.fixture(scope="module")
+def gold_folder(tmp_path_factory):
+    """A self-contained copy of the gold, made once for the module: bench validate only reads it."""
+    copy = tmp_path_factory.mktemp("gold") / "gold"
     shutil.copytree(gold_dir(), copy)
-    shutil.copytree(seeds_dir(), copy / "documents")  # a copy is self-contained
+    shutil.copytree(seeds_dir(), copy / "documents")
+    return copy
+
+
+@pytest.fixture()
+def gold_copy(gold_folder):
+    """The copy of the gold, with the facts.jsonl the test writes in place of the gold's."""
+    copy = gold_folder
 
     def with_facts(*lines: str):
         (copy / "facts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -16,6 +16,11 @@ def gold_option(value: str) -> Path:
     return gold_directory(value, field="--gold")
 
 
+def source_option(value: str) -> Path:
+    """The directory ``--source VALUE`` names, as ``--gold`` reads it."""
+    return gold_directory(value, field="--source")
+
+
 GoldOption = typer.Option(None, "--gold", metavar="NAME|DIR", parser=gold_option,
                           help=f"Gold set: a bundled name ({', '.join(BUNDLED_NAMES)}) or a directory; default articles. "
                           "A bundled name wins over a directory of the same name: write ./NAME for the directory. "
@@ -23,6 +28,9 @@ GoldOption = typer.Option(None, "--gold", metavar="NAME|DIR", parser=gold_option
 SuiteOption = typer.Option(None, "--suite", help="A capability suite instead of the articles: 'capabilities' (shipped) "
                            "or a directory built by 'bench suite build'.")
 FormatOption = typer.Option("table", "--format", "-f", help="table | json | markdown")
+SourceOption = typer.Option(None, "--source", metavar="NAME|DIR", parser=source_option,
+                            help="On a twin set: the gold set it was made from, to count the answers reciting it "
+                            "(default: the bundled set whose hash the twin's .bench-twins records).")
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
@@ -62,7 +70,13 @@ SeedOption = typer.Option(0, "--seed", help="Seed of the randomization test.")
 ResamplesOption = typer.Option(9_999, "--resamples", min=1, help="Permutations of the randomization test.")
 
 
-def show_results(results, fmt: str, output: Optional[Path], errors: bool, documents: bool = False) -> None:
+def show_results(results, fmt: str, output: Optional[Path], errors: bool, documents: bool = False,
+                 ledger: bool = False) -> None:
+    """Print results as ``fmt`` (writing them to ``output`` first); with ``ledger``, what the run cost under the table.
+
+    ``bench eval`` leaves the ledger (times, memory) out of its table, which so stays the same from run to run;
+    ``bench show`` prints it, and ``--format json`` holds it either way.
+    """
     from bench.data.results import write_results
     from bench.presentation.capability_tables import capability_table
     from bench.presentation.tables import documents_table, errors_listing, results_table
@@ -73,9 +87,19 @@ def show_results(results, fmt: str, output: Optional[Path], errors: bool, docume
         typer.echo(results.to_json(), nl=False)
     else:
         typer.echo(results_table(results, markdown=fmt == "markdown"))
+        if ledger and results.ledger is not None:
+            from bench.presentation.ledger_tables import ledger_text
+
+            typer.echo("")
+            typer.echo(ledger_text(results.ledger))
         if results.capabilities:
             typer.echo("")
             typer.echo(capability_table(results, markdown=fmt == "markdown"))
+        if results.twins:
+            from bench.presentation.twin_tables import twins_table
+
+            typer.echo("")
+            typer.echo(twins_table(results, results.twins, markdown=fmt == "markdown"))
         if documents:
             typer.echo("")
             typer.echo(documents_table(results, markdown=fmt == "markdown"))
@@ -84,7 +108,7 @@ def show_results(results, fmt: str, output: Optional[Path], errors: bool, docume
             typer.echo(errors_listing(results))
     if output is not None:
         typer.echo(f"wrote {output}", err=True)
-    if results.failures:
+    if results.failures or (results.twins and any(run.failed for run in results.twins.runs)):
         raise typer.Exit(3)
 
 

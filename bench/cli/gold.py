@@ -47,7 +47,7 @@ def init(
     aliases_raw = read_json(gold_dir() / ALIASES_FILE)
     records, failures = (), {}
     if prelabel:
-        from bench.extraction.prelabel import prelabel as make_prelabels
+        from bench.pipeline.prelabel import prelabel as make_prelabels
         from bench.extraction.registry import load_extractor
         from bench.extraction.runner import RunOptions
 

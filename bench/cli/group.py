@@ -84,7 +84,9 @@ class BenchGroup(TyperGroup):
             with signals.handled():
                 return super().invoke(ctx)
         except BenchError as error:
-            typer.echo(f"error: {error}", err=True)
+            from bench.presentation.terminal import safe
+
+            typer.echo(f"error: {safe(str(error))}", err=True)
             raise typer.Exit(2) from None
         except UsageError as error:
             raise one_line(error, ctx.meta.get(_INVOKED, ctx.command_path)) from None

@@ -73,6 +73,7 @@ def validate(
     from bench.data.gold import gold_problems
     from bench.data.suite.load import suite_problems
     from bench.data.validate import Problem, check_fact_records, problems_only
+    from bench.presentation.terminal import safe
 
     check_gold_or_suite(gold, suite)
     if suite is not None:
@@ -91,7 +92,7 @@ def validate(
     for path in predictions:
         problems.extend(problems_only(check_fact_records(path, "prediction", texts)))
     for problem in problems:
-        typer.echo(str(problem))
+        typer.echo(safe(str(problem)))
     if problems:
         raise typer.Exit(2)
     what = "suite" if suite is not None else "gold"
@@ -162,13 +163,16 @@ def list_(
     Example: bench list --options learned
     """
     from bench.data.gold import load_gold
-    from bench.presentation.tables import extractor_rows, fact_type_rows, option_rows
+    from bench.extraction.listing import declared_options, listed_extractors
+    from bench.extraction.options import known_options
+    from bench.presentation.tables import extractor_table, fact_type_rows, option_table
 
     if options is not None:
-        typer.echo(option_rows(options))
+        specs = declared_options(options)
+        typer.echo(option_table(specs) if specs else known_options(options, specs))
         return
 
-    typer.echo(extractor_rows())
+    typer.echo(extractor_table(listed_extractors()))
     typer.echo("")
     typer.echo(fact_type_rows(load_gold(gold)))
 
@@ -221,14 +225,14 @@ def _read_page(path: Path) -> str:
 
 def _blocks_in(text: str) -> int:
     """How many known generated blocks ``text`` holds: the steps of ``bench readme``."""
-    from bench.presentation.readme_tables import BLOCKS
+    from bench.pipeline.readme import BLOCKS
 
     return sum(text.count(f"<!-- bench:{name} -->") for name in BLOCKS)
 
 
 def _announced_blocks(step, path: Path) -> dict:
     """The block makers of ``bench readme``, each saying on the terminal which block of which page it makes."""
-    from bench.presentation.readme_tables import BLOCKS
+    from bench.pipeline.readme import BLOCKS
 
     def announced(name: str, make):
         def run() -> str:

@@ -21,6 +21,7 @@ from bench.cli.common import (
     ParamOption,
     ResamplesOption,
     SeedOption,
+    SourceOption,
     SuiteOption,
     TimeoutOption,
     WorkersOption,
@@ -33,6 +34,7 @@ from bench.cli.common import (
     read_all,
     show_results,
 )
+from bench.errors import BenchError
 
 
 def eval_(
@@ -49,6 +51,10 @@ def eval_(
     param: list[str] = ParamOption,
     workers: int = WorkersOption,
     timeout: Optional[float] = TimeoutOption,
+    twins: int = typer.Option(0, "--twins", min=0, metavar="K",
+                              help="Also run on K twins of the gold set (seeds 1 to K, built in a temporary "
+                                   "directory): F1 on each, twin - original with its interval, recited answers."),
+    source: Optional[Path] = SourceOption,
 ) -> None:
     """Run an extractor on the gold articles and print its per-type scores.
 
@@ -56,17 +62,22 @@ def eval_(
     on a capability suite (--suite) they are trained on the bundled articles,
     and the failure rate of each capability is printed too.
     A document the extractor fails on is listed, its gold counted as missed,
-    and the exit code is 3.
+    and the exit code is 3. On a twin set (bench twins build), the answers
+    that recite its source are counted; --twins K runs on the set and on K
+    of its twins, and -o writes the original's results with a twins summary.
 
     Example: bench eval --extractor rules --errors
     Example: bench eval --extractor regex --suite capabilities
+    Example: bench eval --extractor rules --gold wikinews --twins 5
     """
     from bench.cli.progress import counted
     from bench.extraction.runner import RunOptions
-    from bench.scoring.evaluate import evaluate, evaluate_suite
+    from bench.pipeline.run import evaluate, evaluate_suite
 
     check_scoring(fmt, level, mode)
     check_gold_or_suite(gold, suite)
+    if suite is not None and (twins or source is not None):
+        raise BenchError("--twins and --source need a gold set, not --suite", field="--twins" if twins else "--source")
     options = RunOptions(workers, timeout)
 
     def watch(runs, total: int):
@@ -74,8 +85,12 @@ def eval_(
 
     if suite is not None:
         results = evaluate_suite(extractor, suite, level, mode, parse_params(param), ci, options, watch)
+    elif twins:
+        from bench.pipeline.twins import evaluate_twins
+
+        results = evaluate_twins(extractor, gold, twins, level, mode, parse_params(param), ci, options, watch, source)
     else:
-        results = evaluate(extractor, gold, level, mode, parse_params(param), ci, options, watch)
+        results = evaluate(extractor, gold, level, mode, parse_params(param), ci, options, watch, source)
     show_results(results, fmt, output, errors, documents)
 
 
@@ -92,26 +107,34 @@ def score(
     errors: bool = ErrorsOption,
     documents: bool = DocumentsOption,
     ci: bool = CiOption,
+    source: Optional[Path] = SourceOption,
 ) -> None:
     """Score a predictions file against the gold. It never runs code.
 
     The file is checked first (schema, document ids, offsets against the
     texts); the first problem is reported as FILE:LINE: field: message.
+    On a twin set, the answers that recite its source are counted.
 
     Example: bench score preds.jsonl --errors
     """
     from bench.data.gold import require_reviewed
     from bench.data.validate import read_predictions
-    from bench.scoring.evaluate import score_run, score_suite
+    from bench.scoring.recitation import with_recited
+    from bench.scoring.scorer import score_run, score_suite
 
     check_scoring(fmt, level, mode)
+    if suite is not None and source is not None:
+        raise BenchError("--source needs a gold set, not --suite", field="--source")
     loaded, loaded_suite = load_set(gold, suite)
     loaded = loaded if loaded_suite else require_reviewed(loaded)
     refuse_results_file(predictions)
     facts = read_predictions(predictions, {doc.id: doc.text for doc in loaded.documents})
     warn_coverage(predictions, facts, [doc.id for doc in loaded.documents], level)
     scored = (name or predictions.stem, version, level, mode, None, ci)
-    results = score_suite(loaded_suite, facts, *scored) if loaded_suite else score_run(loaded, facts, *scored)
+    if loaded_suite:
+        results = score_suite(loaded_suite, facts, *scored)
+    else:
+        results = with_recited(score_run(loaded, facts, *scored), facts, loaded, gold, source)
     show_results(results, fmt, output, errors, documents)
 
 
@@ -150,14 +173,18 @@ def show(
     errors: bool = ErrorsOption,
     documents: bool = DocumentsOption,
 ) -> None:
-    """Print a results file again: the same table as when it was written.
+    """Print a results file again: the same table as when it was written, then what the run cost.
+
+    Under the table, the run's ledger when the file has one (bench eval wrote
+    it): documents per second, p50, p95 and max latency per document, peak
+    memory, the machine, and for a model extractor its tokens and cost.
 
     Example: bench show results/rules.json --errors
     """
     from bench.data.results import read_results
 
     check_format(fmt)
-    show_results(read_results(results), fmt, None, errors, documents)
+    show_results(read_results(results), fmt, None, errors, documents, ledger=True)
 
 
 def compare(
@@ -181,21 +208,34 @@ def compare(
     Example: bench compare rules-strict.json regex-strict.json   (both scored with --level strict)
     """
     from bench.cli.progress import working
+    from bench.presentation.ledger_tables import ledger_comparison
     from bench.presentation.tables import comparison_table
+    from bench.presentation.terminal import safe
+    from bench.presentation.twin_tables import recited_line
     from bench.scoring.compare import compare_results
+    from bench.scoring.verify import verify_all
 
     check_format(fmt)
     run_a, run_b = read_all([a, b])
     loaded, loaded_suite = load_set(gold, suite)
+    with working("rescoring both files from their predictions"):
+        verify_all([run_a, run_b], [str(a), str(b)], loaded, loaded_suite)
     with working(f"randomization tests, {resamples:,} resamples"):
         comparison = compare_results(run_a, run_b, [str(a), str(b)], loaded, resamples, seed, loaded_suite)
+    recited = recited_line(run_a, run_b)  # "" unless a run was scored on a twin
     if fmt == "json":
+        on_twins = {"recited": {"a": run_a.recited and run_a.recited.to_dict(),
+                                "b": run_b.recited and run_b.recited.to_dict()}} if recited else {}
         typer.echo(json.dumps({"a": str(a), "b": str(b), "level": run_a.level, "mode": run_a.mode,
-                               **comparison.to_dict()}, indent=2))
+                               **comparison.to_dict(), **on_twins}, indent=2))
     else:
-        typer.echo(_comparison_heading(run_a, run_b))
+        typer.echo(safe(_comparison_heading(run_a, run_b)))
+        if recited:
+            typer.echo(safe(recited))
         typer.echo("")
         typer.echo(comparison_table(comparison, run_a.label, run_b.label, markdown=fmt == "markdown"))
+        for line in ledger_comparison(run_a, run_b, str(a), str(b)):  # cost, latency, a note on machines
+            typer.echo(safe(line))
 
 
 def _comparison_heading(a, b) -> str:

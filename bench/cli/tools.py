@@ -1,8 +1,8 @@
 """The ``leaderboard``, ``check`` and ``report`` commands; :func:`register` adds them to the ``bench`` app.
 
-Thin commands: the work is in :mod:`bench.presentation.leaderboard`, :mod:`bench.presentation.gate` and
-:mod:`bench.presentation.html_report`. User mistakes raise :class:`~bench.errors.BenchError`
-(the app prints one line, exit 2); a failed gate exits 1.
+Thin commands: the work is in :mod:`bench.presentation.leaderboard`, :mod:`bench.presentation.gate` (the
+re-run in :mod:`bench.pipeline.gate`) and :mod:`bench.presentation.html_report`. User mistakes raise
+:class:`~bench.errors.BenchError` (the app prints one line, exit 2); a failed gate exits 1.
 """
 
 from __future__ import annotations
@@ -47,13 +47,16 @@ def leaderboard(
     Example: bench leaderboard results/regex.json results/rules.json
     Example: bench leaderboard suite-results/ --suite capabilities
     """
-    from bench.cli.progress import counted
+    from bench.cli.progress import counted, working
     from bench.data.jsonl import write_text_atomic
     from bench.presentation.leaderboard import Entry, entry_names, leaderboard_markdown, results_files
+    from bench.scoring.verify import verify_all
 
     files = results_files(paths)
     entries = [Entry(name, results) for name, results in zip(entry_names(files), read_all(files))]
     loaded, loaded_suite = load_set(gold, suite)
+    with working(f"rescoring {plural(len(entries), 'results file')} from their predictions"):
+        verify_all([entry.results for entry in entries], [entry.file for entry in entries], loaded, loaded_suite)
 
     def watch(pairs):
         return counted(pairs, "rank groups: paired tests", len(entries) - 1, "comparisons")
@@ -79,6 +82,12 @@ def check(
     timeout: Optional[float] = TimeoutOption,
     gold: Optional[Path] = GoldOption,
     suite: Optional[str] = typer.Option(None, "--suite", help=_SUITE_HELP),
+    max_cost_per_doc: Optional[float] = typer.Option(
+        None, "--max-cost-per-doc", min=0.0, metavar="COST",
+        help="Fail a run whose cost per document (without the extractor's answer cache, in its prices' currency) is "
+             "over COST, or unknown."),
+    max_p95: Optional[float] = typer.Option(None, "--max-p95", min=0.0, metavar="SECONDS",
+                                            help="Fail a run whose 95th-percentile latency per document is over SECONDS."),
 ) -> None:
     """The CI gate: re-score the tracked extractors and exit 1 when a score fell below its recorded value.
 
@@ -88,13 +97,18 @@ def check(
     --update refuses to record such a run (exit 3). A baseline on another
     gold is refused: re-record it on purpose with --update (which also
     creates the file, tracking the extractors named with --extractor).
+    A run whose cost per document rose above (1 + tolerance) times the one
+    recorded fails too, as does one over --max-cost-per-doc or --max-p95.
 
     Example: bench check --baseline bench-scores.json --tolerance 0.01
+    Example: bench check --baseline bench-scores.json -e llm --max-cost-per-doc 0.002 --max-p95 5
     Example: bench check --baseline bench-scores.json --timeout 30 --results bench-out
     """
     from bench.extraction.runner import RunOptions
+    from bench.pipeline.gate import rescore
+    from bench.presentation.budget import budget_lines
     from bench.presentation.gate import check as find_regressions
-    from bench.presentation.gate import read_baseline, rescore, tolerance_ok
+    from bench.presentation.gate import read_baseline, tolerance_ok
     from bench.presentation.gate import update as record
 
     if tolerance is not None and not tolerance_ok(tolerance):
@@ -122,9 +136,15 @@ def check(
         typer.echo(str(regression))
     if regressions:
         typer.echo(f"check failed: {plural(len(regressions), 'score')} below {baseline}", err=True)
+    over = budget_lines(current, {key: run.ledger for key, run in previous.extractors.items()},
+                        previous.tolerance if tolerance is None else tolerance, max_cost_per_doc, max_p95)
+    for line in over:
+        typer.echo(line)
+    if over:
+        typer.echo(f"check failed: {plural(len(over), 'cost or latency limit')} broken", err=True)
     for name, count in failed.items():  # a score from a run that failed is no evidence: the gate fails
         typer.echo(f"check failed: {name} failed on {plural(count, 'document')}", err=True)
-    if regressions or failed:
+    if regressions or over or failed:
         raise typer.Exit(1)
     typer.echo(f"ok: {', '.join(current)}: no score below {baseline}", err=True)
 
@@ -191,6 +211,7 @@ def report(
     from bench.errors import MismatchError
     from bench.presentation.html_report import load_runs, write_report
     from bench.presentation.leaderboard import results_files
+    from bench.scoring.verify import verify_all
 
     files = results_files(results or [])
     loaded, loaded_suite = load_set(gold, suite)
@@ -201,6 +222,8 @@ def report(
         if error.field == "gold_hash":
             refuse_other_sets(read_all(files), [str(f) for f in files], loaded, loaded_suite)
         raise
+    with working(f"rescoring {plural(len(runs), 'results file')} from their predictions"):
+        verify_all([run.results for run in runs], [str(f) for f in files], loaded, loaded_suite)
     with working("writing the page"):
         tables = write_report(html, loaded, runs, suite=loaded_suite, max_examples=max_examples, csv_dir=csv)
     typer.echo(f"wrote {html}" + (f" and {plural(len(tables), 'CSV file')} to {csv}" if tables else ""), err=True)

@@ -9,12 +9,15 @@ interval over documents and its method), per-document figures, errors,
 failures, a timestamp and package versions. Format 2 dropped format 1's
 bootstrap ``seed`` and ``resamples``: intervals are exact. The document
 intervals (``doc_ci``, ``doc_ci_method``) came later within format 2; a file
-without them reads as having none.
+without them reads as having none. So did ``recited`` and ``twins``
+(:mod:`bench.data.twin_results`): written only when there is something to say,
+and ``ledger`` (:mod:`bench.data.ledger`): what a run bench made cost.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import platform
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -23,8 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.data.jsonl import read_json, write_text_atomic
+from bench.data.ledger import Ledger
 from bench.data.runspec import RunSpec
 from bench.data.schema import check_record
+from bench.data.shapes import record_ok
+from bench.data.twin_results import Recited, TwinsSummary
 from bench.errors import InputError, MismatchError
 
 RESULTS_FORMAT = 2
@@ -109,6 +115,9 @@ class Results:
     run: RunSpec | None = None
     suite: dict[str, str] | None = None
     capabilities: tuple[dict[str, Any], ...] = ()
+    recited: Recited | None = None  # on a twin set
+    twins: TwinsSummary | None = None  # bench eval --twins
+    ledger: Ledger | None = None  # what the run cost (bench.data.ledger); None when not run by bench
 
     @property
     def label(self) -> str:
@@ -135,7 +144,7 @@ class Results:
                 value = [item.to_dict() for item in value]
             elif f.name in ("errors", "predictions", "capabilities"):
                 value = list(value)
-            elif f.name == "run":
+            elif f.name in ("run", "recited", "twins", "ledger"):
                 if value is None:
                     continue
                 value = value.to_dict()
@@ -153,6 +162,9 @@ class Results:
         values["predictions"] = tuple(raw.get("predictions", []))
         values["run"] = RunSpec.from_dict(raw["run"]) if raw.get("run") is not None else None
         values["capabilities"] = tuple(raw.get("capabilities", []))
+        values["recited"] = Recited.from_dict(raw["recited"]) if raw.get("recited") is not None else None
+        values["twins"] = TwinsSummary.from_dict(raw["twins"]) if raw.get("twins") is not None else None
+        values["ledger"] = Ledger.from_dict(raw["ledger"]) if raw.get("ledger") is not None else None
         return cls(**values)
 
     def to_json(self) -> str:
@@ -198,17 +210,78 @@ def package_versions() -> dict[str, str]:
 
 
 def write_results(results: Results, path: str | Path) -> None:
-    write_text_atomic(path, results.to_json())
+    """Write ``results``, refusing (one line naming the field) what :func:`read_results` would refuse."""
+    try:
+        text = results.to_json()
+    except UnicodeEncodeError as error:  # the run spec hashes its text: a lone surrogate cannot be encoded
+        raise InputError(f"{error.object[error.start:error.end]!r} is a lone surrogate, which is no Unicode text: not "
+                         "written, as bench show and bench report would refuse the file", str(path), field="run") from None
+    raw = json.loads(text)
+    try:
+        _unwritable(raw, "")
+        check_results(raw, str(path))
+    except InputError as error:
+        raise InputError(f"{error.message}: not written, as bench show and bench report would refuse the file",
+                         str(path), field=error.field) from None
+    write_text_atomic(path, text)
+
+
+def _unwritable(value: Any, where: str) -> None:
+    """Refuse text that UTF-8 cannot hold (a lone surrogate) and numbers JSON cannot (NaN, infinity)."""
+    if isinstance(value, str):
+        if not value.isascii() and any("\ud800" <= char <= "\udfff" for char in value):
+            raise InputError(f"{value[:40]!r} holds a lone surrogate, which is no Unicode text", field=where or None)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise InputError(f"{value} is not a number JSON can hold", field=where or None)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _unwritable(key, where)
+            _unwritable(item, f"{where}.{key}".lstrip("."))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _unwritable(item, f"{where}.{index}".lstrip("."))
 
 
 def read_results(path: str | Path) -> Results:
-    """Read and schema-check a results file."""
+    """Read and check a results file (:func:`check_results`)."""
     raw = read_json(path)
-    check_record(raw, "results", str(path), None)
+    check_results(raw, str(path))
     try:
         return Results.from_dict(raw)
     except (TypeError, KeyError) as exc:
         raise InputError(f"not a results file: {exc}", str(path)) from None
+
+
+def check_results(raw: Any, path: str) -> None:
+    """Refuse a results record that breaks the schema, or whose figures contradict each other.
+
+    Predictions that certainly fit the prediction schema (the fast check of
+    :mod:`bench.data.shapes`) skip jsonschema: they are most of a large file.
+    """
+    predictions = raw.get("predictions") if isinstance(raw, dict) else None
+    if isinstance(predictions, list) and all(type(p) is dict and record_ok(p, "prediction") for p in predictions):
+        raw = {**raw, "predictions": []}
+    check_record(raw, "results", path, None)
+    found = next(_contradictions(raw), None)
+    if found:
+        raise InputError(found[1], path, field=found[0])
+
+
+def _contradictions(raw: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """What a schema cannot say: one row per label, one entry per document and capability, and no row
+    finding or missing more than its gold (tp, fn <= support), no capability failing more cases than it has."""
+    for key, name in (("rows", "label"), ("documents", "doc_id"), ("capabilities", "id")):
+        seen = Counter(item[name] for item in raw.get(key, []))
+        yield from ((f"{key}[{label}]", f"appears {count} times") for label, count in seen.items() if count > 1)
+    for row in raw["rows"]:
+        for count in ("tp", "fn"):
+            if row[count] > row["support"]:
+                yield (f"rows[{row['label']}].{count}",
+                       f"{row[count]:g} is more than the row's support ({row['support']} gold facts or mentions)")
+    for capability in raw.get("capabilities", []):
+        if capability["failures"] > capability["cases"]:
+            yield (f"capabilities[{capability['id']}].failures",
+                   f"{capability['failures']} is more than the capability's {capability['cases']} cases")
 
 
 def odd_one_out(keys: list) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bench.facts import FACT_TYPES, Fact
 from bench.presentation.review_page import value_text
 from bench.presentation.tables import fmt_metric, format_table
+from bench.presentation.terminal import safe
 from bench.scoring.agreement import Agreement, Disagreement
 
 
@@ -34,4 +35,4 @@ def agreement_text(result: Agreement, markdown: bool = False) -> str:
                  + (":" if result.disagreements else ""))
     for item in result.disagreements:
         lines.extend(_disagreement_lines(item))
-    return "\n".join(lines)
+    return safe("\n".join(lines))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bench.facts import FACT_TYPES
 from bench.presentation.tables import format_table
+from bench.presentation.terminal import safe
 
 _VARIANTS = ("INV", "DIR")
 
@@ -58,7 +59,7 @@ def capability_table(results, markdown: bool = False) -> str:
                   "predicted"]
         lines += [f"  {capability} {ex['doc_id']}: {'; '.join(ex['expected']) or '(none)'} | "
                   f"{'; '.join(ex['predicted']) or '(none)'}" for capability, ex in failing]
-    return "\n".join(lines)
+    return safe("\n".join(lines))
 
 
 def context_summary(results) -> tuple[float, float] | None:

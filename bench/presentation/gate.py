@@ -19,6 +19,7 @@ Undefined values (0/0, ``None``) are handled so:
 - both defined: compared with the tolerance.
 
 Scores on a different gold are refused: re-record deliberately with ``--update``.
+The re-run of the tracked extractors is :mod:`bench.pipeline.gate`'s.
 """
 
 from __future__ import annotations
@@ -26,16 +27,17 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench.data.jsonl import read_json, write_text_atomic
+from bench.data.ledger import Ledger
 from bench.data.results import LEVELS, METRICS, Results
-from bench.extraction.runner import RunOptions
 from bench.errors import InputError, MismatchError
+from bench.presentation.budget import recorded_ledger
 from bench.presentation.tables import fmt_metric
 from bench.scoring.fact_level import MODES
 
@@ -52,9 +54,11 @@ class Tracked:
     scores: dict[str, dict[str, float | None]]
     params: dict[str, Any] = field(default_factory=dict)
     extractor: str = ""  # the spec to run; older files key by it
+    ledger: Ledger | None = None  # the run's ledger when recorded, without its documents (bench.presentation.budget)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"extractor": self.extractor, "version": self.version, "params": self.params, "scores": self.scores}
+        out = {"extractor": self.extractor, "version": self.version, "params": self.params, "scores": self.scores}
+        return out if self.ledger is None else out | {"ledger": self.ledger.to_dict(documents=False)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +117,8 @@ def _tracked_from(raw: Any, where: str, path: str) -> Tracked:
     spec = raw.get("extractor", where.partition(".")[2])
     if not isinstance(spec, str) or not spec:
         raise InputError("expected an extractor spec", path, field=f"{where}.extractor")
-    return Tracked(str(raw.get("version", "")), raw["scores"], raw.get("params", {}), spec)
+    return Tracked(str(raw.get("version", "")), raw["scores"], raw.get("params", {}), spec,
+                   recorded_ledger(raw.get("ledger"), f"{where}.ledger", path))
 
 
 def tolerance_ok(value: Any) -> bool:
@@ -213,9 +218,10 @@ def _tracked_of(key: str, results: Results, before: Tracked | None) -> Tracked:
     """What to record of a fresh run: the options that name it (from its run spec), else those recorded before."""
     run = results.run
     if run is not None and run.extractor:
-        return Tracked(results.extractor_version, scores_of(results), {k: run.params[k] for k in run.changed}, run.extractor)
+        return Tracked(results.extractor_version, scores_of(results), {k: run.params[k] for k in run.changed}, run.extractor,
+                       results.ledger)
     return Tracked(results.extractor_version, scores_of(results), dict(before.params) if before else {},
-                   before.extractor if before else key)
+                   before.extractor if before else key, results.ledger)
 
 
 @contextmanager
@@ -255,59 +261,3 @@ def update(path: str | Path, current: Mapping[str, Results], tolerance: float | 
         baseline = recorded(current, previous, tolerance)
         write_text_atomic(path, baseline.to_json())
     return baseline
-
-
-def _selected(tracked: Mapping[str, Tracked], names: Sequence[str], adding: bool,
-              params: Mapping[str, Any]) -> list[tuple[str | None, str, dict[str, Any]]]:
-    """(tracked key or None for a new run, extractor spec, options) of each run to score.
-
-    A name is a tracked run's key; else, when adding, an extractor spec run
-    with ``params``; else an extractor spec, standing for every tracked run of it.
-    """
-    chosen: dict[str | None, tuple[str | None, str, dict[str, Any]]] = {}
-    for name in dict.fromkeys(names or sorted(tracked)):
-        if name in tracked and not (adding and params):
-            keys = [name]
-        elif adding:
-            chosen[f"new:{name}"] = (None, name, dict(params))
-            continue
-        else:
-            keys = [key for key, run in sorted(tracked.items()) if run.extractor == name]
-        for key in keys:
-            chosen[key] = (key, tracked[key].extractor or key, dict(tracked[key].params))
-        if not keys:
-            raise MismatchError(f"not tracked: {name} (tracked: {', '.join(sorted(tracked)) or 'none'}); "
-                                "add deliberately with --update", field="--extractor")
-    return list(chosen.values())
-
-
-def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path | None = None,
-            adding: bool = False, params: Mapping[str, Any] | None = None,
-            suite: str | None = None, run_options: RunOptions | None = None) -> dict[str, Results]:
-    """Score ``names`` (default: every tracked run) at the baseline's level and mode, each with its options.
-
-    Results are keyed by run key. Without ``adding``, a name the baseline does
-    not track, or a tracked run that now runs as another (its key changed), is
-    refused. ``params`` (with ``adding``) are the options of the run to record.
-    A new baseline is scored at the fact level, strict mode. With ``suite``, on that capability suite.
-    ``run_options`` say how to run (workers, time limit per document).
-    """
-    tracked = baseline.extractors if baseline is not None else {}
-    if not names and not tracked:
-        raise InputError("no extractor to score: name them with --extractor")
-    runs = _selected(tracked, names, adding, params or {})
-    from functools import partial
-
-    from bench.scoring.evaluate import evaluate, evaluate_suite
-
-    run = partial(evaluate_suite, suite_path=suite) if suite is not None else partial(evaluate, gold_dir=gold_dir)
-    how = run_options or RunOptions()
-    level, mode = (baseline.level, baseline.mode) if baseline is not None else ("fact", "strict")
-    scored = {}
-    for key, spec, options in runs:
-        results = run(spec, level=level, mode=mode, params=options, with_ci=False, options=how)
-        if key is not None and results.run_key != key and not adding:
-            raise MismatchError(f"{key!r} now runs as {results.run_key!r} (its options, model or endpoint changed); "
-                                "record it deliberately with --update", field="extractors")
-        scored[results.run_key if key is None or adding else key] = results
-    return scored

@@ -28,7 +28,9 @@ from bench.data.results import MetricRow, Results, read_results
 from bench.data.scored_on import refuse_other_sets
 from bench.errors import InputError
 from bench.facts import FACT_TYPES
+from bench.presentation.ledger_tables import ledger_columns, ledger_notes
 from bench.presentation.tables import LOW_MARK, LOW_NOTE, format_table, support_cell, with_interval
+from bench.presentation.terminal import safe
 
 UNDEFINED = "–"
 ALPHA = 0.05
@@ -156,6 +158,14 @@ def _columns(ranked: Sequence[Entry]) -> list[tuple[str, list[str]]]:
     return columns
 
 
+def _recited_column(ranked: Sequence[Entry]) -> list[tuple[str, list[str]]]:
+    """The recited answers of each entry, as a column when any entry was scored on a twin set (none otherwise)."""
+    recited = [entry.results.recited for entry in ranked]
+    if not any(recited):
+        return []
+    return [("recited", [UNDEFINED if counts is None else str(counts.total) for counts in recited])]
+
+
 def _set_title(results: Results) -> str:
     """"Gold VERSION", or "Suite NAME VERSION" for results on a capability suite."""
     if results.suite:
@@ -180,7 +190,7 @@ def leaderboard_markdown(entries: Sequence[Entry], gold: Gold | None = None, sui
     scored = gold if suite is None else suite.source_gold  # a suite's scores count its source cases only
     p_values = adjacent_p_values(ranked, scored, watch) if grouped else [None] * len(ranked)
     ranks = groups_of(p_values) if grouped else list(range(1, len(ranked) + 1))
-    columns = _columns(ranked)
+    columns = _columns(ranked) + _recited_column(ranked) + ledger_columns([entry.results for entry in ranked])
     headers = ["rank", "extractor", "version", *(h for h, _ in columns), "p vs above", "file"]
     body = [[ranks[i], entry.results.label, entry.results.extractor_version or UNDEFINED,
              *(cells[i] for _, cells in columns), UNDEFINED if p_values[i] is None else f"{p_values[i]:.4f}",
@@ -200,7 +210,11 @@ def leaderboard_markdown(entries: Sequence[Entry], gold: Gold | None = None, sui
         lines.append(f"95% intervals: {first.ci_method}.")
     if any(LOW_MARK in header for header, _ in columns):
         lines.append(LOW_NOTE)
+    if any(entry.results.recited for entry in ranked):
+        lines.append("recited: answers on a twin set whose value is its source's and no longer the twin's "
+                     f"(remembered, not read); {UNDEFINED}: not scored on a twin.")
+    lines += ledger_notes([entry.results for entry in ranked], [f"`{entry.file}`" for entry in ranked])
     failed = [f"`{e.file}` ({len(e.results.failures)})" for e in ranked if e.results.failures]
     if failed:
         lines += ["", "The extractor failed on some documents (count in brackets): " + ", ".join(failed) + "."]
-    return "\n".join(lines) + "\n"
+    return safe("\n".join(lines)) + "\n"

@@ -2,19 +2,26 @@
 
 A block stands between ``<!-- bench:NAME -->`` and ``<!-- /bench:NAME -->``;
 ``bench readme`` regenerates every block it knows, in README.md and every page
-under docs/ that holds one; ``--check`` only compares.
+under docs/ that holds one; ``--check`` only compares. The functions here
+render what they are handed; the runs behind them, and the table of blocks,
+are :mod:`bench.pipeline.readme`'s.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from bench.data.results import Results
+from bench.data.twin_results import TwinsSummary
 from bench.errors import InputError
+from bench.facts import FACT_TYPES
+from bench.presentation.tables import fmt_metric, format_table
 
 _BLOCK = re.compile(r"(<!-- bench:(?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- /bench:(?P=name) -->)", re.S)
+
+Runs = Mapping[str, Results]  # results by baseline name
 
 
 def marked_pages(root: Path) -> list[Path]:
@@ -23,41 +30,29 @@ def marked_pages(root: Path) -> list[Path]:
     return [page for page in pages if page.is_file() and _BLOCK.search(page.read_text(encoding="utf-8"))]
 
 
-def gold_stats_block() -> str:
-    from bench.data.gold import gold_statistics, load_gold
+def gold_stats_block(gold) -> str:
+    from bench.data.gold import gold_statistics
     from bench.presentation.tables import statistics_table
 
-    gold = load_gold()
     return f"Gold {gold.version}, `{gold.hash[:19]}…`\n\n" + statistics_table(gold_statistics(gold), markdown=True)
 
 
-SCORED_BASELINES = ("regex", "rules", "learned")  # spacy and llm need a model or an endpoint
+def _prf_cells(results: Results) -> list[str]:
+    return [" / ".join(fmt_metric(getattr(results.row(label), m)) for m in ("precision", "recall", "f1"))
+            for label in (*FACT_TYPES, "micro")]
 
 
-def baseline_scores_block() -> str:
-    """P / R / F1 per type and micro, at fact level and at mention level (strict scheme), for each baseline."""
-    from bench.data.gold import load_gold
-    from bench.facts import FACT_TYPES
-    from bench.presentation.tables import fmt_metric, format_table
-    from bench.scoring.evaluate import score_run
-
-    gold = load_gold()
+def baseline_scores_block(articles: Mapping[str, Runs], wikinews: Runs, suite: Runs) -> str:
+    """P / R / F1 per type and micro for each baseline: on the articles at fact level and at mention level (strict
+    scheme; ``articles`` maps a level to the runs), on wikinews and on the suite at fact level."""
     body = []
-    for name in SCORED_BASELINES:
-        model, spec, predictions, failures = _baseline_run(name)
-        for level in ("fact", "strict"):
-            results = score_run(gold, predictions, model.name, model.version, level, failures=failures, ci=False, run=spec)
-            cells = [" / ".join(fmt_metric(getattr(results.row(label), m)) for m in ("precision", "recall", "f1"))
-                     for label in (*FACT_TYPES, "micro")]
-            body.append([f"{name} {results.extractor_version}", "fact" if level == "fact" else "mention (strict)", *cells])
-    for name, results in _wikinews_results().items():
-        cells = [" / ".join(fmt_metric(getattr(results.row(label), m)) for m in ("precision", "recall", "f1"))
-                 for label in (*FACT_TYPES, "micro")]
-        body.append([f"{name} {results.extractor_version}", "wikinews (fact)", *cells])
-    for name, results in _suite_results().items():
-        cells = [" / ".join(fmt_metric(getattr(results.row(label), m)) for m in ("precision", "recall", "f1"))
-                 for label in (*FACT_TYPES, "micro")]
-        body.append([f"{name} {results.extractor_version}", "capability suite (fact)", *cells])
+    for name in articles["fact"]:
+        for level, runs in articles.items():
+            results = runs[name]
+            body.append([f"{name} {results.extractor_version}", "fact" if level == "fact" else "mention (strict)",
+                         *_prf_cells(results)])
+    for title, runs in (("wikinews (fact)", wikinews), ("capability suite (fact)", suite)):
+        body += [[f"{name} {results.extractor_version}", title, *_prf_cells(results)] for name, results in runs.items()]
     note = ("Cells: P / R / F1 on the five articles (`--gold articles`, the default) unless the level says "
             "otherwise; `learned` is scored leave-one-document-out on each gold set. The wikinews rows score the "
             "43 Wikinews articles (`--gold wikinews`; no headcount or user count there, so those cells read – or 0). "
@@ -66,86 +61,34 @@ def baseline_scores_block() -> str:
     return format_table(["extractor", "level", *FACT_TYPES, "micro"], body, markdown=True) + "\n\n" + note
 
 
-@functools.cache
-def _baseline_run(name: str):
-    """A baseline's predictions on the bundled gold, run once per process for every block that needs them."""
-    from bench.data.gold import load_gold
-    from bench.scoring.evaluate import predict_gold
-
-    return predict_gold(name, load_gold())
-
-
-def baseline_board_block() -> str:
+def baseline_board_block(runs: Runs, gold) -> str:
     """``bench leaderboard`` of the baselines at fact level: intervals, rank groups, best marked."""
-    from bench.data.gold import load_gold
     from bench.presentation.leaderboard import Entry, leaderboard_markdown
-    from bench.scoring.evaluate import score_run
 
-    gold = load_gold()
-    entries = []
-    for name in SCORED_BASELINES:
-        model, spec, predictions, failures = _baseline_run(name)
-        results = score_run(gold, predictions, model.name, model.version, failures=failures, run=spec)
-        entries.append(Entry(f"{name}.json", results))
-    return leaderboard_markdown(entries, gold)
+    return leaderboard_markdown([Entry(f"{name}.json", results) for name, results in runs.items()], gold)
 
 
-@functools.cache
-def _wikinews():
-    from bench.data.bundled import gold_directory
-    from bench.data.gold import load_gold
-
-    return load_gold(gold_directory("wikinews"))
-
-
-@functools.cache
-def _wikinews_results() -> dict:
-    """Each scored baseline on the wikinews set at fact level, `learned` leave-one-document-out."""
-    from bench.scoring.evaluate import predict_gold, score_run
-
-    runs = {}
-    for name in SCORED_BASELINES:
-        model, spec, predictions, failures = predict_gold(name, _wikinews())
-        runs[name] = score_run(_wikinews(), predictions, model.name, model.version, failures=failures, run=spec)
-    return runs
-
-
-def wikinews_compare_block() -> str:
-    """``bench compare`` of rules against regex on the wikinews set."""
+def compare_block(runs: Runs, gold, suite=None) -> str:
+    """``bench compare`` of rules against regex (on a capability suite, ``gold`` is its gold)."""
     from bench.presentation.tables import comparison_table
     from bench.scoring.compare import compare_results
 
-    runs = _wikinews_results()
-    comparison = compare_results(runs["rules"], runs["regex"], ["rules", "regex"], _wikinews())
+    comparison = compare_results(runs["rules"], runs["regex"], ["rules", "regex"], gold, suite=suite)
     return comparison_table(comparison, "rules", "regex", markdown=True)
 
 
-def _articles_results() -> dict:
-    from bench.data.gold import load_gold
-    from bench.scoring.evaluate import score_run
-
-    runs = {}
-    for name in SCORED_BASELINES:
-        model, spec, predictions, failures = _baseline_run(name)
-        runs[name] = score_run(load_gold(), predictions, model.name, model.version, failures=failures, ci=False, run=spec)
-    return runs
-
-
-def set_comparison_block() -> str:
+def set_comparison_block(sets: Mapping[str, Runs]) -> str:
     """Per type, each baseline's F1 on the five articles, the wikinews set and the suite, and how the suite ranks them.
 
-    The rank correlation (Spearman) is over the (baseline, type) pairs where
-    both wikinews and the suite define F1 and wikinews has at least 10 gold facts.
+    ``sets`` maps ``articles``, ``wikinews`` and ``suite`` to their runs. The rank
+    correlation (Spearman) is over the (baseline, type) pairs where both
+    wikinews and the suite define F1 and wikinews has at least 10 gold facts.
     """
     from scipy.stats import spearmanr
 
-    from bench.facts import FACT_TYPES
-    from bench.presentation.tables import fmt_metric, format_table
-
-    sets = {"articles": _articles_results(), "wikinews": _wikinews_results(), "suite": _suite_results()}
     body, pairs = [], []
     for fact_type in FACT_TYPES:
-        for name in SCORED_BASELINES:
+        for name in sets["articles"]:
             rows = {label: runs[name].row(fact_type) for label, runs in sets.items()}
             f1 = {label: row.f1 for label, row in rows.items()}
             gap = "" if f1["suite"] is None or f1["wikinews"] is None else f"{f1['suite'] - f1['wikinews']:+.3f}"
@@ -160,33 +103,10 @@ def set_comparison_block() -> str:
             "`suite - wikinews` is what the suite overstates about real news.")
 
 
-@functools.cache
-def _suite():
-    from bench.data.suite.load import load_suite
-
-    return load_suite("capabilities")
-
-
-@functools.cache
-def _suite_results() -> dict:
-    """Each scored baseline on the shipped suite (no intervals: the tables show point values)."""
-    from bench.data.gold import load_gold
-    from bench.scoring.evaluate import predict_gold, score_suite
-
-    training = load_gold()
-    runs = {}
-    for name in SCORED_BASELINES:
-        model, spec, predictions, failures = predict_gold(name, _suite().gold, training=training)
-        runs[name] = score_suite(_suite(), predictions, model.name, model.version, failures=failures, ci=False, run=spec)
-    return runs
-
-
-def suite_capabilities_block() -> str:
+def suite_capabilities_block(runs: Runs, suite) -> str:
     """Failure rate [95% CI] per capability for each scored baseline, and the means over context and other capabilities."""
     from bench.presentation.capability_tables import context_summary
-    from bench.presentation.tables import format_table
 
-    runs = _suite_results()
     rows = {name: {row["id"]: row for row in results.capabilities} for name, results in runs.items()}
     first = next(iter(runs.values()))
     body = [[f"`{row['id']}`", row["kind"], "yes" if row["context"] else "",
@@ -195,33 +115,31 @@ def suite_capabilities_block() -> str:
     means = {name: context_summary(results) for name, results in runs.items()}
     body.append(["mean over context capabilities", "", "", *(f"{means[name][0]:.2f}" for name in runs)])
     body.append(["mean over the others", "", "", *(f"{means[name][1]:.2f}" for name in runs)])
-    suite = _suite()
     return (f"Suite {suite.name} {suite.version} (`{suite.hash[:19]}…`), {len(suite.cases)} cases. Cells: failure rate "
             "[95% interval over frames]; a case fails unless its predicted facts of the types its capability tests "
             "equal the gold ones.\n\n"
             + format_table(["capability", "kind", "context", *runs], body, markdown=True))
 
 
-def suite_compare_block() -> str:
-    """``bench compare`` of rules against regex on the shipped suite."""
-    from bench.presentation.tables import comparison_table
-    from bench.scoring.compare import compare_results
+def twins_stability_block(runs: Sequence[tuple[str, Results, TwinsSummary]], note: str) -> str:
+    """Per (set, results, twins summary) of a baseline: original micro-F1, mean twin micro-F1 [min, max], the mean
+    difference with its interval, and the recited answers (summed over the twins)."""
+    body = []
+    for set_name, results, twins in runs:
+        scores = [f1 for f1 in (run.f1.get("micro") for run in twins.runs) if f1 is not None]
+        mean = f"{sum(scores) / len(scores):.3f} [{min(scores):.3f}, {max(scores):.3f}]" if scores else "–"
+        gap = twins.difference("micro")
+        interval = f" [{gap.ci[0]:+.3f}, {gap.ci[1]:+.3f}]" if gap.ci else ""
+        shift = "–" if gap.mean is None else f"{gap.mean:+.3f}{interval}"
+        body.append([set_name, f"{results.label} {results.extractor_version}", fmt_metric(results.row("micro").f1),
+                     mean, shift, sum(run.recited_total for run in twins.runs)])
+    headers = ["set", "extractor", "micro-F1 original", "micro-F1 twins: mean [min, max]",
+               "twin - original [95% CI]", "recited"]
+    return format_table(headers, body, markdown=True) + "\n\n" + note
 
-    runs = _suite_results()
-    comparison = compare_results(runs["rules"], runs["regex"], ["rules", "regex"], _suite().gold, suite=_suite())
-    return comparison_table(comparison, "rules", "regex", markdown=True)
 
-
-BLOCKS: dict[str, Callable[[], str]] = {
-    "gold-stats": gold_stats_block, "baseline-scores": baseline_scores_block, "baseline-board": baseline_board_block,
-    "suite-capabilities": suite_capabilities_block, "suite-compare": suite_compare_block,
-    "wikinews-compare": wikinews_compare_block, "set-comparison": set_comparison_block,
-}
-
-
-def update_blocks(text: str, path: str, blocks: dict[str, Callable[[], str]] | None = None) -> str:
-    """``text`` with every known block regenerated; an unknown block name is an error."""
-    blocks = BLOCKS if blocks is None else blocks
+def update_blocks(text: str, path: str, blocks: Mapping[str, Callable[[], str]]) -> str:
+    """``text`` with every block ``blocks`` knows regenerated; an unknown block name is an error."""
 
     def replace(match: re.Match) -> str:
         name = match["name"]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from bench.data.results import LOW_SUPPORT, METRICS
 from bench.facts import FACT_TYPES
+from bench.presentation.terminal import safe
 
 LOW_MARK = "†"
 LOW_NOTE = f"{LOW_MARK} fewer than {LOW_SUPPORT} gold facts or mentions: the interval is wide, read the score with care."
@@ -23,7 +24,8 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], markd
     |---|--:|
     | x | 1 |
     """
-    cells = [[str(cell) for cell in row] for row in rows]
+    headers = [safe(header, keep="") for header in headers]
+    cells = [[safe(cell, keep="") for cell in row] for row in rows]  # a cell is one line, whatever its file held
     numeric = [any(row[i] for row in cells) and all(_is_number(row[i]) for row in cells if row[i]) for i in range(len(headers))]
     if markdown:
         rule = "|" + "|".join("--:" if num else "---" for num in numeric) + "|"
@@ -101,14 +103,17 @@ def results_table(results, markdown: bool = False) -> str:
     With intervals over documents, each row has a second line carrying them under the per-fact ones.
     """
     held = _documents_holding(results) if results.doc_ci_method else None
+    recited = results.recited
     body = []
     for row in results.rows:
         body.append([row.label, *(with_interval(row, m) for m in METRICS),
                      *(("", "", "", "") if row.label == "macro" else
-                       (*map(_fmt_count, (row.tp, row.fp, row.fn)), support_cell(row.support)))])
+                       (*map(_fmt_count, (row.tp, row.fp, row.fn)), support_cell(row.support))),
+                     *([recited_cell(recited, row.label)] if recited else [])])
         if held is not None and held[row.label]:  # a row no document holds is undefined throughout
-            body.append(_document_line(row, held[row.label]))
-    table = format_table(["type", "P", "R", "F1", "TP", "FP", "FN", "support"], body, markdown)
+            body.append(_document_line(row, held[row.label]) + ([""] if recited else []))
+    headers = ["type", "P", "R", "F1", "TP", "FP", "FN", "support", *(["recited"] if recited else [])]
+    table = format_table(headers, body, markdown)
     level = "fact level" if results.level == "fact" else f"mention level, {results.level} scheme"
     lines = [
         f"{results.label} {results.extractor_version} · gold {results.gold_version} ({results.gold_hash[:19]}) · "
@@ -132,10 +137,31 @@ def results_table(results, markdown: bool = False) -> str:
     if results.doc_ci_method:
         lines.append(DOCUMENTS_NOTE)
         lines.append(f"95% intervals over documents: {results.doc_ci_method}.")
+    if recited:
+        lines.append(recited_note(recited))
     if results.failures:
         lines.append(f"failed documents (their gold counted as missed): {len(results.failures)}")
         lines += [f"  {doc.doc_id}: {doc.failure}" for doc in results.failures]
-    return "\n".join(lines)
+    return safe("\n".join(lines))
+
+
+def recited_cell(recited, label: str) -> str:
+    """A row's recited answers (:class:`bench.data.twin_results.Recited`): its type's count, micro the total.
+
+    >>> from bench.data.twin_results import Recited
+    >>> counts = Recited({"date": 3, "official": 1}, "1.0.0", "sha256:ab", 2)
+    >>> recited_cell(counts, "date"), recited_cell(counts, "agency"), recited_cell(counts, "micro"), recited_cell(counts, "macro")
+    ('3', '0', '4', '')
+    """
+    if label == "macro":
+        return ""
+    return str(recited.total if label == "micro" else recited.counts.get(label, 0))
+
+
+def recited_note(recited) -> str:
+    """What the recited column counts, and of which source and twin."""
+    return (f"recited: answers on this twin (seed {recited.seed}) whose value is the source gold's "
+            f"{recited.source_version} ({recited.source_hash[:19]}) and no longer the twin's: remembered, not read.")
 
 
 def value_accuracy_line(value_accuracy: dict | None) -> str:
@@ -206,7 +232,7 @@ def errors_listing(results) -> str:
                      f" · predicted {show(error.get('predicted_value'))}")
         if error.get("context"):
             lines.append(f"{'':14} {error['context']}")
-    return "\n".join(lines)
+    return safe("\n".join(lines))
 
 
 def _is_number(text: str) -> bool:
@@ -226,29 +252,14 @@ def statistics_table(rows: list[dict], markdown: bool = False) -> str:
     return format_table(headers, body, markdown) + ("\n\nEach cell: mentions/distinct facts." if markdown else "")
 
 
-def extractor_rows() -> str:
-    from bench.extraction.registry import registered, resolve
-
-    body = []
-    for name, entry in registered().items():
-        try:
-            target = resolve(name)  # class attributes are read; nothing is instantiated
-            version = str(getattr(target, "version", "?"))
-            description = getattr(target, "description", "") or (target.__doc__ or "").strip().split("\n")[0]
-        except Exception as error:  # noqa: BLE001 - a broken plug-in is listed, not fatal
-            version, description = "?", f"(cannot load: {str(error).splitlines()[0][:80]})"
-        body.append([name, version, entry.distribution, description])
+def extractor_table(listed: Sequence) -> str:
+    """The extractors ``bench list`` shows (:class:`bench.extraction.listing.Listed`): name, version, package, description."""
+    body = [[item.name, item.version, item.package, item.description] for item in listed]
     return format_table(["extractor", "version", "package", "description"], body)
 
 
-def option_rows(name: str) -> str:
-    """The options extractor ``name`` declares: name, type, default and help line."""
-    from bench.extraction.options import declared, known_options
-    from bench.extraction.registry import resolve
-
-    specs = declared(resolve(name))
-    if not specs:
-        return known_options(name, specs)
+def option_table(specs: Sequence) -> str:
+    """Declared options (:class:`bench.extraction.options.OptionSpec`): name, type, default and help line."""
     body = [[s.name, s.type_name, "–" if s.default is None else str(s.default), s.help] for s in specs]
     return format_table(["option", "type", "default", "help"], body)
 

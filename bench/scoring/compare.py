@@ -73,11 +73,13 @@ def mention_units(alignment: Alignment[Fact], scheme: str, mode: str) -> FactOut
 
 
 def outcomes_of(results: Results, gold: Gold) -> FactOutcomes:
-    """The units behind a results file's score at its level, recomputed from its predictions."""
+    """The units behind a results file's score at its level, recomputed from its predictions on ``gold``'s documents
+    (a suite's results also hold the predictions on its variants, which its scores do not count)."""
     from bench.scoring.fact_level import fact_outcomes, key_set
     from bench.scoring.mention_level import mention_outcomes
 
-    predictions = [Fact.from_dict(raw) for raw in results.predictions]
+    documents = {doc.id for doc in gold.documents}
+    predictions = [Fact.from_dict(raw) for raw in results.predictions if raw["doc_id"] in documents]
     if results.level == "fact":
         return fact_outcomes(key_set(gold.facts, gold.aliases), key_set(predictions, gold.aliases), results.mode)
     alignment = mention_outcomes(gold.facts, predictions, gold.aliases, results.mode).schemes[results.level]

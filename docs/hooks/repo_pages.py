@@ -1,7 +1,7 @@
 """MkDocs hook: Markdown files kept elsewhere in the repository, shown as pages of the site.
 
-The README is the site's home page; the gold sets' guidelines, changelog and READMEs appear at their
-repository paths (``gold/GUIDELINES.md``). They are read where they are when the site is built, so
+The README is the site's home page; CONTRIBUTING.md, the changelogs and the gold sets' guidelines and
+READMEs appear at their repository paths (``gold/GUIDELINES.md``). They are read where they are when the site is built, so
 nothing is copied by hand or goes stale. Every page links as GitHub reads it, by paths in the repository
 (the README to ``docs/scoring.md``, a docs page to ``../gold/GUIDELINES.md``); each such link is
 pointed at the page in the site, and ``mkdocs build --strict`` fails on any link that still leads nowhere.
@@ -19,6 +19,8 @@ from mkdocs.structure.files import File, Files
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {  # path in the repository: path in the site
     "README.md": "index.md",
+    "CONTRIBUTING.md": "CONTRIBUTING.md",
+    "CHANGELOG.md": "CHANGELOG.md",
     "gold/GUIDELINES.md": "gold/GUIDELINES.md",
     "gold/CHANGELOG.md": "gold/CHANGELOG.md",
     "gold/capabilities/README.md": "gold/capabilities/README.md",

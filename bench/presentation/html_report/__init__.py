@@ -2,7 +2,8 @@
 
 Modules: :mod:`runs` (loading, labels, article names), :mod:`outcomes` (what
 each run got right and wrong per article), :mod:`comparison` and
-:mod:`chart` (the score table and its SVG chart), :mod:`capabilities` and
+:mod:`chart` (the score table and its SVG chart), :mod:`cost` (what each run
+cost, and cost against F1), :mod:`capabilities` and
 :mod:`cases` (a capability suite's rates and its cases), :mod:`errors`,
 :mod:`articles`, :mod:`links` (from a number to the list behind it),
 :mod:`data` (the tables the page embeds and offers as CSV),

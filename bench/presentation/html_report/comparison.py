@@ -139,6 +139,7 @@ class TableRow:
     versus: Versus
     counts: tuple[Tally, Tally, Tally]
     training: str = ""
+    recited: str = ""  # on a twin set: how many answers recite its source
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +221,14 @@ def best_of_column(runs: Sequence[Run], label: str, metric: str) -> int | None:
     return strictly_best([getattr(row, metric) if row is not None else None for row in rows])
 
 
+def _recited(run: Run) -> str:
+    """The run's recited answers in words, on a twin set ("" elsewhere)."""
+    recited = run.results.recited
+    if recited is None:
+        return ""
+    return f"{recited.total} answer{'' if recited.total == 1 else 's'} recited from the twin's source"
+
+
 def score_table(runs: Sequence[Run], metric: str, tests: dict[str, VersusBest], training: Sequence[str] = ()) -> Table:
     """The table of one metric (rows in the order of ``runs``, the first being the best); ``training`` is each run's
     training regime in words ("" to say nothing)."""
@@ -228,6 +237,6 @@ def score_table(runs: Sequence[Run], metric: str, tests: dict[str, VersusBest], 
     counts = [error_counts(run) for run in runs]
     rows = tuple(TableRow(run.label, run.results.extractor_version,
                           tuple(_cell(i, run, counts[i], label, metric, best[label] == i) for label in COLUMNS),
-                          _versus(run, runs, tests), _counts(i, run, counts[i]), training[i])
+                          _versus(run, runs, tests), _counts(i, run, counts[i]), training[i], _recited(run))
                  for i, run in enumerate(runs))
     return Table(metric, NAMES[metric], tuple(_heading(runs, label) for label in COLUMNS), rows)

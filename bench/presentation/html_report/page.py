@@ -38,6 +38,7 @@ from bench.presentation.html_report.cases import (
     listings,
 )
 from bench.presentation.html_report.chart import chart
+from bench.presentation.html_report.cost import cost_section
 from bench.presentation.html_report.comparison import (
     ALPHA,
     NAMES,
@@ -88,10 +89,10 @@ class Report:
     tables: tuple[Table, ...]
 
 
-def _sections(runs: Sequence[Run], capabilities: bool, suite: bool) -> list[tuple[str, str]]:
+def _sections(runs: Sequence[Run], capabilities: bool, suite: bool, cost: bool = False) -> list[tuple[str, str]]:
     if not runs:
         return [("articles", "Articles"), ("provenance", "Provenance")]
-    found = [("comparison", "Comparison")]
+    found = [("comparison", "Comparison")] + ([("cost", "Cost and latency")] if cost else [])
     if capabilities:
         found += [("capabilities", "Capabilities"), ("cases", "Cases by capability")]
     found.append(("errors", "Errors"))
@@ -157,15 +158,16 @@ def make_report(gold: Gold, runs: Sequence[Run] = (), suite=None, max_examples: 
     tables = _tables(runs, tests, where, suite is not None)
     title = set_title(gold, suite, runs)
     capabilities = capability_table(runs, listed_pairs(runs, suite, wrong))
+    cost = cost_section(runs)
     found, level = (true_positives(runs[0]), runs[0].results.level) if runs else ({}, "")
     clean = [] if suite is not None or not runs else [
         clean_article(doc, names[doc.id], found.get(doc.id, 0), level) for doc in gold.documents if doc.id not in wrong]
     html = render(
         "report.html.j2", version=__version__, title=title, page_title=page_title(title, runs), runs=runs,
-        sections=_sections(runs, capabilities is not None, suite is not None), fact_types=FACT_TYPES,
+        sections=_sections(runs, capabilities is not None, suite is not None, cost is not None), fact_types=FACT_TYPES,
         level="fact level" if level == "fact" else f"mention level, {level} scheme",
         mode=runs[0].results.mode if runs else "", max_examples=max_examples, **_comparison(runs, tests),
-        capabilities=capabilities, rate_legend=rate_legend(),
+        capabilities=capabilities, rate_legend=rate_legend(), cost=cost,
         groups=case_groups(listed, runs, max_examples, sections) if capabilities is not None else [],
         run_errors=run_errors(runs, names, max_examples, sections),
         articles=[] if suite is not None else [sections[doc] for doc in in_full], clean=clean,
