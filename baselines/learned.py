@@ -250,7 +250,7 @@ class LearnedExtractor:
             joblib.dump(model, tmp)
 
     @classmethod
-    def load(cls, path: str | Path) -> "LearnedExtractor":
+    def load(cls, path: str | Path) -> LearnedExtractor:
         """A model saved by :meth:`save`, ready to extract."""
         return cls(model_path=path)
 

@@ -123,7 +123,7 @@ class Page:
     titles: Spans
 
     @classmethod
-    def of(cls, document: Document) -> "Page":
+    def of(cls, document: Document) -> Page:
         text = document.text
         skip = boilerplate_spans(text)
         officials, titles = find_officials(text, skip)

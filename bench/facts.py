@@ -91,7 +91,7 @@ class Fact:
         return out
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "Fact":
+    def from_dict(cls, raw: dict[str, Any]) -> Fact:
         return cls(
             doc_id=raw["doc_id"],
             type=raw["type"],

@@ -13,11 +13,11 @@ from pathlib import Path
 from baselines.llm.answer import MAX_FACTS, answer_facts, parse_answer
 from baselines.llm.cache import AnswerCache, cache_key, default_cache_dir
 from baselines.llm.client import (
+    MAX_RESPONSE_BYTES,
     LLMConfigError,
     LLMDocumentError,
     LLMUnreachable,
     Rejected,
-    MAX_RESPONSE_BYTES,
     Transient,
     chat_url,
     post_chat,

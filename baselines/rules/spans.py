@@ -32,7 +32,7 @@ class Spans:
     ends: tuple[int, ...] = field(default_factory=tuple)
 
     @classmethod
-    def of(cls, ranges: Iterable[tuple[int, int]]) -> "Spans":
+    def of(cls, ranges: Iterable[tuple[int, int]]) -> Spans:
         starts: list[int] = []
         ends: list[int] = []
         for start, end in sorted(ranges):

@@ -47,9 +47,9 @@ def init(
     aliases_raw = read_json(gold_dir() / ALIASES_FILE)
     records, failures = (), {}
     if prelabel:
-        from bench.pipeline.prelabel import prelabel as make_prelabels
         from bench.extraction.registry import load_extractor
         from bench.extraction.runner import RunOptions
+        from bench.pipeline.prelabel import prelabel as make_prelabels
 
         params = parse_params(param)
         labels = make_prelabels(load_extractor(prelabel, params), prelabel, documents, load_gold(), aliases_raw,
@@ -134,7 +134,8 @@ def crosscheck(
     from bench.data.bundled import gold_directory
     from bench.data.gold import load_gold
     from bench.presentation.crosscheck_table import crosscheck_text
-    from bench.scoring.crosscheck import coverage_by_document, coverage_rows, crosscheck as cross, load_crosscheck
+    from bench.scoring.crosscheck import coverage_by_document, coverage_rows, load_crosscheck
+    from bench.scoring.crosscheck import crosscheck as cross
 
     check_format(fmt)
     directory = gold_directory(gold_set)

@@ -36,7 +36,7 @@ class Document:
         return Document, (self.id, self.text, self.published)
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "Document":
+    def from_dict(cls, raw: dict[str, Any]) -> Document:
         published = raw.get("published")
         return cls(raw["id"], raw["text"], dt.date.fromisoformat(published) if published else None)
 

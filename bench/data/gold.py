@@ -8,7 +8,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import Any
 
 from bench.data.documents import MANIFEST, Document, ManifestRecord, load_document_set

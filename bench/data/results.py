@@ -73,7 +73,7 @@ class MetricRow:
         return out
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "MetricRow":
+    def from_dict(cls, raw: dict[str, Any]) -> MetricRow:
         intervals = {name: {k: tuple(v) if v is not None else None for k, v in raw.get(name, {}).items()}
                      for name in ("ci", "doc_ci")}
         return cls(**{**raw, **intervals})
@@ -91,7 +91,7 @@ class DocumentRow:
         return {"doc_id": self.doc_id, "counts": self.counts, "failure": self.failure}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "DocumentRow":
+    def from_dict(cls, raw: dict[str, Any]) -> DocumentRow:
         return cls(**raw)
 
 
@@ -154,7 +154,7 @@ class Results:
         return out
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "Results":
+    def from_dict(cls, raw: dict[str, Any]) -> Results:
         values = {k: v for k, v in raw.items() if k != "format"}
         values["rows"] = tuple(MetricRow.from_dict(r) for r in raw["rows"])
         values["documents"] = tuple(DocumentRow.from_dict(d) for d in raw.get("documents", []))

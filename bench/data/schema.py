@@ -7,7 +7,7 @@ values travel as dataclasses; these checks guard what comes in.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from bench.data.jsonl import read_json
@@ -18,7 +18,7 @@ SCHEMA_NAMES = ("values", "fact", "prediction", "document", "manifest", "aliases
 _BASE = "https://factbench.example/schema/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry():
     from referencing import Registry, Resource
 
@@ -29,7 +29,7 @@ def _registry():
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str):
     """The compiled validator of ``gold/schema/NAME.schema.json``."""
     from jsonschema import Draft202012Validator

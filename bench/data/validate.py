@@ -29,7 +29,7 @@ class Problem:
         return f"{self.file}{line}: {self.field}: {self.message}"
 
     @classmethod
-    def from_error(cls, error: BenchError) -> "Problem":
+    def from_error(cls, error: BenchError) -> Problem:
         return cls(error.file or "?", error.line, error.field or "file", error.message)
 
 

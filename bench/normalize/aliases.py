@@ -76,7 +76,7 @@ class AliasTable:
     units: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_json(cls, raw: dict) -> "AliasTable":
+    def from_json(cls, raw: dict) -> AliasTable:
         """The lookup table of an ``aliases.json``: check it with :func:`alias_conflicts` first, since a name
         folding like another entry's would silently overwrite it here."""
         def index(kind: str) -> dict[str, str]:

@@ -25,8 +25,8 @@ def agreement_text(result: Agreement, markdown: bool = False) -> str:
     """The per-type table (F1 for exact spans, overlapping spans and facts; value agreement), then the disagreements."""
     rows = []
     for label in (*FACT_TYPES, "all"):
-        pick = (lambda m: result.total(m)) if label == "all" else (lambda m: getattr(result, m)[label])
-        exact, overlap, values, facts = (pick(m) for m in ("exact", "overlap", "values", "facts"))
+        exact, overlap, values, facts = (result.total(m) if label == "all" else getattr(result, m)[label]
+                                         for m in ("exact", "overlap", "values", "facts"))
         rows.append([label, exact.support, exact.tp + exact.fp, fmt_metric(exact.f1), fmt_metric(overlap.f1),
                      fmt_metric(values.accuracy), f"{values.correct}/{values.matched}", fmt_metric(facts.f1)])
     headers = ["type", "A mentions", "B mentions", "exact F1", "overlap F1", "value agr.", "values", "fact F1"]

@@ -72,7 +72,7 @@ class CapabilityRow:
                 "examples": [example.to_dict() for example in self.examples]}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "CapabilityRow":
+    def from_dict(cls, raw: dict[str, Any]) -> CapabilityRow:
         examples = tuple(FailingCase(e["doc_id"], tuple(e["expected"]), tuple(e["predicted"])) for e in raw["examples"])
         flip_ci = raw.get("flip_ci")
         return cls(raw["id"], raw["kind"], raw["context"], raw["cases"], raw["failures"], raw["rate"],

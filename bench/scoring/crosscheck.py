@@ -23,7 +23,6 @@ rule of GUIDELINES.md that excludes it; one that is not is ``unexplained``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field

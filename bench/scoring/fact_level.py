@@ -81,7 +81,7 @@ class PRF:
     def f1(self) -> float | None:
         return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
 
-    def __add__(self, other: "PRF") -> "PRF":
+    def __add__(self, other: PRF) -> PRF:
         return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,7 +89,7 @@ class PRF:
                 "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "PRF":
+    def from_dict(cls, raw: dict[str, Any]) -> PRF:
         return cls(raw["tp"], raw["fp"], raw["fn"])
 
 
@@ -102,7 +102,7 @@ class MacroAverage:
     f1: float | None
 
     @classmethod
-    def of(cls, scores: Iterable[PRF]) -> "MacroAverage":
+    def of(cls, scores: Iterable[PRF]) -> MacroAverage:
         scores = list(scores)
 
         def mean(values: list[float | None]) -> float | None:
@@ -142,7 +142,7 @@ class Score:
         }
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "Score":
+    def from_dict(cls, raw: dict[str, Any]) -> Score:
         return cls(
             raw["mode"],
             {t: PRF.from_dict(p) for t, p in raw["per_type"].items()},
@@ -150,7 +150,7 @@ class Score:
         )
 
     @classmethod
-    def of(cls, outcomes: FactOutcomes, documents: Iterable[str] = ()) -> "Score":
+    def of(cls, outcomes: FactOutcomes, documents: Iterable[str] = ()) -> Score:
         """The counts of some outcomes; ``documents`` adds ids that have no facts at all."""
         per_document: dict[str, dict[str, PRF]] = {doc_id: {} for doc_id in documents}
         for (doc_id, fact_type), counts in outcomes.counts().items():

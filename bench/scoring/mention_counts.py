@@ -48,7 +48,7 @@ class MentionCounts:
             return None if precision is None and recall is None else 0.0
         return 2 * (precision * recall) / (precision + recall) if precision + recall > 0 else 0.0
 
-    def __add__(self, other: "MentionCounts") -> "MentionCounts":
+    def __add__(self, other: MentionCounts) -> MentionCounts:
         return MentionCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,7 +56,7 @@ class MentionCounts:
         return {**counts, "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "MentionCounts":
+    def from_dict(cls, raw: dict[str, Any]) -> MentionCounts:
         return cls(**{f.name: raw[f.name] for f in fields(cls)})
 
 
@@ -71,14 +71,14 @@ class ValueAccuracy:
     def accuracy(self) -> float | None:
         return self.correct / self.matched if self.matched else None
 
-    def __add__(self, other: "ValueAccuracy") -> "ValueAccuracy":
+    def __add__(self, other: ValueAccuracy) -> ValueAccuracy:
         return ValueAccuracy(self.matched + other.matched, self.correct + other.correct)
 
     def to_dict(self) -> dict[str, Any]:
         return {"matched": self.matched, "correct": self.correct, "accuracy": self.accuracy}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "ValueAccuracy":
+    def from_dict(cls, raw: dict[str, Any]) -> ValueAccuracy:
         return cls(raw["matched"], raw["correct"])
 
 
@@ -108,7 +108,7 @@ class MentionScore:
         }
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "MentionScore":
+    def from_dict(cls, raw: dict[str, Any]) -> MentionScore:
         return cls(
             {s: {t: MentionCounts.from_dict(c) for t, c in per_type.items()} for s, per_type in raw["schemes"].items()},
             {t: ValueAccuracy.from_dict(v) for t, v in raw["values"].items()},

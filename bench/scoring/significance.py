@@ -75,7 +75,7 @@ class Comparison:
                 "micro": self.micro.to_dict(), "macro": self.macro.to_dict()}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "Comparison":
+    def from_dict(cls, raw: dict[str, Any]) -> Comparison:
         return cls(raw["method"], raw["resamples"], raw["seed"],
                    {t: Difference(**d) for t, d in raw["per_type"].items()},
                    Difference(**raw["micro"]), Difference(**raw["macro"]), raw.get("document_method", ""))

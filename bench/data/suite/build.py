@@ -51,7 +51,7 @@ class Case:
 
 
 def _document_id(seed: int, draft: Draft, text: str) -> str:
-    return hashlib.sha256(f"{seed}\n{draft.published.isoformat()}\n{text}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{seed}\n{draft.published.isoformat()}\n{text}".encode()).hexdigest()[:16]
 
 
 def _case(seed: int, capability: Capability, draft: Draft, fact_types: tuple[str, ...], taken: set[str],

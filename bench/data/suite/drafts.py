@@ -203,7 +203,7 @@ class Draft:
     published: dt.date
     frame: str = ""
 
-    def with_pieces(self, pieces) -> "Draft":
+    def with_pieces(self, pieces) -> Draft:
         return replace(self, pieces=tuple(pieces))
 
 

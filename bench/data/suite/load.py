@@ -47,7 +47,7 @@ class CaseRecord:
     derived_from: str | None = None
 
     @classmethod
-    def from_dict(cls, raw: dict) -> "CaseRecord":
+    def from_dict(cls, raw: dict) -> CaseRecord:
         return cls(raw["doc_id"], raw["capability"], raw["kind"], tuple(raw["fact_types"]), raw["frame"],
                    raw["derived_from"])
 

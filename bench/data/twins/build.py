@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bench.data.gum import ENTITIES_FILE
 from bench.data.documents import MANIFEST, ManifestRecord
 from bench.data.gold import ALIASES_FILE, DOCUMENTS_DIR, FACTS_FILE, VERSION_FILE, Gold, load_gold, require_reviewed
+from bench.data.gum import ENTITIES_FILE
 from bench.data.jsonl import iter_lines, parse_record, read_json
 from bench.data.resources import gold_dir
 from bench.data.twins.cast import draw_cast

@@ -38,7 +38,6 @@ from bench.presentation.html_report.cases import (
     listings,
 )
 from bench.presentation.html_report.chart import chart
-from bench.presentation.html_report.cost import cost_section
 from bench.presentation.html_report.comparison import (
     ALPHA,
     NAMES,
@@ -47,6 +46,7 @@ from bench.presentation.html_report.comparison import (
     score_table,
     versus_best,
 )
+from bench.presentation.html_report.cost import cost_section
 from bench.presentation.html_report.data import (
     Table,
     case_table,
