@@ -8,7 +8,7 @@ character offsets. Facts are frozen, so sets of them do the matching.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 FACT_TYPES = ("date", "headcount", "user_count", "agency", "official")
 COUNT_TYPES = ("headcount", "user_count")
@@ -39,6 +39,30 @@ class Official:
 
 
 Value = Union[str, Count, Official]
+"""A date or an agency is a ``str``, a headcount or user count a :class:`Count`, an official an :class:`Official`."""
+
+_V = TypeVar("_V", str, Count, Official)
+
+
+def _as(kind: type[_V], value: Value) -> _V:
+    if not isinstance(value, kind):
+        raise TypeError(f"expected a {kind.__name__} value, got {value!r}")
+    return value
+
+
+def count_of(value: Value) -> Count:
+    """The value of a headcount or user_count fact; a TypeError (a bug) when it is no :class:`Count`."""
+    return _as(Count, value)
+
+
+def official_of(value: Value) -> Official:
+    """The value of an official fact; a TypeError (a bug) when it is no :class:`Official`."""
+    return _as(Official, value)
+
+
+def string_of(value: Value) -> str:
+    """The value of a date or agency fact; a TypeError (a bug) when it is no ``str``."""
+    return _as(str, value)
 
 
 def value_from_json(fact_type: str, raw: Any) -> Value:
@@ -77,6 +101,17 @@ class Fact:
     @property
     def has_span(self) -> bool:
         return self.start is not None and self.end is not None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """``(start, end)`` of a fact placed in the text: every gold mention, and predictions with ``has_span``.
+
+        Raises:
+            TypeError: the fact has no offsets, a bug in the caller (gold records without them fail validation).
+        """
+        if self.start is None or self.end is None:
+            raise TypeError(f"{self.type} fact {self.id or self.text!r} in {self.doc_id} has no offsets")
+        return self.start, self.end
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

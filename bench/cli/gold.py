@@ -45,7 +45,8 @@ def init(
     check_new_directory(directory)
     documents = list(iter_documents(docs))
     aliases_raw = read_json(gold_dir() / ALIASES_FILE)
-    records, failures = (), {}
+    records: tuple[dict, ...] = ()
+    failures: dict[str, str] = {}
     if prelabel:
         from bench.extraction.registry import load_extractor
         from bench.extraction.runner import RunOptions

@@ -10,7 +10,6 @@ no traceback.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -323,4 +322,4 @@ suite.register(app)
 twins.register(app)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

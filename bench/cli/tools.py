@@ -131,6 +131,8 @@ def check(
         written = record(baseline, current, tolerance)
         typer.echo(f"recorded {', '.join(current)} in {baseline} (gold {written.gold_version}, tolerance {written.tolerance:g})", err=True)
         return
+    if previous is None:
+        raise TypeError("without --update the baseline is read above")
     regressions = find_regressions(current, previous, tolerance, str(baseline))
     for regression in regressions:
         typer.echo(str(regression))

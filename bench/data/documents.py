@@ -69,7 +69,8 @@ class ManifestRecord:
 def manifest_lines(directory: Path) -> list[tuple[int, ManifestRecord]]:
     """``(line number, record)`` for each line of ``DIRECTORY/manifest.jsonl``; ids must be unique."""
     path = directory / MANIFEST
-    name, records, first_line = str(path), [], {}
+    name, records = str(path), []
+    first_line: dict[str, int] = {}
     for line_no, raw in iter_jsonl(path):
         if not record_ok(raw, "manifest"):
             check_record(raw, "manifest", name, line_no)

@@ -163,9 +163,14 @@ def gold_problems(directory: Path | None = None) -> tuple[list[Problem], Gold | 
         return problems, None
     aliases = AliasTable.from_json(aliases_raw)
     texts = {doc.id: doc.text for doc in documents}
-    facts, unreviewed, facts_path = [], [], directory / FACTS_FILE
+    facts: list[Fact] = []
+    unreviewed: list[tuple[str, int]] = []
+    facts_path = directory / FACTS_FILE
     for item in check_fact_records(facts_path, "fact", texts, aliases, unreviewed):
-        (problems if isinstance(item, Problem) else facts).append(item)
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            facts.append(item)
     if problems:
         return problems, None
     gold = Gold(version, content_hash(version, documents, facts, aliases_raw), tuple(documents), tuple(facts), aliases,

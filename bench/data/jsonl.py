@@ -152,7 +152,7 @@ def _make_parents(folder: Path) -> list[Path]:
     while not folder.exists() and folder != folder.parent:
         missing.append(folder)
         folder = folder.parent
-    created = []
+    created: list[Path] = []
     for parent in reversed(missing):
         try:
             parent.mkdir()

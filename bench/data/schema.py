@@ -85,7 +85,7 @@ def _rank(error) -> tuple[int, int]:
 def schema_problems(record: Any, name: str) -> list[tuple[str, str]]:
     """Every (field, message) by which ``record`` breaks schema ``name``, most telling first."""
     errors = list(validator(name).iter_errors(record))
-    flat = []
+    flat: list[Any] = []
     for error in errors:
         flat.extend(error.context or [error]) if error.validator in ("anyOf", "oneOf") else flat.append(error)
     return [_describe(error) for error in sorted(flat, key=_rank)]

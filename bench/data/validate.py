@@ -13,7 +13,7 @@ from bench.data.jsonl import iter_jsonl
 from bench.data.schema import schema_problems
 from bench.data.shapes import record_ok
 from bench.errors import BenchError, InputError
-from bench.facts import COUNT_TYPES, Fact
+from bench.facts import COUNT_TYPES, Fact, count_of, official_of, string_of
 from bench.normalize.aliases import AliasTable, date_precision
 
 
@@ -69,15 +69,17 @@ def value_problems(fact: Fact, aliases: AliasTable | None) -> list[tuple[str, st
         problems.append(("value", f"{fact.value!r} is not a calendar date"))
     if aliases is None:
         return problems
-    if fact.type in COUNT_TYPES and aliases.unit(fact.value.unit) != fact.value.unit:
-        problems.append(("value.unit", f"{fact.value.unit!r} is not a canonical unit of the gold's aliases.json"))
+    if fact.type in COUNT_TYPES and aliases.unit(unit := count_of(fact.value).unit) != unit:
+        problems.append(("value.unit", f"{unit!r} is not a canonical unit of the gold's aliases.json"))
     if fact.type == "agency":
-        if aliases.agency(fact.value) != fact.value:
-            problems.append(("value", f"{fact.value!r} is not a canonical agency of the gold's aliases.json"))
-        elif fact.text is not None and aliases.agency(fact.text) != fact.value:
-            problems.append(("text", f"{fact.text!r} is not listed as an alias of {fact.value!r}"))
+        agency = string_of(fact.value)
+        if aliases.agency(agency) != agency:
+            problems.append(("value", f"{agency!r} is not a canonical agency of the gold's aliases.json"))
+        elif fact.text is not None and aliases.agency(fact.text) != agency:
+            problems.append(("text", f"{fact.text!r} is not listed as an alias of {agency!r}"))
     if fact.type == "official":
-        name, title = fact.value.name, fact.value.title
+        official = official_of(fact.value)
+        name, title = official.name, official.title
         if aliases.official(name) != name:
             problems.append(("value.name", f"{name!r} is not a canonical official of the gold's aliases.json"))
         elif fact.text is not None and aliases.official(fact.text) != name:
@@ -85,6 +87,21 @@ def value_problems(fact: Fact, aliases: AliasTable | None) -> list[tuple[str, st
         if aliases.title(title) != title:
             problems.append(("value.title", f"{title!r} is not a canonical title of the gold's aliases.json"))
     return problems
+
+
+def _repeats(fact: Fact, seen_ids: set[str], seen_mentions: set[tuple]) -> list[tuple[str, str]]:
+    """A gold fact's id or mention seen before in its file (both then count as seen)."""
+    if fact.id is None:
+        raise TypeError(f"a gold fact without an id passed the fact schema: {fact!r}")
+    mention = (fact.doc_id, fact.type, fact.start, fact.end)
+    found = []
+    if fact.id in seen_ids:
+        found = [("id", f"duplicate id {fact.id!r}")]
+    elif mention in seen_mentions:
+        found = [("start", f"duplicate mention of {fact.type} at {fact.start}:{fact.end}")]
+    seen_ids.add(fact.id)
+    seen_mentions.add(mention)
+    return found
 
 
 def check_fact_records(
@@ -105,24 +122,17 @@ def check_fact_records(
             found = [] if record_ok(raw, schema) else schema_problems(raw, schema)
             if not found:
                 found = span_problems(raw, texts)
-            fact = None
             if not found:
                 fact = Fact.from_dict(raw)
                 found = value_problems(fact, aliases)
-            if not found and schema == "fact":
-                mention = (fact.doc_id, fact.type, fact.start, fact.end)
-                if fact.id in seen_ids:
-                    found = [("id", f"duplicate id {fact.id!r}")]
-                elif mention in seen_mentions:
-                    found = [("start", f"duplicate mention of {fact.type} at {fact.start}:{fact.end}")]
-                seen_ids.add(fact.id)
-                seen_mentions.add(mention)
-            if not found and raw.get("reviewed") is False and unreviewed is not None:
-                unreviewed.append((fact.id, line_no))
-            if found:
-                yield from (Problem(name, line_no, field, message) for field, message in found)
-            else:
-                yield fact
+                if not found and schema == "fact":
+                    found = _repeats(fact, seen_ids, seen_mentions)
+                if not found:
+                    if raw.get("reviewed") is False and unreviewed is not None:
+                        unreviewed.append((raw["id"], line_no))  # the fact schema requires the id
+                    yield fact
+                    continue
+            yield from (Problem(name, line_no, field, message) for field, message in found)
     except BenchError as error:
         yield Problem.from_error(error)
 

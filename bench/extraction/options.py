@@ -75,7 +75,7 @@ def declared(target: Any) -> list[OptionSpec]:
     options = getattr(target, "Options", None)
     if options is None:
         return []
-    if not is_dataclass(options):
+    if not (isinstance(options, type) and is_dataclass(options)):
         raise TypeError(f"{getattr(target, '__name__', target)}.Options must be a dataclass")
     hints = typing.get_type_hints(options)
     found = []

@@ -81,6 +81,8 @@ def _load_file(path_text: str, attr: str, spec: str) -> Any:
         raise ExtractorNotFound(f"no such file {path_text!r} for extractor {spec!r}")
     module_name = f"bench_user_{path.stem}_{abs(hash(str(path.resolve())))}"
     module_spec = importlib.util.spec_from_file_location(module_name, path)
+    if module_spec is None or module_spec.loader is None:
+        raise ExtractorNotFound(f"cannot import {path_text!r} as a Python module for extractor {spec!r}")
     module = importlib.util.module_from_spec(module_spec)
     sys.modules[module_name] = module
     try:
@@ -142,7 +144,7 @@ def build(obj: Any, params: dict[str, Any] | None = None, name: str | None = Non
 
 
 def _build(obj: Any, given: dict[str, Any], name: str | None) -> tuple[Extractor, dict[str, Any]]:
-    owner = name or getattr(obj, "__name__", type(obj).__name__)
+    owner = name if name else getattr(obj, "__name__", type(obj).__name__)
     resolved: dict[str, Any] = {}
     if inspect.isclass(obj):
         instance, resolved = _construct(obj, given, owner)

@@ -135,7 +135,9 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     >>> parse_number("2.5"), parse_number("the")
     (None, None)
     """
-    total, current, vague = 0, None, False
+    total: int | Fraction = 0
+    current: int | Fraction | None = None
+    vague = False
     for token in text.lower().replace("-", " ").split():
         value = _digits(token)
         if value is not None and current is None:

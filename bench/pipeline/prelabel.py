@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bench.data.documents import Document
 from bench.data.gold import Gold
 from bench.extraction.runner import RunOptions, run_for_gold
-from bench.facts import COUNT_TYPES, Count, Fact, Official
+from bench.facts import COUNT_TYPES, Count, Fact, Official, Value, count_of, official_of, string_of
 from bench.normalize.aliases import AliasTable, fold
 
 
@@ -58,16 +58,17 @@ class _GrowingAliases:
             self.table = AliasTable.from_json(self.raw)
         return canonical
 
-    def value(self, fact: Fact, surface: str):
+    def value(self, fact: Fact, surface: str) -> Value:
         """``fact``'s value with every name in its canonical form."""
-        value = fact.value
         if fact.type in COUNT_TYPES:
-            return Count(value.count, value.qualifier, self.canonical("units", value.unit))
+            count = count_of(fact.value)
+            return Count(count.count, count.qualifier, self.canonical("units", count.unit))
         if fact.type == "official":
-            return Official(self.canonical("officials", value.name, surface), self.canonical("titles", value.title))
+            official = official_of(fact.value)
+            return Official(self.canonical("officials", official.name, surface), self.canonical("titles", official.title))
         if fact.type == "agency":
-            return self.canonical("agencies", value, surface)
-        return value
+            return self.canonical("agencies", string_of(fact.value), surface)
+        return fact.value
 
 
 def _records_of(document: Document, number: int, facts: Iterable[Fact], aliases: _GrowingAliases) -> list[dict]:

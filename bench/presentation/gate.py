@@ -163,9 +163,7 @@ def _comparable(extractor: str, results: Results, baseline: Baseline, path: str 
                                 f"{getattr(baseline, name)!r}", path, field=name)
 
 
-def _fell(recorded: float | None, current: float | None, tolerance: float) -> bool:
-    if recorded is None:
-        return False
+def _fell(recorded: float, current: float | None, tolerance: float) -> bool:
     return current is None or current < recorded - tolerance - _ROUNDING
 
 
@@ -187,9 +185,9 @@ def check(current: Mapping[str, Results], baseline: Baseline, tolerance: float |
         now = scores_of(results)
         for label, metrics in baseline.extractors[extractor].scores.items():
             for metric in METRICS:
-                value = now.get(label, {}).get(metric)
-                if _fell(metrics[metric], value, allowed):
-                    regressions.append(Regression(extractor, label, metric, metrics[metric], value, allowed))
+                recorded, value = metrics[metric], now.get(label, {}).get(metric)
+                if recorded is not None and _fell(recorded, value, allowed):
+                    regressions.append(Regression(extractor, label, metric, recorded, value, allowed))
     return regressions
 
 

@@ -186,9 +186,9 @@ def leaderboard_markdown(entries: Sequence[Entry], gold: Gold | None = None, sui
     _same_setting(entries, gold, suite)
     first = entries[0].results
     ranked = rank(entries)
-    grouped = gold is not None and first.level == "fact"
     scored = gold if suite is None else suite.source_gold  # a suite's scores count its source cases only
-    p_values = adjacent_p_values(ranked, scored, watch) if grouped else [None] * len(ranked)
+    grouped = gold is not None and first.level == "fact"
+    p_values = adjacent_p_values(ranked, scored, watch) if grouped and scored is not None else [None] * len(ranked)
     ranks = groups_of(p_values) if grouped else list(range(1, len(ranked) + 1))
     columns = _columns(ranked) + _recited_column(ranked) + ledger_columns([entry.results for entry in ranked])
     headers = ["rank", "extractor", "version", *(h for h, _ in columns), "p vs above", "file"]

@@ -112,7 +112,12 @@ def suite_capabilities_block(runs: Runs, suite) -> str:
     body = [[f"`{row['id']}`", row["kind"], "yes" if row["context"] else "",
              *(f"{rows[name][row['id']]['rate']:.2f} [{rows[name][row['id']]['ci'][0]:.2f}, "
                f"{rows[name][row['id']]['ci'][1]:.2f}]" for name in runs)] for row in first.capabilities]
-    means = {name: context_summary(results) for name, results in runs.items()}
+    means = {}
+    for name, results in runs.items():
+        summary = context_summary(results)
+        if summary is None:
+            raise TypeError(f"the suite results of {name} have no capability rows to average")
+        means[name] = summary
     body.append(["mean over context capabilities", "", "", *(f"{means[name][0]:.2f}" for name in runs)])
     body.append(["mean over the others", "", "", *(f"{means[name][1]:.2f}" for name in runs)])
     return (f"Suite {suite.name} {suite.version} (`{suite.hash[:19]}…`), {len(suite.cases)} cases. Cells: failure rate "

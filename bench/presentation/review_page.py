@@ -68,13 +68,13 @@ def stretches(text: str, facts: Sequence[Fact], unreviewed: set[str]) -> list[St
     >>> mention.labels
     (Label(fact_id='f1', fact_type='date', value='2024-05-02', unreviewed=False),)
     """
-    ordered = sorted(facts, key=lambda f: (f.start, -f.end, f.type))
-    cuts = sorted({0, len(text), *(f.start for f in ordered), *(f.end for f in ordered)})
+    placed = sorted(((f, *f.span) for f in facts), key=lambda p: (p[1], -p[2], p[0].type))  # (fact, start, end)
+    cuts = sorted({0, len(text), *(p[1] for p in placed), *(p[2] for p in placed)})
     found = []
     for start, end in pairwise(cuts):
-        covering = [f for f in ordered if f.start <= start and end <= f.end]
-        labels = tuple(Label(f.id or "", f.type, value_text(f.value), f.id in unreviewed) for f in covering if f.end == end)
-        found.append(Stretch(text[start:end], tuple(f.type for f in covering), labels))
+        covering = [(f, e) for f, s, e in placed if s <= start and end <= e]
+        labels = tuple(Label(f.id or "", f.type, value_text(f.value), f.id in unreviewed) for f, e in covering if e == end)
+        found.append(Stretch(text[start:end], tuple(f.type for f, _ in covering), labels))
     return found
 
 

@@ -99,8 +99,8 @@ def check_same_documents(a: Gold, b: Gold, name_a: str, name_b: str) -> None:
 
 
 def _context(text: str, a: Fact | None, b: Fact | None) -> tuple[str, str, str]:
-    start = min(f.start for f in (a, b) if f is not None)
-    end = max(f.end for f in (a, b) if f is not None)
+    start = min(f.span[0] for f in (a, b) if f is not None)
+    end = max(f.span[1] for f in (a, b) if f is not None)
     before = text[max(0, start - CONTEXT):start]
     return ("…" if start > CONTEXT else "") + before, text[start:end], text[end:end + CONTEXT] + ("…" if end + CONTEXT < len(text) else "")
 
@@ -110,7 +110,9 @@ def _pair_kind(pair: Pair[Fact]) -> str | None:
     if pair.kind == "wrong_value":
         same_span = (pair.gold.start, pair.gold.end) == (pair.predicted.start, pair.predicted.end)
         return "value" if same_span else "span and value"
-    return {"wrong_type": "type", "wrong_boundary": "span"}.get(pair.kind)
+    if pair.kind == "wrong_type":
+        return "type"
+    return "span" if pair.kind == "wrong_boundary" else None
 
 
 def _disagreements(a: Gold, alignment: Alignment[Fact]) -> tuple[Disagreement, ...]:
@@ -123,12 +125,13 @@ def _disagreements(a: Gold, alignment: Alignment[Fact]) -> tuple[Disagreement, .
             found.append(Disagreement(g.doc_id, kind, g, p, _context(texts[g.doc_id], g, p)))
     found += [Disagreement(f.doc_id, "only in A", f, None, _context(texts[f.doc_id], f, None)) for f in alignment.missed]
     found += [Disagreement(f.doc_id, "only in B", None, f, _context(texts[f.doc_id], None, f)) for f in alignment.spurious]
-    return tuple(sorted(found, key=lambda d: (order[d.doc_id], min(f.start for f in (d.a, d.b) if f), d.kind)))
+    return tuple(sorted(found, key=lambda d: (order[d.doc_id], min(f.span[0] for f in (d.a, d.b) if f), d.kind)))
 
 
 def _values(pairs: tuple[Pair[Fact], ...]) -> dict[str, ValueAccuracy]:
     """Per type, the same-type pairs and those whose canonical values agree."""
-    matched, same = Counter(), Counter()
+    matched: Counter[str] = Counter()
+    same: Counter[str] = Counter()
     for pair in pairs:
         if pair.gold.type == pair.predicted.type:
             matched[pair.gold.type] += 1

@@ -52,6 +52,20 @@ class ErrorRecord:
     end: int | None = None
     context: str | None = None
 
+    @property
+    def gold_key(self) -> Key:
+        """The gold side's (document, type, canonical value); a TypeError (a bug) when the error has none."""
+        if self.gold_value is None:
+            raise TypeError(f"a {self.kind} error has no gold value")
+        return self.doc_id, self.type, self.gold_value
+
+    @property
+    def predicted_key(self) -> Key:
+        """The prediction's (document, type, canonical value); a TypeError (a bug) when the error has none."""
+        if self.predicted_type is None or self.predicted_value is None:
+            raise TypeError(f"a {self.kind} error has no prediction")
+        return self.doc_id, self.predicted_type, self.predicted_value
+
     def to_dict(self) -> dict[str, Any]:
         out = {name: getattr(self, name) for name in self.__slots__}
         out["gold_value"] = None if self.gold_value is None else value_to_json(self.gold_value)
@@ -73,15 +87,18 @@ def context_window(text: str, start: int, end: int, width: int = 60) -> str:
 def _record(kind: str, level: str, gold: Fact | None, predicted: Fact | None,
             gold_value: Value | None, predicted_value: Value | None, texts: Mapping[str, str]) -> ErrorRecord:
     anchor = gold if gold is not None else predicted
+    if anchor is None:
+        raise TypeError("an error record needs a gold fact or a prediction")
     text, start, end = texts.get(anchor.doc_id), anchor.start, anchor.end
     if start is None and text is not None and anchor.text and anchor.text in text:
         start = text.index(anchor.text)
         end = start + len(anchor.text)
+    context = None if text is None or start is None or end is None else context_window(text, start, end)
     return ErrorRecord(
         kind, level, anchor.doc_id, anchor.type, gold_value, predicted_value,
         predicted.type if predicted is not None else None,
         gold.text if gold is not None else None, predicted.text if predicted is not None else None,
-        start, end, context_window(text, start, end) if text is not None and start is not None else None,
+        start, end, context,
     )
 
 

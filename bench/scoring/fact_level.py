@@ -39,9 +39,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from bench.facts import FACT_TYPES, Count, Fact, Official, Value
+from bench.facts import FACT_TYPES, Count, Fact, Official, Value, string_of
 from bench.normalize.aliases import AliasTable, date_precision, fact_key
 from bench.scoring.outcomes import FactOutcomes, Key, greedy_pairs
 
@@ -93,6 +93,19 @@ class PRF:
         return cls(raw["tp"], raw["fp"], raw["fn"])
 
 
+class Rates(Protocol):
+    """What a macro average reads: a :class:`PRF`, or mention-level counts."""
+
+    @property
+    def precision(self) -> float | None: ...
+
+    @property
+    def recall(self) -> float | None: ...
+
+    @property
+    def f1(self) -> float | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class MacroAverage:
     """Per metric, the mean over the types where it is defined (see the module docstring)."""
@@ -102,7 +115,7 @@ class MacroAverage:
     f1: float | None
 
     @classmethod
-    def of(cls, scores: Iterable[PRF]) -> MacroAverage:
+    def of(cls, scores: Iterable[Rates]) -> MacroAverage:
         scores = list(scores)
 
         def mean(values: list[float | None]) -> float | None:
@@ -166,10 +179,11 @@ _DATE_RANK = {"year": 0, "month": 1, "week": 1, "day": 2}
 
 def _date_distance(gold: str, predicted: str) -> int | None:
     """Precision steps between two dates when one contains the other, else None."""
-    kinds = date_precision(gold), date_precision(predicted)
-    if None in kinds:
+    gold_kind, predicted_kind = date_precision(gold), date_precision(predicted)
+    if gold_kind is None or predicted_kind is None:
         return None
-    (coarse, coarse_kind), (fine, fine_kind) = sorted(zip((gold, predicted), kinds), key=lambda p: _DATE_RANK[p[1]])
+    dated = [(gold, gold_kind), (predicted, predicted_kind)]
+    (coarse, coarse_kind), (fine, fine_kind) = sorted(dated, key=lambda p: _DATE_RANK[p[1]])
     if coarse_kind == "week":
         if fine_kind != "day":
             return None
@@ -189,7 +203,7 @@ def lenient_distance(fact_type: str, gold: Value, predicted: Value) -> int | Non
     0
     """
     if fact_type == "date":
-        return _date_distance(gold, predicted)
+        return _date_distance(string_of(gold), string_of(predicted))
     if isinstance(gold, Count) and isinstance(predicted, Count):
         return 0 if (gold.count, gold.unit) == (predicted.count, predicted.unit) else None
     if isinstance(gold, Official) and isinstance(predicted, Official):

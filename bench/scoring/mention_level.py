@@ -63,7 +63,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from operator import itemgetter
 
-from bench.facts import FACT_TYPES, Fact
+from bench.facts import FACT_TYPES, Fact, Value
 from bench.normalize.aliases import AliasTable
 from bench.scoring.fact_level import check_mode, lenient_distance
 from bench.scoring.mention_counts import MentionCounts, MentionScore, ValueAccuracy
@@ -103,9 +103,10 @@ class _Canonical:
     __slots__ = ("facts", "aliases", "values")
 
     def __init__(self, facts: Sequence[Fact], aliases: AliasTable):
-        self.facts, self.aliases, self.values = facts, aliases, [None] * len(facts)
+        self.facts, self.aliases = facts, aliases
+        self.values: list[tuple[Value] | None] = [None] * len(facts)
 
-    def __getitem__(self, index: int):
+    def __getitem__(self, index: int) -> Value:
         value = self.values[index]
         if value is None:
             fact = self.facts[index]
@@ -117,17 +118,19 @@ def _candidates(gold: Sequence[Fact], predicted: Sequence[Fact]) -> list[tuple]:
     """Every overlapping pair as (gold index, prediction index, same span, same type, overlap), by a sweep over starts."""
     if not gold or not predicted:
         return []
-    order = sorted(range(len(predicted)), key=lambda i: predicted[i].start)
-    starts = [predicted[i].start for i in order]
-    longest = max(p.end - p.start for p in predicted)  # no prediction starting further left can reach a gold start
+    spans = [p.span for p in predicted]
+    order = sorted(range(len(predicted)), key=lambda i: spans[i][0])
+    starts = [spans[i][0] for i in order]
+    longest = max(end - start for start, end in spans)  # no prediction starting further left can reach a gold start
     found = []
     for gi, g in enumerate(gold):
-        for pi in order[bisect_right(starts, g.start - longest):bisect_left(starts, g.end)]:
-            p = predicted[pi]
-            overlap = min(g.end, p.end) - max(g.start, p.start)
+        g_start, g_end = g.span
+        for pi in order[bisect_right(starts, g_start - longest):bisect_left(starts, g_end)]:
+            p_start, p_end = spans[pi]
+            overlap = min(g_end, p_end) - max(g_start, p_start)
             if overlap > 0:
-                same_span = g.start == p.start and g.end == p.end
-                found.append((gi, pi, same_span, g.type == p.type, overlap))
+                same_span = g_start == p_start and g_end == p_end
+                found.append((gi, pi, same_span, g.type == predicted[pi].type, overlap))
     return found
 
 
@@ -154,7 +157,8 @@ def _walks(gold: Sequence[Fact], predicted: Sequence[Fact], canon_gold: _Canonic
     def rank(c: tuple) -> tuple:
         g, p = gold[c[0]], predicted[c[1]]
         same_value = c[3] and canon_gold[c[0]] == canon_pred[c[1]]
-        distance = abs(g.start - p.start) + abs(g.end - p.end)
+        (g_start, g_end), (p_start, p_end) = g.span, p.span
+        distance = abs(g_start - p_start) + abs(g_end - p_end)
         return not c[2], -c[4], distance, not same_value, _position(g), _position(p), c[0], c[1]
 
     ordered = sorted(candidates, key=rank)
@@ -218,9 +222,11 @@ def mention_outcomes(
     aliases, predicted = aliases or AliasTable(), list(predicted)
     found: dict[str, tuple[list, list, list]] = {scheme: ([], [], []) for scheme in SCHEMES}  # pairs, missed, spurious
     for _, (g, p) in sorted(_by_document(gold, predicted).items(), key=itemgetter(0)):
-        for scheme, parts in _aligned(g, p, aliases, mode == "lenient").items():
-            for found_part, part in zip(found[scheme], parts):
-                found_part += part
+        for scheme, (pairs, missed, spurious) in _aligned(g, p, aliases, mode == "lenient").items():
+            found_pairs, found_missed, found_spurious = found[scheme]
+            found_pairs += pairs
+            found_missed += missed
+            found_spurious += spurious
     schemes = {scheme: Alignment(*map(tuple, found[scheme])) for scheme in SCHEMES}
     return MentionOutcomes(mode, schemes, sum(not fact.has_span for fact in predicted))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from bench.facts import Count, Official, Value
+from bench.facts import Count, Official, Value, string_of
 from bench.normalize.aliases import date_precision, fold
 from bench.scoring.fact_level import lenient_distance
 from bench.scoring.outcomes import NONE, Key, Pair, greedy_pairs
@@ -19,9 +19,15 @@ from bench.scoring.outcomes import NONE, Key, Pair, greedy_pairs
 _FILLER = {"of", "the", "and", "for", "u", "s", "us"}
 
 
-def _tokens(value: Value) -> set[str]:
+def _tokens(value: str | Official) -> set[str]:
     name = value.name if isinstance(value, Official) else value
     return set(fold(name).split()) - _FILLER
+
+
+def _date_similarity(gold: str, predicted: str) -> float:
+    if lenient_distance("date", gold, predicted) is not None:
+        return 0.9
+    return 0.6 if gold[:7] == predicted[:7] and "W" not in gold + predicted else 0.3 if gold[:4] == predicted[:4] else 0.0
 
 
 def similarity(gold: Value, predicted: Value) -> float:
@@ -43,9 +49,7 @@ def similarity(gold: Value, predicted: Value) -> float:
     if any(dates):
         if not all(dates):
             return 0.0
-        if lenient_distance("date", gold, predicted) is not None:
-            return 0.9
-        return 0.6 if gold[:7] == predicted[:7] and "W" not in gold + predicted else 0.3 if gold[:4] == predicted[:4] else 0.0
+        return _date_similarity(string_of(gold), string_of(predicted))
     if isinstance(gold, Official) and isinstance(predicted, Official) and gold.name == predicted.name:
         return 0.9
     left, right = _tokens(gold), _tokens(predicted)

@@ -94,9 +94,9 @@ def _scored(gold: Gold, predictions: Sequence[Fact], level: str, mode: str, ci: 
         return *_fact_rows(outcomes, doc_ids, ci), fact_errors(outcomes, gold_first, predicted_first, texts)
     from bench.scoring.mention_level import mention_outcomes
 
-    outcomes = mention_outcomes(gold.facts, predictions, gold.aliases, mode)
-    return (*_mention_rows(outcomes, doc_ids, level, ci),
-            mention_errors(outcomes.schemes["type"], texts, gold.aliases))
+    mentions = mention_outcomes(gold.facts, predictions, gold.aliases, mode)
+    return (*_mention_rows(mentions, doc_ids, level, ci),
+            mention_errors(mentions.schemes["type"], texts, gold.aliases))
 
 
 def score_run(

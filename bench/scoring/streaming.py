@@ -49,6 +49,7 @@ class _KeyMaker:
         self.values: dict[tuple, Value] = {}
 
     def value(self, fact_type: str, raw: Any) -> Value:
+        memo: tuple
         if type(raw) is str:
             memo = (fact_type, raw)
         elif fact_type in COUNT_TYPES:

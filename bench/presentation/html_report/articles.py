@@ -165,19 +165,19 @@ def pieces(text: str, gold: Sequence[Fact], view: ArticleView, runs: Sequence[Ru
     does), then the chips of the runs that got them wrong; text only a run
     predicted is underlined, with its chips after it.
     """
-    mentions = [f for f in gold if f.has_span]
+    mentions = [(*f.span, f.type) for f in gold if f.has_span]  # (start, end, type)
     spans = sorted({(s, e) for s, e, _ in view.predicted_spans if 0 <= s < e <= len(text)})
-    cuts = sorted({0, len(text), *(m.start for m in mentions), *(m.end for m in mentions), *(p for s in spans for p in s)})
-    by_place: dict[tuple[int, int, bool], list[Note]] = {}
+    cuts = sorted({0, len(text), *(m[0] for m in mentions), *(m[1] for m in mentions), *(p for s in spans for p in s)})
+    by_place: dict[tuple[int | None, int | None, bool], list[Note]] = {}
     for note in view.notes:
         by_place.setdefault((note.start, note.end, note.on_gold), []).append(note)
     found = []
     for start, end in pairwise(cuts):
-        covering = [m for m in mentions if m.start <= start and end <= m.end]
+        covering = [t for s, e, t in mentions if s <= start and end <= e]
         predicted = any(s <= start and end <= e for s, e in spans)
-        css = " ".join((["g", type_class(covering[0].type)] if covering else []) + (["p"] if predicted else []))
-        ends = tuple(MentionEnd(m.type, chips(by_place.pop((m.start, m.end, True), []), runs))
-                     for m in sorted((m for m in mentions if m.end == end), key=lambda m: (m.start, m.type)))
+        css = " ".join((["g", type_class(covering[0])] if covering else []) + (["p"] if predicted else []))
+        ends = tuple(MentionEnd(t, chips(by_place.pop((s, e, True), []), runs))
+                     for s, e, t in sorted(m for m in mentions if m[1] == end))
         after = chips([n for s, e in spans if e == end for n in by_place.pop((s, e, False), [])], runs)
         found.append(Piece(text[start:end], css, ends, after))
     return found, list(chips([note for notes in by_place.values() for note in notes], runs))

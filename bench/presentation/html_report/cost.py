@@ -157,7 +157,8 @@ class _Scale:
 
 
 def _point(run: Run, cost: float, f1: float, front: bool, scale: _Scale) -> Point:
-    x, interval = scale.x(cost), run.row("micro").ci.get("f1")
+    micro = run.row("micro")
+    x, interval = scale.x(cost), micro.ci.get("f1") if micro is not None else None
     bar = ""
     if interval:
         low, high = scale.y(interval[0]), scale.y(interval[1])
@@ -170,7 +171,8 @@ def _point(run: Run, cost: float, f1: float, front: bool, scale: _Scale) -> Poin
 
 def _one_currency(drawn: Sequence[tuple[Run, float, float]]) -> str:
     """The currency of the drawn runs' prices when they share one (else none is printed on the axis)."""
-    found = {run.results.ledger.prices.currency for run, _, _ in drawn if run.results.ledger.prices is not None}
+    ledgers = [run.results.ledger for run, _, _ in drawn]
+    found = {ledger.prices.currency for ledger in ledgers if ledger is not None and ledger.prices is not None}
     return found.pop() if len(found) == 1 else ""
 
 

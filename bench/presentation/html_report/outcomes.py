@@ -146,7 +146,7 @@ def _detail(error: ErrorRecord, first: dict[Key, Fact]) -> str:
     """What the run predicted, as it wrote it (the outcomes hold the canonical, folded value)."""
     if error.kind == "missed":
         return ""
-    shown = show_value(first[error.doc_id, error.predicted_type, error.predicted_value].value)
+    shown = show_value(first[error.predicted_key].value)
     return shown if error.kind == "wrong_value" else f"{error.predicted_type}: {shown}"
 
 
@@ -168,28 +168,28 @@ def _fact_level(view: ArticleView, gold: Gold, fact_runs: Sequence[_FactRun],
     spurious: dict[tuple[str, str], tuple[Fact, list[Note]]] = {}
     for index, run in enumerate(fact_runs):
         errors = run.errors.get(view.doc_id, [])
-        wrong = {_key(e.predicted_type, e.predicted_value) for e in errors if e.kind in PREDICTED_SIDE}
+        wrong = {_key(*e.predicted_key[1:]) for e in errors if e.kind in PREDICTED_SIDE}
         for error in errors:
             if error.kind in GOLD_SIDE:
-                key = _key(error.type, error.gold_value)
+                key = _key(*error.gold_key[1:])
                 anchor = _anchor(mentions.get(key, []), error)
                 gold_notes[key].append(Note(index, error.kind, error.type, _detail(error, run.first),
-                                            anchor and anchor.start, anchor and anchor.end))
+                                            *(anchor.span if anchor is not None else (None, None))))
             elif error.kind == "spurious":
                 note = Note(index, error.kind, error.type, _detail(error, run.first), error.start, error.end, False)
-                fact = run.first[error.doc_id, error.type, error.predicted_value]
-                spurious.setdefault(_key(error.type, error.predicted_value), (fact, []))[1].append(note)
+                fact = run.first[error.predicted_key]
+                spurious.setdefault(_key(*error.predicted_key[1:]), (fact, []))[1].append(note)
                 view.notes.append(note)
         view.notes += [note for notes in gold_notes.values() for note in notes if note.run == index]
-        view.predicted_spans += [(f.start, f.end, index) for f in predictions[index].get(view.doc_id, [])
+        view.predicted_spans += [(*f.span, index) for f in predictions[index].get(view.doc_id, [])
                                  if f.has_span and _key(f.type, gold.aliases.canonical_value(f.type, f.value)) in wrong]
         view.tallies[index] = run.tallies.get(view.doc_id, Tally(0, 0, 0))
     for key, facts in mentions.items():
-        notes = tuple(gold_notes.get(key, ()))
-        view.facts.append(FactRow(key[0], show_value(facts[0].value), facts[0].text or "", True, notes))
+        view.facts.append(FactRow(key[0], show_value(facts[0].value), facts[0].text or "", True,
+                                  tuple(gold_notes.get(key, ()))))
     extra = sorted(spurious.items(), key=lambda item: (item[1][1][0].start is None, item[1][1][0].start or 0, item[0]))
-    for (fact_type, _), (fact, notes) in extra:
-        view.facts.append(FactRow(fact_type, show_value(fact.value), fact.text or "", False, tuple(notes)))
+    for (fact_type, _), (fact, spurious_notes) in extra:
+        view.facts.append(FactRow(fact_type, show_value(fact.value), fact.text or "", False, tuple(spurious_notes)))
 
 
 def _values_differ(pair: Pair[Fact], gold: Gold) -> bool:
@@ -236,13 +236,13 @@ def _mention_level(view: ArticleView, gold: Gold, alignments: Sequence[dict[str,
         view.notes += [Note(index, "missed", g.type, "", g.start, g.end) for g in alignment.missed]
         view.notes += [Note(index, "spurious", p.type, f"{p.type}: {show_value(p.value)}", p.start, p.end, False)
                        for p in alignment.spurious]
-        view.predicted_spans += [(p.start, p.end, index) for p in alignment.spurious]
+        view.predicted_spans += [(*p.span, index) for p in alignment.spurious]
         for pair in alignment.pairs:
             note = _pair_note(index, pair, gold)
             if note is not None:
                 view.notes.append(note)
             if pair.outcome != "correct":
-                view.predicted_spans.append((pair.predicted.start, pair.predicted.end, index))
+                view.predicted_spans.append((*pair.predicted.span, index))
         view.tallies[index] = Tally(alignment.credit, alignment.false_positives, alignment.false_negatives)
 
 
