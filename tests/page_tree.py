@@ -27,11 +27,11 @@ class Node:
             if isinstance(child, Node):
                 yield from child.walk()
 
-    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Node"]:
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
         return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
                 and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())]
 
-    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> "Node":
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Node:
         found = self.find_all(tag, cls, **attrs)
         assert found, f"no <{tag} class={cls} {attrs}>"
         return found[0]

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from bench.data.documents import Document
 from bench.data.gold import Gold, load_gold
+from bench.data.resources import gold_dir
 from bench.facts import Fact
 from bench.normalize.aliases import AliasTable
-from bench.data.resources import gold_dir
 from bench.scoring.agreement import agreement
 
 MEASURES = ("exact", "overlap", "facts")

@@ -14,9 +14,9 @@ from bench.facts import FACT_TYPES, Count, Fact, Official
 from bench.normalize.aliases import AliasTable
 from bench.presentation.html_report import Run, build_report
 from bench.scoring.error_analysis import ErrorRecord, analyze, context_window
-from bench.scoring.scorer import score_run
 from bench.scoring.fact_level import score_facts
 from bench.scoring.near_misses import similarity
+from bench.scoring.scorer import score_run
 
 TEXT = ("On 14 March 2025 the Ministry of Tests said Mayor Pat Lee cut staff to under 70 workers; "
         "by May 2025 some 9,000 customers had left.")

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from baselines.llm import DocumentUsage, LLMConfigError, LLMDocumentError, LLMExtractor, LLMRedirected, Usage
-from bench import ExtractorUnavailable
 from baselines.llm.answer import ground, parse_answer
+from bench import ExtractorUnavailable
 from bench.data.documents import Document
 from bench.extraction.options import OptionError
 from bench.extraction.registry import load_extractor

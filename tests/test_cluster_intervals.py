@@ -29,9 +29,9 @@ from bench.scoring.cluster_intervals import (
     score_document_intervals,
     small_sample_allowance,
 )
-from bench.scoring.scorer import score_run
 from bench.scoring.fact_level import PRF
 from bench.scoring.intervals import Interval, fact_intervals
+from bench.scoring.scorer import score_run
 
 EXACT = 1e-9
 T_4 = 2.7764451051977934  # Student's t, 4 degrees of freedom, 0.975 quantile (scipy.stats.t.ppf; tables give 2.776)

@@ -42,4 +42,5 @@ def test_ci_installs_the_browser_builds_the_site_and_then_runs_exactly_the_readm
     assert commands[-1] == command
     assert "apt-get update && apt-get install -y chromium chromium-driver" in commands
     site = 'python3 -m venv .venv && . .venv/bin/activate && pip install ".[docs]" && mkdocs build --strict'
-    assert commands[-2] == site
+    assert commands[-3] == site
+    assert commands[-2] == 'pip install ".[test]" && ruff check bench baselines tests && mypy bench'  # lint and types

@@ -17,7 +17,6 @@ from bench.data.gold import Gold
 from bench.facts import FACT_TYPES, Fact
 from bench.normalize.aliases import AliasTable
 from bench.scoring.beta import beta_quantile, regularized_beta
-from bench.scoring.scorer import score_run
 from bench.scoring.fact_level import PRF
 from bench.scoring.intervals import (
     Interval,
@@ -30,6 +29,7 @@ from bench.scoring.intervals import (
     proportion_interval,
 )
 from bench.scoring.mention_level import MentionCounts
+from bench.scoring.scorer import score_run
 
 EXACT = 1e-12
 

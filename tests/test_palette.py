@@ -10,8 +10,8 @@ from bench.data.documents import Document
 from bench.data.gold import Gold
 from bench.facts import FACT_TYPES, Fact
 from bench.normalize.aliases import AliasTable
-from bench.presentation.html_report.articles import LINES, SYMBOLS
 from bench.presentation.html_report import build_report
+from bench.presentation.html_report.articles import LINES, SYMBOLS
 from bench.presentation.palette import KIND_COLOURS, OKABE_ITO, TYPE_COLOURS, UI_COLOURS, css_variables, tint
 from bench.presentation.review_page import review_page
 

@@ -14,7 +14,7 @@ from bench.presentation.readme_tables import marked_pages, update_blocks
 ROOT = Path(__file__).resolve().parents[1]
 # Where each generated block lives since the README became a landing page (written by hand, not discovered).
 PAGES = {
-    "README.md": {"baseline-scores"},
+    "README.md": {"baseline-scores", "wikinews-compare", "set-comparison"},
     "docs/articles.md": {"gold-stats"},
     "docs/baselines.md": {"baseline-scores"},
     "docs/capabilities.md": {"suite-compare", "suite-capabilities"},

@@ -113,7 +113,7 @@ def test_the_first_errors_of_each_kind_are_written_and_every_one_is_in_the_data(
         items = page.find_all("li", cls="err", data_run=run.label)
         by_kind = Counter(e["kind"] for e in run.results.errors)
         assert set(by_kind) == {"missed", "spurious", "wrong_value", "wrong_type"} and max(by_kind.values()) > 2
-        for kind, count in by_kind.items():  # the first two of each kind, in the results' order
+        for kind in by_kind:  # the first two of each kind, in the results' order
             wanted = [(e["doc_id"], (e["context"] or "").replace("[[", "").replace("]]", ""))
                       for e in run.results.errors if e["kind"] == kind][:2]
             shown = [(li.attrs["data-doc"], "".join(c.text() for c in li.find_all("div", cls="ctx")))

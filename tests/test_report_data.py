@@ -73,11 +73,11 @@ def test_the_error_csv_equals_the_results(written):
     rows = _read_csv(folder / "csv" / "errors.csv")
     expected = [(label, e["kind"], e["type"], e["doc_id"], _shown(e["type"], e["gold_value"]), e["gold_text"] or "",
                  e["predicted_type"] or "", _shown(e["predicted_type"] or e["type"], e["predicted_value"]),
-                 e["predicted_text"] or "") for label in sorted(results, key=lambda l: -results[l].row("micro").f1)
+                 e["predicted_text"] or "") for label in sorted(results, key=lambda name: -results[name].row("micro").f1)
                 for e in results[label].errors]
     assert [(r["run"], r["kind"], r["type"], r["doc_id"], r["gold_value"], r["gold_text"], r["predicted_type"],
              r["predicted_value"], r["predicted_text"]) for r in rows] == expected
-    flat = [e for label in sorted(results, key=lambda l: -results[l].row("micro").f1) for e in results[label].errors]
+    flat = [e for label in sorted(results, key=lambda name: -results[name].row("micro").f1) for e in results[label].errors]
     for row, error in zip(rows, flat):  # the context as the page shows it: cut at word boundaries, never lengthened
         assert row["context"].replace("[[", "").replace("]]", "").strip("… ") in (error["context"] or "").replace(
             "[[", "").replace("]]", "")

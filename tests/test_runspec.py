@@ -7,10 +7,10 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_baseline_llm import FakeServer, good
 
 from bench.data.results import read_results
 from bench.data.runspec import REDACTED, RunSpec
-from test_baseline_llm import FakeServer, good
 
 JSON_VALUES = st.one_of(st.none(), st.integers(-5, 5), st.text("xy", max_size=3))  # no bools: True == 1 in Python
 
@@ -89,7 +89,8 @@ def test_two_runs_of_one_extractor_are_two_rows_and_two_gate_entries(cli, tmp_pa
     rows = [line for line in cli("leaderboard", board).stdout.splitlines() if "`" in line and line.startswith("|")]
     assert sorted(row.split("|")[2].strip() for row in rows) == ["learned", "learned [C=0.05]"]
     compared = cli("compare", board / "a.json", board / "b.json", "--resamples", "50")
-    assert compared.stdout.splitlines()[0].split()[1:7] == ["F1", "A", "(learned)", "F1", "B", "(learned"]
+    header = next(line for line in compared.stdout.splitlines() if line.startswith("type "))  # after compare's heading
+    assert header.split()[1:7] == ["F1", "A", "(learned)", "F1", "B", "(learned"]
     from bench.data.gold import load_gold
     from bench.presentation.html_report import load_runs
 

@@ -14,8 +14,8 @@ from bench.facts import Fact
 from bench.normalize.aliases import AliasTable
 from bench.presentation.html_report import Run, comparison
 from bench.presentation.leaderboard import groups_of
-from bench.scoring.scorer import score_run
 from bench.scoring.fact_level import fact_outcomes
+from bench.scoring.scorer import score_run
 from bench.scoring.significance import compare_runs
 
 DATES = tuple(Fact("d", "date", f"2025-03-{day:02d}") for day in range(1, 21))

@@ -9,8 +9,8 @@ from suite_memorizer import Memorizer
 from bench.data.suite.load import load_suite, suite_dir
 from bench.data.suite.writer import write_suite
 from bench.facts import FACT_TYPES
-from bench.scoring.capabilities import judge
 from bench.pipeline.run import predict_gold
+from bench.scoring.capabilities import judge
 from bench.scoring.scorer import score_suite
 
 pytestmark = pytest.mark.xdist_group("suite-memorization")  # on one worker: the memorizer and suites are made once

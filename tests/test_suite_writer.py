@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.data.replace_dir import clean_leftovers
 from bench.data.suite import writer
 from bench.data.suite.build import MARKER
 from bench.data.suite.load import load_suite
-from bench.data.replace_dir import clean_leftovers
-from bench.data.suite.build import MARKER
 from bench.data.suite.writer import write_suite
 from bench.errors import InputError
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from bench.data.gold import Gold, gold_problems
 from bench.data.jsonl import iter_jsonl, read_json
 from bench.data.resources import gold_dir
+from bench.data.schema import check_record, schema_problems
 from bench.data.validate import Problem
 from bench.errors import BenchError, InputError
 from bench.facts import FACT_TYPES
@@ -31,7 +32,6 @@ SHIPPED = "capabilities"
 CASES_FILE = "cases.jsonl"
 CAPABILITIES_FILE = "capabilities.json"
 KINDS = ("MFT", "negative", "INV", "DIR")
-_CASE_KEYS = {"doc_id", "capability", "kind", "fact_types", "frame", "derived_from"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +82,16 @@ def suite_dir(name_or_path: str | Path) -> Path:
 
 
 def _case_problem(raw, known: dict, documents: set[str], seen: dict) -> tuple[str, str] | None:
-    if not isinstance(raw, dict) or raw.keys() != _CASE_KEYS:
-        return "case", f"expected exactly the keys {', '.join(sorted(_CASE_KEYS))}"
+    shape = schema_problems(raw, "suite_case")
+    if shape:
+        return shape[0]
     types = raw["fact_types"]
     allowed = known[raw["capability"]].get("fact_types", []) if raw["capability"] in known else []
     checks = (
         ("doc_id", raw["doc_id"] in documents, f"unknown document {raw['doc_id']!r}"),
         ("doc_id", raw["doc_id"] not in seen, f"document {raw['doc_id']!r} already has a case"),
         ("capability", raw["capability"] in known, f"unknown capability {raw['capability']!r}"),
-        ("kind", raw["kind"] in KINDS, f"{raw['kind']!r} is not one of {', '.join(KINDS)}"),
-        ("fact_types", isinstance(types, list) and bool(types) and all(t in allowed for t in types),
-         "expected a non-empty list of the capability's fact types"),
-        ("frame", isinstance(raw["frame"], str) and bool(raw["frame"]), "expected the name of the case's frame"),
+        ("fact_types", all(t in allowed for t in types), "expected a non-empty list of the capability's fact types"),
         ("derived_from", (raw["derived_from"] is not None) == (raw["kind"] in ("INV", "DIR")),
          "INV and DIR cases, and only they, name the case they were derived from"),
     )
@@ -102,13 +100,11 @@ def _case_problem(raw, known: dict, documents: set[str], seen: dict) -> tuple[st
 
 def _read_capabilities(path: Path) -> tuple[str, int, tuple[dict, ...]]:
     raw = read_json(path)
-    try:
-        name, seed, capabilities = raw["name"], raw["seed"], tuple(raw["capabilities"])
-        ids = [capability["id"] for capability in capabilities]
-    except (KeyError, TypeError):
-        raise InputError("expected {name, seed, capabilities: [{id, ...}]}", str(path)) from None
-    if not isinstance(name, str) or not isinstance(seed, int) or len(set(ids)) != len(ids):
-        raise InputError("name must be a string, seed an integer, capability ids unique", str(path))
+    check_record(raw, "capabilities", str(path), None)
+    name, seed, capabilities = raw["name"], raw["seed"], tuple(raw["capabilities"])
+    ids = [capability["id"] for capability in capabilities]
+    if len(set(ids)) != len(ids):
+        raise InputError("capability ids must be unique", str(path), field="capabilities")
     return name, seed, capabilities
 
 
