@@ -3,9 +3,8 @@ cases, intervals over frames, results that carry the suite, no mixing."""
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from pathlib import Path
 
 import pytest
