@@ -32,9 +32,9 @@ def suite_page(tmp_path_factory):
 
     suite = synthetic_suite()
     runs = [Run(f"run{step}", score_suite(suite, perturbed_run(suite.gold, step), f"run{step}", "1")) for step in (4, 6, 9)]
-    began = time.perf_counter()
+    began = time.process_time()  # the build's own CPU time: under pytest-xdist another worker shares the cores
     report = make_report(suite.gold, runs, suite)
-    built = time.perf_counter() - began
+    built = time.process_time() - began
     path = tmp_path_factory.mktemp("suite") / "suite.html"
     path.write_text(report.html, encoding="utf-8")
     return path, report, built, runs
@@ -61,7 +61,7 @@ def test_the_suite_report_is_small_and_builds_and_loads_fast(suite_page, desktop
     event, nodes = desktop.execute_script("return [performance.getEntriesByType('navigation')[0].loadEventEnd / 1000,"
                                           " document.getElementsByTagName('*').length]")
     errors = sum(len(run.results.errors) for run in runs)
-    print(f"\nsuite report, 3 runs, {errors:,} errors: {size:,} B, built in {built:.2f} s, "
+    print(f"\nsuite report, 3 runs, {errors:,} errors: {size:,} B, built in {built:.2f} s of CPU, "
           f"loaded in {loaded:.2f} s (load event at {event:.2f} s), {nodes:,} elements")
     assert size <= MAX_BYTES and built < MAX_BUILD_SECONDS and loaded < MAX_LOAD_SECONDS
 
