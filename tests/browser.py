@@ -46,6 +46,14 @@ def start(profile: Path, phone: bool = False):
         pytest.skip(reason)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    class Chrome(webdriver.Chrome):
+        def get(self, url: str) -> None:
+            """Open ``url`` and return once its document is loaded: on a loaded machine (the suite runs on two
+            pytest-xdist workers) chromedriver has returned with a report half parsed, its articles not there yet."""
+            super().get(url)
+            WebDriverWait(self, 30).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     options = webdriver.ChromeOptions()
     options.binary_location = browser
@@ -58,7 +66,7 @@ def start(profile: Path, phone: bool = False):
         options.add_experimental_option("mobileEmulation", PHONE)
     else:
         options.add_argument("--window-size=1400,1000")
-    return webdriver.Chrome(service=Service(driver), options=options)
+    return Chrome(service=Service(driver), options=options)
 
 
 AXE = Path(__file__).with_name(".axe") / "node_modules" / "axe-core" / "axe.min.js"

@@ -135,6 +135,7 @@ def test_prices_given_wrong_stop_the_run_in_one_line(serve, eval_llm, prices, li
 # --- latency: one document at a time, measured where it ran ----------------------------------
 
 
+@pytest.mark.xdist_group("wall-clock")  # tests timing wall-clock limits run one at a time
 def test_p95_is_the_nearest_rank_of_the_documents_wall_times(serve, tmp_path):
     """20 documents, the k-th answered after 0.025 * k seconds (0.025 .. 0.5): sorted, the 10th is 0.25 (p50),
     the 19th 0.475 (p95: the smallest with 95% of the 20 at or below it), the 20th 0.5 (max)."""
