@@ -11,7 +11,7 @@ import urllib.request
 from urllib.parse import urljoin, urlsplit
 
 from baselines.llm.transport import open_by_deadline
-from baselines.llm.usage import NO_TOKENS, UNKNOWN, Usage, UsageMeter
+from baselines.llm.usage import NO_TOKENS, UNKNOWN, UsageMeter, usage_from_response
 from bench.errors import BenchError, ExtractorUnavailable
 
 
@@ -75,7 +75,7 @@ def post_chat(url: str, payload: dict, api_key: str | None, timeout: float,
             tokens = NO_TOKENS
             raise _status_error(status, headers, body, url)
         data = _decoded(body)
-        tokens = Usage.from_response(data)
+        tokens = usage_from_response(data)
         return _content(data, body)
     finally:
         if meter is not None:

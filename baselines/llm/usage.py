@@ -9,52 +9,20 @@ unknown number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from bench.data.usage import Usage
 
 
-def _count(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-
-def _sum(one: int | None, two: int | None) -> int | None:
-    return None if one is None or two is None else one + two
-
-
-@dataclass(frozen=True, slots=True)
-class Usage:
-    """Tokens of one or more chat-completions responses; None where the server did not say.
-
-    ``cached_tokens`` are the prompt tokens the server took from its own prompt
-    cache (``usage.prompt_tokens_details.cached_tokens``), often billed lower.
-    """
-
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-    total_tokens: int | None = None
-    cached_tokens: int | None = None
-
-    def __add__(self, other: Usage) -> Usage:
-        return Usage(*(_sum(getattr(self, f.name), getattr(other, f.name)) for f in fields(Usage)))
-
-    def to_dict(self) -> dict[str, int | None]:
-        return {f.name: getattr(self, f.name) for f in fields(Usage)}
-
-    @classmethod
-    def from_dict(cls, data) -> Usage:
-        """What :meth:`to_dict` wrote; anything else (an older cache entry's nothing) is unknown."""
-        data = data if isinstance(data, dict) else {}
-        return cls(*(_count(data.get(f.name)) for f in fields(Usage)))
-
-    @classmethod
-    def from_response(cls, body) -> Usage:
-        """The ``usage`` of a decoded chat-completions response: unknown when absent."""
-        usage = body.get("usage") if isinstance(body, dict) else None
-        if not isinstance(usage, dict):
-            return cls()
-        details = usage.get("prompt_tokens_details")
-        cached = details.get("cached_tokens") if isinstance(details, dict) else None
-        return cls(_count(usage.get("prompt_tokens")), _count(usage.get("completion_tokens")),
-                   _count(usage.get("total_tokens")), _count(cached))
+def usage_from_response(body) -> Usage:
+    """The ``usage`` of a decoded chat-completions response: unknown when absent."""
+    usage = body.get("usage") if isinstance(body, dict) else None
+    if not isinstance(usage, dict):
+        return Usage()
+    details = usage.get("prompt_tokens_details")
+    return Usage.from_dict({"prompt_tokens": usage.get("prompt_tokens"), "completion_tokens": usage.get("completion_tokens"),
+                            "total_tokens": usage.get("total_tokens"),
+                            "cached_tokens": details.get("cached_tokens") if isinstance(details, dict) else None})
 
 
 NO_TOKENS = Usage(0, 0, 0, 0)
