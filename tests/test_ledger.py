@@ -136,17 +136,22 @@ def test_prices_given_wrong_stop_the_run_in_one_line(serve, eval_llm, prices, li
 
 
 @pytest.mark.xdist_group("wall-clock")  # tests timing wall-clock limits run one at a time
-def test_p95_is_the_nearest_rank_of_the_documents_wall_times(serve, tmp_path):
-    """20 documents, the k-th answered after 0.025 * k seconds (0.025 .. 0.5): sorted, the 10th is 0.25 (p50),
-    the 19th 0.475 (p95: the smallest with 95% of the 20 at or below it), the 20th 0.5 (max)."""
-    delays = {f"doc{k:02d}": 0.025 * k for k in range(1, 21)}
+def test_p95_is_the_nearest_rank_of_the_documents_own_wall_times(serve, tmp_path):
+    """20 documents answered concurrently, the k-th after 0.05 * k seconds: each is timed where it ran.
+
+    Each document's time is at least its own delay, and the first one's stays far below the
+    last one's delay (a batch's time charged to every document would not). The percentiles
+    are the nearest ranks of those times: sorted, the 10th (p50), the 19th (p95: the smallest
+    with 95% of the 20 at or below it) and the 20th (max).
+    """
+    delays = {f"doc{k:02d}": 0.05 * k for k in range(1, 21)}
 
     def behave(payload, index):
         doc = re.search(r"doc\d\d", payload["messages"][-1]["content"]).group()
         return answered(EMPTY, USAGE, delays[doc])
 
     server = serve(behave)
-    llm = load_extractor("llm", {"base_url": server.base_url, "model": "tiny", "workers": "10",
+    llm = load_extractor("llm", {"base_url": server.base_url, "model": "tiny", "workers": "20",
                                  "cache_dir": str(tmp_path / "cache")})
     documents = [Document(doc, f"Document {doc}.") for doc in delays]
     meter = RunMeter()
@@ -154,8 +159,11 @@ def test_p95_is_the_nearest_rank_of_the_documents_wall_times(serve, tmp_path):
     ledger = meter.ledger(llm)
     assert [run.doc_id for run in runs] == list(delays)
     assert (ledger.documents, ledger.timed) == (20, 20)
-    for measured, expected in ((ledger.p50, 0.25), (ledger.p95, 0.475), (ledger.max, 0.5)):
-        assert expected <= measured < expected + 0.2  # the delay, plus a request's own time on a busy machine
+    times = {run.doc_id: run.seconds for run in runs}
+    assert all(times[doc] >= delay for doc, delay in delays.items())
+    assert times["doc01"] < delays["doc20"] / 2
+    ranked = sorted(times.values())
+    assert (ledger.p50, ledger.p95, ledger.max) == (ranked[9], ranked[18], ranked[19])
     assert ledger.docs_per_second == pytest.approx(20 / ledger.seconds)
     assert ledger.tokens.total_tokens == 20 * 908
 
@@ -264,7 +272,7 @@ def test_the_board_shows_cost_per_1000_documents_and_p95_and_says_when_machines_
                Entry("c.json", dataclasses.replace(made("regex", 0.7), ledger=ledger(None, 0.0001, elsewhere, False))),
                Entry("d.json", made("old", 0.6))]
     board = leaderboard_markdown(entries).splitlines()
-    assert board[2].endswith("| cost / 1k docs | p95 s | p vs above | file |")
+    assert board[2].endswith("| cost / 1k docs | p95 s | p vs above (unadjusted) | file |")
     assert [line.split(" | ")[-4:-2] for line in board[4:8]] == [
         ["0.620 USD", "0.250"], ["unknown", "0.250"], ["not metered", "0.000100"], ["–", "–"]]
     assert ("Timings come from different machines and do not compare across them (`a.json`: Test CPU (2 cores), "
