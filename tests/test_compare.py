@@ -76,7 +76,7 @@ def test_compare_scores_at_the_files_level(cli, scored, level, date_a, micro_a):
     assert done.exit_code == 0, done.stderr
     rows = _rows(done.stdout)
     assert rows["date"][:2] == [date_a, "0.333"] and rows["micro"][:2] == [micro_a, "0.167"]
-    assert rows["date"][3] == "1.0000"  # one document differs: two swaps, both as extreme
+    assert rows["date"][3] == "1.000"  # one document differs: two swaps, both as extreme
     scheme = "fact level" if level == "fact" else f"mention level, {level} scheme"
     assert done.stdout.splitlines()[0].endswith(f"· {scheme}, strict values")
 

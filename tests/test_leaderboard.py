@@ -36,12 +36,12 @@ def test_markdown_board_is_exact():
     board = leaderboard_markdown([Entry("b.json", made("beta", 0.5, date_f1=None)), Entry("a.json", made("alpha", 0.75))])
     assert board == (
         f"Gold 1.0.0 (`{HASH_A[:19]}…`), level `fact`, mode `strict`. Ranked by micro-F1; per-type columns are F1 "
-        "with n gold facts; \"–\" is undefined (0/0); **bold** is the best in its column.\n\n"
+        "with n gold facts; \"–\" is undefined (0/0); **bold** is the one strictly best value in its column (none on a tie).\n\n"
         "| rank | extractor | version | micro P | micro R | micro F1 | date (n=2†) | headcount (n=12) | user_count (n=12) "
-        "| agency (n=12) | official (n=12) | p vs above | file |\n"
+        "| agency (n=12) | official (n=12) | p vs above (unadjusted) | file |\n"
         "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
-        "| 1 | alpha | 2.1 | **0.250** [0.10, 0.90] | – | **0.750** | **0.500** [0.25, 0.75] | – | – | – | – | – | `a.json` |\n"
-        "| 2 | beta | 2.1 | **0.250** [0.10, 0.90] | – | 0.500 | – | – | – | – | – | – | `b.json` |\n"
+        "| 1 | alpha | 2.1 | 0.250 [0.10, 0.90] | – | **0.750** | 0.500 [0.25, 0.75] | – | – | – | – | – | `a.json` |\n"
+        "| 2 | beta | 2.1 | 0.250 [0.10, 0.90] | – | 0.500 | – | – | – | – | – | – | `b.json` |\n"
         "\n"
         "Rank is the position: rank groups need fact-level results and their gold.\n"
         "95% intervals: exact.\n"
@@ -88,10 +88,10 @@ def test_the_best_value_per_column_is_bold_and_intervals_are_shown():
     board = leaderboard_markdown(FOUR, SMALL)
     top = next(line for line in board.splitlines() if "`all.json`" in line)
     bottom = next(line for line in board.splitlines() if "`six-less.json`" in line)
-    # 20 of 20: recall reaches down to 0.025 ** (1/20) = 0.832; no false positives anywhere, so every
-    # precision ties at 1 and is bold (8 of 8 reaches down to 0.025 ** (1/8) = 0.631); nothing else is
-    assert "**1.000** [0.83, 1.00]" in top and top.count("**") == 2 * 4
-    assert "**1.000** [0.63, 1.00]" in bottom and bottom.count("**") == 2
+    # 20 of 20: recall reaches down to 0.025 ** (1/20) = 0.832 and is bold, as are micro and date F1 (1.000,
+    # the only perfect ones); no false positives anywhere, so every precision ties at 1 and none is bold
+    assert "**1.000** [0.83, 1.00]" in top and top.count("**") == 2 * 3
+    assert "1.000 [0.63, 1.00]" in bottom and bottom.count("**") == 0
     assert "| date (n=20) | headcount (n=0†) |" in board
 
 
@@ -188,3 +188,13 @@ def test_cli_takes_files_and_folders_naming_alike_files_by_path(cli, tmp_path):
     rows = [line.split(" | ") for line in board.stdout.splitlines() if line.startswith("| ") and "`" in line]
     assert [(row[1], row[-1]) for row in rows] == [("perfect", f"`{one / 'a.json'}` |"), ("sparse", f"`{two / 'a.json'}` |"),
                                                    ("nothing", "`b.json` |")]
+
+
+def test_a_tiny_p_prints_below_a_thousandth_and_says_it_is_unadjusted():
+    """all (20 of 20) above none (0 of 20): 20 facts differ, exact p = 2 / 2**20; 9,999 permutations find none as extreme."""
+    board = leaderboard_markdown([run("all", 20), run("none", 0)], SMALL)
+    header = next(line for line in board.splitlines() if line.startswith("| rank"))
+    bottom = next(line for line in board.splitlines() if "`none.json`" in line)
+    assert header.split(" | ")[-2] == "p vs above (unadjusted)"
+    assert bottom.split(" | ")[-2] == "< 0.001"
+    assert "not adjusted for the others" in board

@@ -13,7 +13,7 @@ otherwise it opens the next group. Groups chain: A and C can share a group
 with B between them although A is significantly above C. The test needs the
 facts behind each score, so groups are drawn at fact level only.
 
-Every metric carries its 95% interval; the best value of each column is bold;
+Every metric carries its 95% interval; the one strictly best value of each column is bold (none on a tie);
 a type with fewer than 10 gold facts is marked in its column head.
 """
 
@@ -29,7 +29,7 @@ from bench.data.scored_on import refuse_other_sets
 from bench.errors import InputError
 from bench.facts import FACT_TYPES
 from bench.presentation.ledger_tables import ledger_columns, ledger_notes
-from bench.presentation.tables import LOW_MARK, LOW_NOTE, format_table, support_cell, with_interval
+from bench.presentation.tables import LOW_MARK, LOW_NOTE, fmt_p, format_table, strictly_best, support_cell, with_interval
 from bench.presentation.terminal import safe
 
 UNDEFINED = "–"
@@ -131,15 +131,12 @@ def adjacent_p_values(ranked: Sequence[Entry], gold: Gold,
 
 
 def _best_marked(cells: list[str], values: list[float | None]) -> list[str]:
-    """Bold the value (not its interval) in the cells holding the column's best defined value; ties all bold."""
-    defined = [v for v in values if v is not None]
-    best = max(defined) if defined else None
-
-    def bold(cell: str) -> str:
-        value, _, interval = cell.partition(" ")
-        return f"**{value}**" + (f" {interval}" if interval else "")
-
-    return [bold(cell) if best is not None and value == best else cell for cell, value in zip(cells, values)]
+    """Bold the value (not its interval) of the one cell strictly best in its column; none on a tie."""
+    best = strictly_best(values)
+    if best is None:
+        return cells
+    value, _, interval = cells[best].partition(" ")
+    return [*cells[:best], f"**{value}**" + (f" {interval}" if interval else ""), *cells[best + 1:]]
 
 
 def _columns(ranked: Sequence[Entry]) -> list[tuple[str, list[str]]]:
@@ -191,19 +188,20 @@ def leaderboard_markdown(entries: Sequence[Entry], gold: Gold | None = None, sui
     p_values = adjacent_p_values(ranked, scored, watch) if grouped and scored is not None else [None] * len(ranked)
     ranks = groups_of(p_values) if grouped else list(range(1, len(ranked) + 1))
     columns = _columns(ranked) + _recited_column(ranked) + ledger_columns([entry.results for entry in ranked])
-    headers = ["rank", "extractor", "version", *(h for h, _ in columns), "p vs above", "file"]
+    headers = ["rank", "extractor", "version", *(h for h, _ in columns), "p vs above (unadjusted)", "file"]
     body = [[ranks[i], entry.results.label, entry.results.extractor_version or UNDEFINED,
-             *(cells[i] for _, cells in columns), UNDEFINED if p_values[i] is None else f"{p_values[i]:.4f}",
+             *(cells[i] for _, cells in columns), fmt_p(p_values[i]),
              f"`{entry.file}`"] for i, entry in enumerate(ranked)]
     lines = [
         f"{_set_title(first)} (`{first.gold_hash[:19]}…`), level `{first.level}`, mode `{first.mode}`. "
         f"Ranked by micro-F1; per-type columns are F1 with n gold facts; \"{UNDEFINED}\" is undefined (0/0); "
-        "**bold** is the best in its column.",
+        "**bold** is the one strictly best value in its column (none on a tie).",
         "",
         format_table(headers, body, markdown=True),
         "",
         ("Rank groups: an extractor whose micro-F1 is not significantly below the one above it (paired "
-         f"approximate randomization, p >= {ALPHA}) shares its group." if grouped else
+         f"approximate randomization, p >= {ALPHA}) shares its group. Each p is of one comparison, with the run "
+         "just above, and is not adjusted for the others." if grouped else
          "Rank is the position: rank groups need fact-level results and their gold."),
     ]
     if first.ci_method:

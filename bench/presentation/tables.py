@@ -197,15 +197,35 @@ def documents_table(results, markdown: bool = False) -> str:
     return format_table(["document", "P", "R", "F1", "TP", "FP", "FN", "run"], body, markdown)
 
 
-def _fmt_p(p_value: float | None) -> str:
-    return "–" if p_value is None else f"{p_value:.4f}"
+def fmt_p(p_value: float | None) -> str:
+    """A p-value for people: three decimals, "< 0.001" below that, "–" when undefined.
+
+    >>> fmt_p(0.0002), fmt_p(0.01234), fmt_p(1.0), fmt_p(None)
+    ('< 0.001', '0.012', '1.000', '–')
+    """
+    if p_value is None:
+        return "–"
+    return "< 0.001" if p_value < 0.001 else f"{p_value:.3f}"
+
+
+def strictly_best(values: Sequence[float | None]) -> int | None:
+    """The index of the one value above all others, or None: a tie, fewer than two defined values.
+
+    >>> strictly_best([0.5, 0.7, None]), strictly_best([0.7, 0.7]), strictly_best([0.0, 0.0]), strictly_best([0.9])
+    (1, None, None, None)
+    """
+    defined = [(v, i) for i, v in enumerate(values) if v is not None]
+    if len(defined) < 2:
+        return None
+    ordered = sorted(defined, reverse=True)
+    return ordered[0][1] if ordered[0][0] - ordered[1][0] > 1e-12 else None
 
 
 def comparison_table(comparison, name_a: str, name_b: str, markdown: bool = False) -> str:
     """F1 of A and B, A - B and the p-values, per type, micro and macro: over documents (the headline), then facts."""
     rows = [*comparison.per_type.items(), ("micro", comparison.micro), ("macro", comparison.macro)]
     body = [[label, fmt_metric(d.f1_a), fmt_metric(d.f1_b), "–" if d.delta is None else f"{d.delta:+.3f}",
-             _fmt_p(d.p_value_documents), _fmt_p(d.p_value)] for label, d in rows]
+             fmt_p(d.p_value_documents), fmt_p(d.p_value)] for label, d in rows]
     table = format_table(["type", f"F1 A ({name_a})", f"F1 B ({name_b})", "A - B", "p (documents)", "p (facts)"],
                          body, markdown)
     lines = [table, ""]
@@ -238,7 +258,7 @@ def errors_listing(results) -> str:
 def _is_number(text: str) -> bool:
     stripped = text.replace(".", "").replace("/", "").replace(" ", "").replace("[", "").replace("]", "")
     stripped = stripped.replace(",", "").replace("–", "0").replace(LOW_MARK, "").replace("*", "").lstrip("+-")
-    return stripped.isdigit()
+    return stripped.removeprefix("<").isdigit()  # "< 0.001" is a number too
 
 
 def statistics_table(rows: list[dict], markdown: bool = False) -> str:

@@ -23,7 +23,7 @@ from bench.data.results import LOW_SUPPORT
 from bench.facts import FACT_TYPES
 from bench.presentation.html_report.links import filter_link
 from bench.presentation.html_report.runs import Run
-from bench.presentation.tables import LOW_MARK, fmt_metric
+from bench.presentation.tables import LOW_MARK, fmt_metric, fmt_p, strictly_best
 
 COLUMNS = ("micro", *FACT_TYPES, "macro")
 ALPHA = 0.05
@@ -39,20 +39,8 @@ def p_text(p_value: float) -> str:
     >>> p_text(0.0002), p_text(0.01234), p_text(1.0)
     ('Holm-adjusted p < 0.001', 'Holm-adjusted p = 0.012', 'Holm-adjusted p = 1.000')
     """
-    return "Holm-adjusted p " + ("< 0.001" if p_value < 0.001 else f"= {p_value:.3f}")
-
-
-def strictly_best(values: Sequence[float | None]) -> int | None:
-    """The index of the one value above all others, or None: a tie, fewer than two defined values.
-
-    >>> strictly_best([0.5, 0.7, None]), strictly_best([0.7, 0.7]), strictly_best([0.0, 0.0]), strictly_best([0.9])
-    (1, None, None, None)
-    """
-    defined = [(v, i) for i, v in enumerate(values) if v is not None]
-    if len(defined) < 2:
-        return None
-    ordered = sorted(defined, reverse=True)
-    return ordered[0][1] if ordered[0][0] - ordered[1][0] > 1e-12 else None
+    text = fmt_p(p_value)
+    return "Holm-adjusted p " + (text if text.startswith("<") else f"= {text}")
 
 
 @dataclass(frozen=True, slots=True)
