@@ -29,7 +29,15 @@ from bench.data.scored_on import refuse_other_sets
 from bench.errors import InputError
 from bench.facts import FACT_TYPES
 from bench.presentation.ledger_tables import ledger_columns, ledger_notes
-from bench.presentation.tables import LOW_MARK, LOW_NOTE, fmt_p, format_table, strictly_best, support_cell, with_interval
+from bench.presentation.tables import (
+    LOW_MARK,
+    LOW_NOTE,
+    fmt_p,
+    format_table,
+    strictly_best,
+    support_cell,
+    with_interval,
+)
 from bench.presentation.terminal import safe
 
 UNDEFINED = "–"
