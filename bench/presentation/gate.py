@@ -35,11 +35,12 @@ from typing import Any
 
 from bench.data.jsonl import read_json, write_text_atomic
 from bench.data.ledger import Ledger
-from bench.data.results import LEVELS, METRICS, Results
+from bench.data.results import METRICS, Results
+from bench.data.schema import check_record
 from bench.errors import InputError, MismatchError
 from bench.presentation.budget import recorded_ledger
+from bench.presentation.possible_scores import first_impossible
 from bench.presentation.tables import fmt_metric
-from bench.scoring.fact_level import MODES
 
 BASELINE_FORMAT = 1
 _ROUNDING = 1e-9
@@ -100,25 +101,16 @@ def scores_of(results: Results) -> dict[str, dict[str, float | None]]:
     return {row.label: {m: getattr(row, m) for m in METRICS} for row in results.rows}
 
 
-def _metric_ok(value: Any) -> bool:
-    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1)
-
-
-def _tracked_from(raw: Any, where: str, path: str) -> Tracked:
-    if not isinstance(raw, dict) or not isinstance(raw.get("scores"), dict):
-        raise InputError("expected an object with 'scores'", path, field=where)
-    if "micro" not in raw["scores"]:
-        raise InputError("expected the micro scores at least", path, field=f"{where}.scores")
-    for label, metrics in raw["scores"].items():
-        if not isinstance(metrics, dict) or set(metrics) != set(METRICS) or not all(map(_metric_ok, metrics.values())):
-            raise InputError("expected precision, recall and f1, each a number in [0, 1] or null", path, field=f"{where}.scores.{label}")
-    if not isinstance(raw.get("params", {}), dict):
-        raise InputError("expected an object", path, field=f"{where}.params")
-    spec = raw.get("extractor", where.partition(".")[2])
-    if not isinstance(spec, str) or not spec:
-        raise InputError("expected an extractor spec", path, field=f"{where}.extractor")
-    return Tracked(str(raw.get("version", "")), raw["scores"], raw.get("params", {}), spec,
-                   recorded_ledger(raw.get("ledger"), f"{where}.ledger", path))
+def _tracked_from(raw: dict[str, Any], where: str, path: str) -> Tracked:
+    """A tracked run of a baseline file that ``baseline.schema.json`` accepted, whose numbers some run could have had
+    (:mod:`bench.presentation.possible_scores`)."""
+    ledger = recorded_ledger(raw.get("ledger"), f"{where}.ledger", path)
+    impossible = first_impossible(raw["scores"], ledger)
+    if impossible is not None:
+        raise InputError(f"{impossible[1]}: no run gives these numbers; re-record it with --update", path,
+                         field=f"{where}.{impossible[0]}")
+    return Tracked(raw.get("version", ""), raw["scores"], raw.get("params", {}),
+                   raw.get("extractor", where.partition(".")[2]), ledger)
 
 
 def tolerance_ok(value: Any) -> bool:
@@ -127,26 +119,13 @@ def tolerance_ok(value: Any) -> bool:
 
 
 def read_baseline(path: str | Path) -> Baseline:
-    """Read a baseline scores file, with one-line errors naming the field."""
+    """Read a baseline scores file, checked against ``gold/schema/baseline.schema.json`` with one-line errors."""
     name = str(path)
     raw = read_json(path)
-    if not isinstance(raw, dict) or raw.get("format") != BASELINE_FORMAT:
-        raise InputError(f"not a baseline scores file (expected \"format\": {BASELINE_FORMAT})", name, field="format")
-    for key in ("gold_version", "gold_hash"):
-        if not isinstance(raw.get(key), str) or not raw[key]:
-            raise InputError("expected a non-empty string", name, field=key)
-    for key, allowed in (("level", LEVELS), ("mode", MODES)):
-        if raw.get(key, allowed[0]) not in allowed:
-            raise InputError(f"{raw[key]!r} is not one of {', '.join(allowed)}", name, field=key)
-    tolerance = raw.get("tolerance", 0.0)
-    if not tolerance_ok(tolerance):
-        raise InputError(f"expected a number from 0 to 1, got {tolerance!r}", name, field="tolerance")
-    extractors = raw.get("extractors", {})
-    if not isinstance(extractors, dict):
-        raise InputError("expected an object keyed by extractor", name, field="extractors")
-    tracked = {key: _tracked_from(value, f"extractors.{key}", name) for key, value in extractors.items()}
+    check_record(raw, "baseline", name, None)
+    tracked = {key: _tracked_from(value, f"extractors.{key}", name) for key, value in raw.get("extractors", {}).items()}
     return Baseline(raw["gold_version"], raw["gold_hash"], raw.get("level", "fact"), raw.get("mode", "strict"),
-                    float(tolerance), tracked)
+                    float(raw.get("tolerance", 0.0)), tracked)
 
 
 def _comparable(extractor: str, results: Results, baseline: Baseline, path: str | None) -> None:

@@ -23,6 +23,7 @@ from bench.data.gold import Gold, gold_problems
 from bench.data.jsonl import iter_jsonl, read_json
 from bench.data.resources import gold_dir
 from bench.data.schema import check_record, schema_problems
+from bench.data.shapes import record_ok
 from bench.data.validate import Problem
 from bench.errors import BenchError, InputError
 from bench.facts import FACT_TYPES
@@ -31,7 +32,6 @@ from bench.normalize.aliases import fact_key
 SHIPPED = "capabilities"
 CASES_FILE = "cases.jsonl"
 CAPABILITIES_FILE = "capabilities.json"
-KINDS = ("MFT", "negative", "INV", "DIR")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ def suite_dir(name_or_path: str | Path) -> Path:
 
 
 def _case_problem(raw, known: dict, documents: set[str], seen: dict) -> tuple[str, str] | None:
-    shape = schema_problems(raw, "suite_case")
+    shape = [] if record_ok(raw, "suite_case") else schema_problems(raw, "suite_case")
     if shape:
         return shape[0]
     types = raw["fact_types"]

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bench.data.jsonl import read_json
-from bench.errors import InputError
+from bench.data.schema import check_record
 
 MARKER = ".bench-twins"
 FORMAT = 1
@@ -49,7 +49,5 @@ def read_marker(directory: Path) -> TwinInfo | None:
     if not path.is_file():
         return None
     raw = read_json(path)
-    try:
-        return TwinInfo(**raw)
-    except TypeError:
-        raise InputError("not a twins marker: expected the fields of bench twins build", str(path)) from None
+    check_record(raw, "twins_marker", str(path), None)
+    return TwinInfo(**raw)
