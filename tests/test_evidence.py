@@ -1,4 +1,4 @@
-"""Results files are evidence, not claims: leaderboard, report and compare rescore them from their predictions.
+"""Results files are evidence, not claims: leaderboard, report, compare and check rescore them from their predictions.
 
 The tiny gold set of conftest.py has 11 facts (5 dates, 2 agencies, 2 officials, 1 headcount, 1 user count).
 """
@@ -56,14 +56,28 @@ def perfect_without_predictions(raw: dict) -> None:
         row.update(tp=row["support"], fp=0, fn=0, precision=1.0, recall=1.0, f1=1.0)
 
 
+def gate(cli, directory: Path, honest: Path, tmp_path: Path) -> Path:
+    """A baseline tracking the honest run, recorded from its results file."""
+    baseline = tmp_path / "gate.json"
+    if not baseline.exists():
+        recorded = cli("check", "--baseline", baseline, "--update", "--from-results", honest, "--gold", directory)
+        assert recorded.exit_code == 0, recorded.stderr
+    return baseline
+
+
 def refusals(cli, directory: Path, honest: Path, forged: Path, tmp_path: Path) -> list:
-    """What leaderboard, report and compare each say of the forged file beside the honest one, the file named
-    as each names it (the board by file name, the others by the path given) and written FILE."""
-    html = tmp_path / "report.html"
+    """What leaderboard, report, compare and check each say of the forged file (beside the honest one, or gated
+    against a baseline recorded from it), the file named as each names it (the board by file name, the others by
+    the path given) and written FILE."""
+    html, baseline = tmp_path / "report.html", gate(cli, directory, honest, tmp_path)
+    recorded = baseline.read_bytes()
     runs = [(forged.name, cli("leaderboard", honest, forged, "--gold", directory)),
             (str(forged), cli("report", "--html", html, honest, forged, "--gold", directory)),
-            (str(forged), cli("compare", honest, forged, "--gold", directory, "--resamples", "10"))]
+            (str(forged), cli("compare", honest, forged, "--gold", directory, "--resamples", "10")),
+            (str(forged), cli("check", "--baseline", baseline, "--from-results", forged, "--gold", directory))]
     assert not html.exists()
+    updated = cli("check", "--baseline", baseline, "--update", "--from-results", forged, "--gold", directory)
+    assert updated.exit_code == 2 and baseline.read_bytes() == recorded  # nor is it ever recorded
     return [(run.exit_code, run.stdout, run.stderr.replace(name, "FILE", 1)) for name, run in runs]
 
 
@@ -72,7 +86,7 @@ def test_a_perfect_score_without_predictions_is_refused_everywhere(cli, scored, 
     forged = forge("forged.json", perfect_without_predictions)
     line = (f"error: FILE: rows[micro].f1: the file says 1.000, its predictions score 0.000 on "
             f"{directory} (gold 0.1.0)\n")
-    assert refusals(cli, directory, honest, forged, tmp_path) == [(2, "", line)] * 3
+    assert refusals(cli, directory, honest, forged, tmp_path) == [(2, "", line)] * 4
 
 
 def test_edited_numbers_are_refused_with_both_values(cli, scored, tmp_path):
@@ -88,10 +102,10 @@ def test_edited_numbers_are_refused_with_both_values(cli, scored, tmp_path):
     line = f"on {directory} (gold 0.1.0)\n"
     edited = forge("micro.json", better_micro)
     assert refusals(cli, directory, honest, edited, tmp_path) == [
-        (2, "", f"error: FILE: rows[micro].f1: the file says 0.900, its predictions score 0.286 {line}")] * 3
+        (2, "", f"error: FILE: rows[micro].f1: the file says 0.900, its predictions score 0.286 {line}")] * 4
     edited = forge("date.json", one_more_date)
     assert refusals(cli, directory, honest, edited, tmp_path) == [
-        (2, "", f"error: FILE: rows[date].tp: the file says 2, its predictions score 1 {line}")] * 3
+        (2, "", f"error: FILE: rows[date].tp: the file says 2, its predictions score 1 {line}")] * 4
 
 
 def test_a_tiny_edit_is_shown_past_three_decimals():
@@ -110,8 +124,8 @@ def test_a_tiny_edit_is_shown_past_three_decimals():
     verify_results(within, "x.json", gold)  # a difference of 1e-12 is rounding
 
 
-def test_the_gate_never_reads_a_results_file(cli, scored):
-    """bench check re-runs its extractors; a results file given as its baseline is refused, not believed."""
+def test_a_results_file_given_as_the_baseline_is_refused(cli, scored):
+    """bench check reads results files with --from-results only; one given as its baseline is refused, not believed."""
     _, _, forge = scored
     forged = forge("forged.json", perfect_without_predictions)
     result = cli("check", "--baseline", forged)
@@ -132,7 +146,7 @@ def test_a_file_from_another_gold_with_the_hash_copied_in_is_refused(cli, scored
     first = articles.facts[0].doc_id
     assert refusals(cli, directory, honest, elsewhere, tmp_path) == [
         (2, "", (f"error: FILE: predictions[0].doc_id: unknown document {first!r}: its predictions do not "
-                 f"fit {directory} (gold 0.1.0)\n"))] * 3
+                 f"fit {directory} (gold 0.1.0)\n"))] * 4
     # Predictions on the same documents, scored on a gold of the rail facts only: perfect there (F1 = 1),
     # 7 of 11 here (F1 = 14 / 18 = 0.778).
     rail_only = small_gold([record for record in small_fact_records() if record["doc_id"] == "rail"])
@@ -144,7 +158,7 @@ def test_a_file_from_another_gold_with_the_hash_copied_in_is_refused(cli, scored
     copied.write_text(json.dumps(raw), encoding="utf-8")
     assert refusals(cli, directory, honest, copied, tmp_path) == [
         (2, "", (f"error: FILE: rows[micro].f1: the file says 1.000, its predictions score 0.778 on "
-                 f"{directory} (gold 0.1.0)\n"))] * 3
+                 f"{directory} (gold 0.1.0)\n"))] * 4
 
 
 def test_offsets_outside_a_text_are_refused(scored):
@@ -159,8 +173,8 @@ def test_offsets_outside_a_text_are_refused(scored):
                                  f"{directory} (gold 0.1.0)")
 
 
-def test_tp_above_support_is_refused_on_reading(cli, scored):
-    directory, _, forge = scored
+def test_tp_above_support_is_refused_on_reading(cli, scored, tmp_path):
+    directory, honest, forge = scored
 
     def impossible(raw: dict) -> None:
         date = next(row for row in raw["rows"] if row["label"] == "date")
@@ -168,7 +182,9 @@ def test_tp_above_support_is_refused_on_reading(cli, scored):
 
     forged = forge("impossible.json", impossible)
     line = f"error: {forged}: rows[date].tp: 6 is more than the row's support (5 gold facts or mentions)\n"
-    for args in (("show", forged), ("leaderboard", forged, "--gold", directory)):
+    baseline = gate(cli, directory, honest, tmp_path)
+    for args in (("show", forged), ("leaderboard", forged, "--gold", directory),
+                 ("check", "--baseline", baseline, "--from-results", forged, "--gold", directory)):
         assert (cli(*args).exit_code, cli(*args).stderr) == (2, line)
 
 
@@ -176,7 +192,7 @@ def test_honest_files_pass_and_rank(cli, scored):
     directory, honest, _ = scored
     result = cli("leaderboard", honest, "--gold", directory)
     assert result.exit_code == 0, result.stderr
-    assert "| 1 | honest | 1 | **0.667**" in result.stdout
+    assert "| 1 | honest | 1 | 0.667" in result.stdout  # one file: no value is strictly best, none bold
 
 
 # --- what eval and score write, show and report read ----------------------------------------------------------

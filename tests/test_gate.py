@@ -29,19 +29,22 @@ HASH_A = "sha256:" + "a" * 64
 HASH_B = "sha256:" + "b" * 64
 
 
-def made(name: str = "mine", date: tuple = (0.8, 0.81, 0.6), gold_hash: str = HASH_A, version: str = "1") -> Results:
+DATE_F1 = 2 * 0.8 * 0.81 / (0.8 + 0.81)  # the harmonic mean of P 0.8 and R 0.81, as a recorded F1 must be
+
+
+def made(name: str = "mine", date: tuple = (0.8, 0.81, DATE_F1), gold_hash: str = HASH_A, version: str = "1") -> Results:
     rows = (MetricRow("date", 4, 1, 2, 6, *date), MetricRow("official", 0, 0, 0, 0, None, None, None),
-            MetricRow("micro", 4, 1, 2, 6, 0.8, 0.6, 0.7))
+            MetricRow("micro", 4, 1, 2, 6, 0.8, 0.6, 2 * 0.8 * 0.6 / 1.4))
     return Results(name, version, "1.0.0", gold_hash, "fact", "strict", rows)
 
 
 def test_drops_beyond_the_tolerance_are_named():
     baseline = recorded({"mine.py:X": made()}, tolerance=0.01)
-    found = check({"mine.py:X": made(date=(0.795, 0.6, 0.3))}, baseline)
+    found = check({"mine.py:X": made(date=(0.795, 0.6, 0.4))}, baseline)
     assert found == [Regression("mine.py:X", "date", "recall", 0.81, 0.6, 0.01),
-                     Regression("mine.py:X", "date", "f1", 0.6, 0.3, 0.01)]
+                     Regression("mine.py:X", "date", "f1", DATE_F1, 0.4, 0.01)]
     assert str(found[0]) == "regression: mine.py:X: date recall fell from 0.810 to 0.600 (tolerance 0.01)"
-    assert check({"mine.py:X": made(date=(0.795, 0.6, 0.3))}, baseline, tolerance=0.5) == []
+    assert check({"mine.py:X": made(date=(0.795, 0.6, 0.4))}, baseline, tolerance=0.5) == []
 
 
 def test_a_drop_of_exactly_the_tolerance_passes():
@@ -186,3 +189,67 @@ def test_cli_refuses_a_baseline_on_other_gold(cli, tmp_path):
         f"error: {scores}: gold_hash: {spec} was scored on gold {version} ({gold_hash[:19]}) but the baseline records gold "
         f"{version} ({HASH_B[:19]}); if the gold changed on purpose, re-record deliberately: "
         f"bench check --baseline {scores} --update\n")
+
+
+# --- a baseline whose numbers no run could give is refused ---------------------------------------------
+
+def _all_rows() -> dict:
+    """Scores of a run with every row: date P 1/2 R 1 (F1 2/3), agency P 1 R 1/2 (F1 2/3), headcount gold but no
+    predictions, user_count predictions but no gold, official neither; micro of TP 2, FP 2, FN 1."""
+    return {
+        "date": {"precision": 0.5, "recall": 1.0, "f1": 2 / 3},
+        "agency": {"precision": 1.0, "recall": 0.5, "f1": 2 / 3},
+        "headcount": {"precision": None, "recall": 0.0, "f1": 0.0},
+        "user_count": {"precision": 0.0, "recall": None, "f1": 0.0},
+        "official": {"precision": None, "recall": None, "f1": None},
+        "micro": {"precision": 0.5, "recall": 2 / 3, "f1": 4 / 7},
+        "macro": {"precision": 0.5, "recall": 0.5, "f1": (2 / 3 + 2 / 3) / 4},
+    }
+
+
+def _edited(label: str, metric: str, value):
+    scores = _all_rows()
+    scores[label][metric] = value
+    return scores
+
+
+@pytest.mark.parametrize(("scores", "field", "message"), [
+    (_edited("date", "f1", 0.9), "date.f1", "0.9 does not follow from precision 0.5 and recall 1 (their harmonic mean is 0.666667)"),
+    (_edited("headcount", "recall", 0.5), "headcount.recall",
+     "0.5 with precision undefined and recall 0.5: without predictions or gold no fact is found"),
+    (_edited("user_count", "f1", 0.2), "user_count.f1", "0.2 with precision 0 and recall undefined: F1 is then 0"),
+    (_edited("official", "f1", 0.0), "official.f1",
+     "0 with precision undefined and recall undefined: F1 is undefined only when both are"),
+    ({**_all_rows(), "micro": {"precision": None, "recall": None, "f1": None}}, "micro.precision",
+     "undefined is no weighted mean of the fact types' precision (from 0 to 1)"),
+    ({**_all_rows(), "user_count": {"precision": None, "recall": None, "f1": None},
+      "micro": {"precision": 0.25, "recall": 0.5, "f1": 1 / 3}}, "micro.precision",
+     "0.25 is no weighted mean of the fact types' precision (from 0.5 to 1)"),
+    (_edited("macro", "f1", 0.5), "macro.f1", "0.5 is not the mean of the fact types' f1 (0.333333)"),
+])
+def test_impossible_recorded_scores_are_refused(tmp_path, scores, field, message):
+    path = tmp_path / "scores.json"
+    raw = recorded({"x": made()}).to_dict()
+    raw["extractors"]["x"]["scores"] = _all_rows()
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert read_baseline(path).extractors["x"].scores == _all_rows()  # the run as it could be is read
+    raw["extractors"]["x"]["scores"] = scores
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_baseline(path)
+    assert str(raised.value) == (f"{path}: extractors.x.scores.{field}: {message}: no run gives these numbers; "
+                                 "re-record it with --update")
+
+
+def test_an_impossible_ledger_is_refused_by_check(cli, tmp_path):
+    source, scores = tmp_path / "none.py", tmp_path / "scores.json"
+    source.write_text("def nothing(doc):\n    return []\n", encoding="utf-8")
+    spec = f"{source}:nothing"
+    assert cli("check", "--baseline", scores, "--update", "-e", spec).exit_code == 0
+    raw = json.loads(scores.read_text(encoding="utf-8"))
+    raw["extractors"][spec]["ledger"]["latency"].update(p50=2.0, p95=1.0, max=3.0)
+    scores.write_text(json.dumps(raw), encoding="utf-8")
+    result = cli("check", "--baseline", scores)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"error: {scores}: extractors.{spec}.ledger.latency.p95: 1 is below p50 2: no run gives these numbers; "
+               "re-record it with --update\n")

@@ -33,7 +33,7 @@ def test_the_tour_runs_as_written(cli, tmp_path, monkeypatch):
     assert cli("predict", "--extractor", "regex", "-o", "preds.jsonl").exit_code == 0  # what "bench score" reads
 
     commands = tour_commands()
-    assert len(commands) == 22 and REFUSED < set(commands)
+    assert len(commands) == 23 and REFUSED < set(commands)
     for command in commands:
         program, *args = shlex.split(command)
         if program == "mkdir":

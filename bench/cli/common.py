@@ -56,7 +56,8 @@ TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed
                              "failure. With it, documents run in a worker process (even with -j 1) that is killed past "
                              "the limit whatever the extractor does, and threads or output it leaves behind never reach "
                              "bench. Without it and with -j 1, the extractor runs in bench's own process, the fastest "
-                             "way, where none of that holds.")
+                             "way, where none of that holds, and a signal during a long call into C kills bench (exit "
+                             "status 137), writing nothing.")
 ParamOption = typer.Option([], "--param", help="key=value: an option of the extractor, parsed to its declared type (repeatable; see bench list --options NAME).")
 
 

@@ -1,6 +1,7 @@
 """How ``bench`` behaves around every command: one-line errors, whole help lines, ``--version``.
 
-- A :class:`~bench.errors.BenchError` from any command is one line on stderr, exit 2.
+- A :class:`~bench.errors.BenchError` from any command is one line on stderr, exit 2; so is running out of
+  memory (a ``MemoryError``: an input too large for the memory the process may use).
 - A usage error (an unknown command or option, a missing or malformed value)
   is one line too, ``error: MESSAGE (see COMMAND --help)``, exit 2, instead of
   click's three-line box. It is raised as a click ``UsageError`` all the same,
@@ -78,10 +79,10 @@ class BenchGroup(TyperGroup):
         return name, command, rest
 
     def invoke(self, ctx):
-        from bench.cli import signals
+        from bench.cli import memory, signals
 
         try:
-            with signals.handled():
+            with signals.handled(), memory.one_line(lambda: ctx.meta.get(_INVOKED, ctx.command_path)):
                 return super().invoke(ctx)
         except BenchError as error:
             from bench.presentation.terminal import safe

@@ -72,7 +72,7 @@ def leaderboard(
 def check(
     baseline: Path = typer.Option(..., "--baseline", "-b", help="Baseline scores JSON (created by --update)."),
     tolerance: Optional[float] = typer.Option(None, "--tolerance", "-t", min=0.0, max=1.0, help="Allowed drop per metric, 0 to 1 (default: the file's)."),
-    update: bool = typer.Option(False, "--update", help="Re-score and record the new values deliberately (no gate)."),
+    update: bool = typer.Option(False, "--update", help="Re-score (or read, with --from-results) and record the new values deliberately (no gate)."),
     extractor: list[str] = typer.Option([], "--extractor", "-e", help="Only this tracked run (its label) or extractor (repeatable); with --update, also one to start tracking."),
     param: list[str] = typer.Option([], "--param", help="With --update: key=value, an option of the run to record (repeatable); it is tracked apart."),
     results: Optional[Path] = typer.Option(None, "--results", metavar="DIR", file_okay=False,
@@ -88,6 +88,12 @@ def check(
              "over COST, or unknown."),
     max_p95: Optional[float] = typer.Option(None, "--max-p95", min=0.0, metavar="SECONDS",
                                             help="Fail a run whose 95th-percentile latency per document is over SECONDS."),
+    from_results: list[Path] = typer.Option(
+        [], "--from-results", metavar="RESULTS",
+        help="Gate runs scored elsewhere (an LLM or GPU job's bench eval -o) instead of re-running them: a results "
+             "file, or a folder of them (repeatable); with --update, record them. Each is rescored from its "
+             "predictions on the gold loaded and refused (exit 2) unless it scores what it says; its extractor and "
+             "options name the tracked run. Its cost and latency are its ledger's, as measured where it ran."),
 ) -> None:
     """The CI gate: re-score the tracked extractors and exit 1 when a score fell below its recorded value.
 
@@ -99,10 +105,13 @@ def check(
     creates the file, tracking the extractors named with --extractor).
     A run whose cost per document rose above (1 + tolerance) times the one
     recorded fails too, as does one over --max-cost-per-doc or --max-p95.
+    With --from-results, the runs are read from results files, checked
+    against their predictions, and gated (or recorded) the same way.
 
     Example: bench check --baseline bench-scores.json --tolerance 0.01
     Example: bench check --baseline bench-scores.json -e llm --max-cost-per-doc 0.002 --max-p95 5
     Example: bench check --baseline bench-scores.json --timeout 30 --results bench-out
+    Example: bench check --baseline bench-scores.json --from-results gpu-job/llm.json
     """
     from bench.extraction.runner import RunOptions
     from bench.pipeline.gate import rescore
@@ -115,8 +124,13 @@ def check(
         raise BenchError(f"expected a number from 0 to 1, got {tolerance!r}", field="--tolerance")
     check_gold_or_suite(gold, suite)
     previous = read_baseline(baseline) if baseline.exists() or not update else None
-    current = rescore(previous, extractor, gold, adding=update, params=parse_params(param), suite=suite,
-                      run_options=RunOptions(workers, timeout))
+    if from_results:
+        rerun_only = {"--extractor": bool(extractor), "--param": bool(param), "--results": results is not None,
+                      "--timeout": timeout is not None, "--workers": workers != 1}
+        current = _scored_elsewhere(from_results, previous, update, gold, suite, rerun_only)
+    else:
+        current = rescore(previous, extractor, gold, adding=update, params=parse_params(param), suite=suite,
+                          run_options=RunOptions(workers, timeout))
     if results is not None:
         _write_runs(results, current)
     failed = {name: len(run.failures) for name, run in current.items() if run.failures}
@@ -149,6 +163,25 @@ def check(
     if regressions or over or failed:
         raise typer.Exit(1)
     typer.echo(f"ok: {', '.join(current)}: no score below {baseline}", err=True)
+
+
+def _scored_elsewhere(paths: list[Path], previous, adding: bool, gold: Optional[Path], suite: Optional[str],
+                      rerun_only: dict[str, bool]) -> dict:
+    """The runs the results files ``paths`` hold, proved by their predictions, by tracked run key."""
+    from bench.cli.progress import working
+    from bench.data.gold import require_reviewed
+    from bench.pipeline.gate import from_results
+    from bench.presentation.leaderboard import results_files
+
+    given = next((option for option, used in rerun_only.items() if used), None)
+    if given is not None:
+        raise BenchError("runs nothing with --from-results: the files hold runs scored already", field=given)
+    files = results_files(paths)
+    loaded, loaded_suite = load_set(gold, suite)
+    loaded = loaded if loaded_suite else require_reviewed(loaded)  # as a re-run's gold: a gate on pre-labels means nothing
+    read = read_all(files)
+    with working(f"rescoring {plural(len(files), 'results file')} from their predictions"):
+        return from_results(previous, read, [str(path) for path in files], loaded, loaded_suite, adding=adding)
 
 
 def run_file_names(labels: list[str]) -> list[str]:

@@ -3,15 +3,20 @@
 The files are written to a staging directory beside the target and renamed
 into place: all of it appears at once, or nothing. With ``force`` an existing
 directory is replaced only when it holds the kind's marker file, so a
-mistyped ``-o`` cannot delete someone's work. Directories an interrupted run
-left beside the target (``.NAME.building-PID``, ``.NAME.replaced-PID``, each
-holding the marker) are removed on the next run once their process is gone.
+mistyped ``-o`` cannot delete someone's work. A target that is a symbolic
+link stands for the directory it names, which is replaced (the link stays),
+as ``-o`` onto a link replaces the file it names. A write that fails or is
+interrupted removes the folders it made on the way to the target. Directories
+an interrupted run left beside the target (``.NAME.building-PID``,
+``.NAME.replaced-PID``, each holding the marker) are removed on the next run
+once their process is gone.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from contextlib import suppress
 from pathlib import Path
 
 from bench.errors import InputError
@@ -55,26 +60,39 @@ def check_replaceable(directory: Path, force: bool, marker: str, made_by: str) -
                          field="--output")
 
 
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and its parents that do not exist yet, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
 def replace_directory(directory: Path, files: dict[str, bytes], marker: str, what: str) -> None:
     """Write ``files`` (path inside -> bytes, the marker among them) as ``directory``, all at once or not at all."""
-    clean_leftovers(directory, marker)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = directory.parent / f".{directory.name}.building-{os.getpid()}"
-    old = directory.parent / f".{directory.name}.replaced-{os.getpid()}"
+    real = Path(os.path.realpath(directory))
+    clean_leftovers(real, marker)
+    made = _missing_folders(real.parent)
+    staging = real.parent / f".{real.name}.building-{os.getpid()}"
+    old = real.parent / f".{real.name}.replaced-{os.getpid()}"
     try:
+        real.parent.mkdir(parents=True, exist_ok=True)
         for path in sorted(files, key=lambda name: name != marker):  # the marker first: a staging copy is known as ours
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[path])
-        if directory.exists():
-            directory.rename(old)
-        staging.rename(directory)
-    except OSError as exc:
+        if real.exists():
+            real.rename(old)
+        staging.rename(real)
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        if old.exists() and not directory.exists():
-            old.rename(directory)
-        raise InputError(f"cannot write the {what}: {exc.strerror}", str(directory), field="--output") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if old.exists() and not real.exists():
+            old.rename(real)
+        for folder in made:
+            with suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write the {what}: {exc.strerror}", str(directory), field="--output") from None
         raise
     shutil.rmtree(old, ignore_errors=True)

@@ -1,7 +1,8 @@
-"""The CI gate's re-run: score again the runs a baseline tracks (or new ones), each with its recorded options.
+"""The CI gate's runs: score again the runs a baseline tracks (or new ones), each with its recorded options, or
+take them from results files scored elsewhere, once those prove what they say.
 
 The baseline file, the check against it and its update are
-:mod:`bench.presentation.gate`'s; this module runs the extractors.
+:mod:`bench.presentation.gate`'s; this module runs the extractors, or reads the evidence.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from bench.data.gold import Gold
 from bench.data.results import Results
 from bench.errors import InputError, MismatchError
 from bench.extraction.runner import RunOptions
@@ -68,3 +70,40 @@ def rescore(baseline: Baseline | None, names: Sequence[str] = (), gold_dir: Path
                                 "record it deliberately with --update", field="extractors")
         scored[results.run_key if key is None or adding else key] = results
     return scored
+
+
+def from_results(baseline: Baseline | None, results: Sequence[Results], names: Sequence[str], gold: Gold,
+                 suite=None, adding: bool = False) -> dict[str, Results]:
+    """Runs scored elsewhere (``bench eval -o`` on a GPU machine, say), keyed by the tracked run each one is.
+
+    Each file is evidence, not a claim: rescored from its predictions against
+    ``gold`` (a ``suite``'s gold with ``suite``) as leaderboard, report and
+    compare rescore it (:func:`bench.scoring.verify.verify_all`), and refused
+    unless it scores there what it says. It must be scored at the baseline's
+    level and mode. Its run key (extractor spec and options, as a re-run's)
+    names the tracked run it stands for; without ``adding``, a run the
+    baseline does not track is refused, as is a second file of one run.
+    ``names`` are the files as given, for errors.
+    """
+    from bench.scoring.compare import same_setting
+    from bench.scoring.verify import verify_all
+
+    verify_all(results, names, gold, suite)
+    same_setting(results, names)
+    tracked = baseline.extractors if baseline is not None else {}
+    runs: dict[str, tuple[str, Results]] = {}
+    for one, name in zip(results, names):
+        for setting in ("level", "mode"):
+            theirs, recorded = getattr(one, setting), getattr(baseline, setting, getattr(one, setting))
+            if theirs != recorded:
+                raise MismatchError(f"scored at {setting} {theirs!r}, the baseline records {recorded!r}: score it with "
+                                    f"--{setting} {recorded}", name, field=setting)
+        key = one.run_key
+        if key in runs:
+            raise MismatchError(f"{runs[key][0]} holds the run {key!r} too: give one results file per run", name,
+                                field="run")
+        if key not in tracked and not adding:
+            raise MismatchError(f"the run {key!r} is not tracked (tracked: {', '.join(sorted(tracked)) or 'none'}); "
+                                "add it deliberately with --update", name, field="run")
+        runs[key] = (name, one)
+    return {key: one for key, (_, one) in runs.items()}

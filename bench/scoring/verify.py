@@ -1,14 +1,14 @@
 """Results files are evidence, not claims: their scores are recomputed from their predictions before they count.
 
 A results file says what its run scored, and it carries the predictions
-behind it. ``leaderboard``, ``report`` and ``compare`` believe the file only
-when its predictions fit the gold they loaded (known documents, offsets
-inside the texts, calendar dates) and score, there, exactly what the file
-says: every row, per-document count, error, value accuracy, interval and
-capability rate. Floats may differ by :data:`TOLERANCE` (rounding), integers
-and text not at all. What ran, when, and with which packages is not derived
-from the predictions and is not checked; nor are the twin figures
-(``recited``, ``twins``), which need other sets.
+behind it. ``leaderboard``, ``report``, ``compare`` and ``check --from-results``
+believe the file only when its predictions fit the gold they loaded (known
+documents, offsets inside the texts, calendar dates) and score, there, exactly
+what the file says: every row, per-document count, error, value accuracy,
+interval and capability rate. Floats may differ by :data:`TOLERANCE`
+(rounding), integers and text not at all. What ran, when, with which packages
+and at what cost (the ledger) is not derived from the predictions and is not
+checked; nor are the twin figures (``recited``, ``twins``), which need other sets.
 """
 
 from __future__ import annotations
