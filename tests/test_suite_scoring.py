@@ -15,6 +15,7 @@ from bench.data.runspec import RunSpec
 from bench.data.suite.load import load_suite
 from bench.data.suite.writer import write_suite
 from bench.errors import MismatchError
+from bench.facts import Fact
 from bench.pipeline.run import predict_gold
 from bench.presentation.gate import check, recorded
 from bench.presentation.html_report import load_runs
@@ -54,7 +55,7 @@ def test_a_missed_fact_fails_its_case_and_an_extra_fact_fails_a_negative(suite):
     inv, negative = _case(suite, "inv.title_case"), _case(suite, "date.negatives")
     predictions = [fact for fact in suite.gold.facts if fact.doc_id != inv.doc_id]
     extra = next(fact for fact in suite.gold.facts if fact.type == "date")
-    predictions.append(type(extra)(negative.doc_id, "date", extra.value))
+    predictions.append(Fact(negative.doc_id, "date", extra.value))
     rows = {row.id: row for row in failure_rows(suite, predictions)}
     title_case, negatives = rows["inv.title_case"], rows["date.negatives"]
     assert (title_case.failures, title_case.flipped, title_case.flip_base, negatives.failures) == (1, 1, 3, 1)
@@ -68,7 +69,7 @@ def test_a_wrong_fact_of_another_type_is_a_side_error_not_a_failure(suite):
     """An agency case with a spurious date and a headcount case missing nothing: no failure, one side error."""
     case = _case(suite, "agency.full_names")
     extra = next(fact for fact in suite.gold.facts if fact.type == "date")
-    predictions = [*suite.gold.facts, type(extra)(case.doc_id, "date", extra.value)]
+    predictions = [*suite.gold.facts, Fact(case.doc_id, "date", extra.value)]
     rows = {row.id: row for row in failure_rows(suite, predictions)}
     assert (rows["agency.full_names"].failures, rows["agency.full_names"].side_errors) == (0, 1)
     assert sum(row.failures for row in rows.values()) == 0 and sum(row.side_errors for row in rows.values()) == 1

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from bench.data.schema import schema_problems
 from bench.data.shapes import ALIAS_TABLES, aliases_ok
 from bench.data.validate import Problem, check_fact_records
 from bench.errors import BenchError, InputError
-from bench.facts import FACT_TYPES, Fact
+from bench.facts import FACT_TYPES, Fact, GoldMention
 from bench.normalize.aliases import AliasTable, alias_conflicts, fact_key
 
 FACTS_FILE = "facts.jsonl"
@@ -38,14 +39,14 @@ class Gold:
     version: str
     hash: str
     documents: tuple[Document, ...]
-    facts: tuple[Fact, ...]
+    facts: tuple[GoldMention, ...]
     aliases: AliasTable
     manifest: tuple[ManifestRecord, ...] = ()
     unreviewed: tuple[tuple[str, int], ...] = ()
     facts_file: str = ""
     _by_doc: dict = field(default_factory=dict, init=False, compare=False, repr=False)  # not copied by replace()
 
-    def facts_of(self, doc_id: str) -> list[Fact]:
+    def facts_of(self, doc_id: str) -> list[GoldMention]:
         if not self._by_doc:  # built once, on first use: thousands of documents stay linear
             for fact in self.facts:
                 self._by_doc.setdefault(fact.doc_id, []).append(fact)
@@ -94,7 +95,7 @@ def read_version(directory: Path) -> str:
     return text
 
 
-def content_hash(version: str, documents: list[Document], facts: list[Fact], aliases_raw: dict) -> str:
+def content_hash(version: str, documents: Sequence[Document], facts: Iterable[Fact], aliases_raw: dict) -> str:
     """sha256 over the gold's meaning: version, article texts and dates, facts and aliases.
 
     Independent of file formatting and line order.
@@ -163,7 +164,7 @@ def gold_problems(directory: Path | None = None) -> tuple[list[Problem], Gold | 
         return problems, None
     aliases = AliasTable.from_json(aliases_raw)
     texts = {doc.id: doc.text for doc in documents}
-    facts: list[Fact] = []
+    facts: list[GoldMention] = []
     unreviewed: list[tuple[str, int]] = []
     facts_path = directory / FACTS_FILE
     for item in check_fact_records(facts_path, "fact", texts, aliases, unreviewed):

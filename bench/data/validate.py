@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, overload
 
 from bench.data.jsonl import iter_jsonl
 from bench.data.schema import schema_problems
 from bench.data.shapes import record_ok
 from bench.errors import BenchError, InputError
-from bench.facts import COUNT_TYPES, Fact, count_of, official_of, string_of
+from bench.facts import Count, Fact, GoldMention, Official
 from bench.normalize.aliases import AliasTable, date_precision
 
 
@@ -64,35 +65,33 @@ def _other_offset_unit(text: str, start: int, end: int, mention: str | None) -> 
 
 def value_problems(fact: Fact, aliases: AliasTable | None) -> list[tuple[str, str]]:
     """Normalization rules on a value; with ``aliases`` (gold), names must be canonical."""
-    problems = []
-    if fact.type == "date" and date_precision(fact.value) is None:
-        problems.append(("value", f"{fact.value!r} is not a calendar date"))
+    value = fact.value
+    if fact.type == "date" and date_precision(value) is None:
+        return [("value", f"{value!r} is not a calendar date")]
     if aliases is None:
-        return problems
-    if fact.type in COUNT_TYPES and aliases.unit(unit := count_of(fact.value).unit) != unit:
-        problems.append(("value.unit", f"{unit!r} is not a canonical unit of the gold's aliases.json"))
-    if fact.type == "agency":
-        agency = string_of(fact.value)
-        if aliases.agency(agency) != agency:
-            problems.append(("value", f"{agency!r} is not a canonical agency of the gold's aliases.json"))
-        elif fact.text is not None and aliases.agency(fact.text) != agency:
-            problems.append(("text", f"{fact.text!r} is not listed as an alias of {agency!r}"))
-    if fact.type == "official":
-        official = official_of(fact.value)
-        name, title = official.name, official.title
-        if aliases.official(name) != name:
-            problems.append(("value.name", f"{name!r} is not a canonical official of the gold's aliases.json"))
-        elif fact.text is not None and aliases.official(fact.text) != name:
-            problems.append(("text", f"{fact.text!r} is not listed as an alias of {name!r}"))
-        if aliases.title(title) != title:
-            problems.append(("value.title", f"{title!r} is not a canonical title of the gold's aliases.json"))
-    return problems
+        return []
+    match value:
+        case Count(unit=unit) if aliases.unit(unit) != unit:
+            return [("value.unit", f"{unit!r} is not a canonical unit of the gold's aliases.json")]
+        case str() if fact.type == "agency":  # an AgencyName
+            if aliases.agency(value) != value:
+                return [("value", f"{value!r} is not a canonical agency of the gold's aliases.json")]
+            if fact.text is not None and aliases.agency(fact.text) != value:
+                return [("text", f"{fact.text!r} is not listed as an alias of {value!r}")]
+        case Official(name=name, title=title):
+            problems = []
+            if aliases.official(name) != name:
+                problems.append(("value.name", f"{name!r} is not a canonical official of the gold's aliases.json"))
+            elif fact.text is not None and aliases.official(fact.text) != name:
+                problems.append(("text", f"{fact.text!r} is not listed as an alias of {name!r}"))
+            if aliases.title(title) != title:
+                problems.append(("value.title", f"{title!r} is not a canonical title of the gold's aliases.json"))
+            return problems
+    return []
 
 
-def _repeats(fact: Fact, seen_ids: set[str], seen_mentions: set[tuple]) -> list[tuple[str, str]]:
-    """A gold fact's id or mention seen before in its file (both then count as seen)."""
-    if fact.id is None:
-        raise TypeError(f"a gold fact without an id passed the fact schema: {fact!r}")
+def _repeats(fact: GoldMention, seen_ids: set[str], seen_mentions: set[tuple]) -> list[tuple[str, str]]:
+    """A gold mention's id or place seen before in its file (both then count as seen)."""
     mention = (fact.doc_id, fact.type, fact.start, fact.end)
     found = []
     if fact.id in seen_ids:
@@ -104,11 +103,23 @@ def _repeats(fact: Fact, seen_ids: set[str], seen_mentions: set[tuple]) -> list[
     return found
 
 
+@overload
+def check_fact_records(path: str | Path, schema: Literal["fact"], texts: Mapping[str, str],
+                       aliases: AliasTable | None = None,
+                       unreviewed: list[tuple[str, int]] | None = None) -> Iterator[Problem | GoldMention]: ...
+
+
+@overload
+def check_fact_records(path: str | Path, schema: Literal["prediction"], texts: Mapping[str, str],
+                       aliases: AliasTable | None = None,
+                       unreviewed: list[tuple[str, int]] | None = None) -> Iterator[Problem | Fact]: ...
+
+
 def check_fact_records(
     path: str | Path, schema: str, texts: Mapping[str, str], aliases: AliasTable | None = None,
     unreviewed: list[tuple[str, int]] | None = None,
 ) -> Iterator[Problem | Fact]:
-    """Yield each record of a facts file as a :class:`Fact`, or the problems it has.
+    """Yield each record of a facts file as a :class:`GoldMention` (gold) or a :class:`Fact`, or the problems it has.
 
     ``schema`` is ``fact`` for gold (ids, offsets and canonical names required,
     no duplicates) or ``prediction`` (whose file may be a stream, a FIFO say).
@@ -117,15 +128,16 @@ def check_fact_records(
     name = str(path)
     seen_ids: set[str] = set()
     seen_mentions: set[tuple] = set()
+    build = GoldMention.from_dict if schema == "fact" else Fact.from_dict
     try:
         for line_no, raw in iter_jsonl(path, stream=schema == "prediction"):  # a gold set's facts.jsonl is a regular file
             found = [] if record_ok(raw, schema) else schema_problems(raw, schema)
             if not found:
                 found = span_problems(raw, texts)
             if not found:
-                fact = Fact.from_dict(raw)
+                fact = build(raw)
                 found = value_problems(fact, aliases)
-                if not found and schema == "fact":
+                if not found and isinstance(fact, GoldMention):
                     found = _repeats(fact, seen_ids, seen_mentions)
                 if not found:
                     if raw.get("reviewed") is False and unreviewed is not None:

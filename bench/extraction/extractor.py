@@ -35,7 +35,7 @@ from bench.data.shapes import MAX_COUNT
 from bench.data.validate import span_problems, value_problems
 from bench.errors import InputError
 from bench.extraction.outcome import DocumentRun
-from bench.facts import QUALIFIERS, Count, Fact, Official
+from bench.facts import QUALIFIERS, Count, Fact, GoldMention, Official
 from bench.normalize.aliases import date_precision
 
 
@@ -53,7 +53,7 @@ class Trainable(Protocol):
 
     trained_on: Sequence[str]
 
-    def fit(self, documents: Sequence[Document], facts: Sequence[Fact]) -> None: ...
+    def fit(self, documents: Sequence[Document], facts: Sequence[GoldMention]) -> None: ...
 
 
 @runtime_checkable
@@ -168,6 +168,10 @@ def _problems(item: Any, document: Document) -> tuple[Fact | None, list[tuple[st
 
 def as_facts(items: Iterable[Any], document: Document, source: str = "extractor") -> list[Fact]:
     """Check what an extractor returned for ``document`` and convert it to facts.
+
+    This is where predictions enter: a value that passes is its type's variant of
+    :data:`~bench.facts.Value`, a plain ``str`` of a date or an agency included
+    (a :data:`~bench.facts.DateValue` or an :data:`~bench.facts.AgencyName`).
 
     Raises:
         InputError: naming the offending item and field, when one is malformed.

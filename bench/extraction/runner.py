@@ -28,13 +28,13 @@ from bench.extraction.in_process import extract_one, run_extractor
 from bench.extraction.outcome import DocumentRun, encode_run
 from bench.extraction.pool import run_parallel
 from bench.extraction.watchdog import watched
-from bench.facts import Fact
+from bench.facts import GoldMention
 
 __all__ = ["DocumentRun", "RunOptions", "encode_run", "extract_one", "predict_held_out", "run_extractor",
            "run_for_gold"]  # what the commands, the benchmarks and docs/scale.md import from here
 
 
-def _fit(extractor: Trainable, documents: Sequence[Document], facts: Sequence[Fact]) -> str | None:
+def _fit(extractor: Trainable, documents: Sequence[Document], facts: Sequence[GoldMention]) -> str | None:
     """Fit; what went wrong as one line, or None. Any exception in ``fit`` is the extractor's failure."""
     try:
         with guarded():
@@ -54,7 +54,7 @@ def _held_out(document: Document, gold_documents: Sequence[Document]) -> list[Do
 
 
 def predict_held_out(extractor: Extractor, document: Document, gold_documents: Sequence[Document],
-                     gold_facts: Sequence[Fact], timeout: float | None = None) -> DocumentRun:
+                     gold_facts: Sequence[GoldMention], timeout: float | None = None) -> DocumentRun:
     """Fit on the gold without ``document`` (matched by id or text), then extract it: leave-one-document-out."""
     if not isinstance(extractor, Trainable):
         raise TypeError(f"{extractor.name} has no fit(documents, facts) and trained_on")
@@ -111,7 +111,7 @@ def _in_workers(extractor: Extractor, options: RunOptions) -> bool:
 
 
 def run_for_gold(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
-                 gold_facts: Sequence[Fact], options: RunOptions = RunOptions(),
+                 gold_facts: Sequence[GoldMention], options: RunOptions = RunOptions(),
                  spec: str | None = None, params: dict | None = None, encode: Callable | None = None) -> Iterator:
     """Predictions for ``documents``; a trainable extractor never predicts a document it was trained on.
 
@@ -154,7 +154,7 @@ def _batch(extractor: Batched, documents: Iterable[Document], timeout: float | N
 
 
 def _runs_in_process(extractor: Extractor, documents: Iterable[Document], gold_documents: Sequence[Document],
-                     gold_facts: Sequence[Fact], options: RunOptions) -> Iterator[DocumentRun]:
+                     gold_facts: Sequence[GoldMention], options: RunOptions) -> Iterator[DocumentRun]:
     """A trainable extractor never predicts a document it was trained on: a document of the gold (same id
     or same text) is predicted leave-one-document-out, any other by a model fitted on the whole gold.
     An extractor that says it is ``pretrained`` (loaded from a file) is used as it is.

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from bench.facts import Count, Fact, Official, Value
+from bench.facts import AgencyName, Count, Fact, Official, Value
 
 _NON_WORD = re.compile(r"[^\w]+")
 _POSSESSIVE = re.compile(r"'s\b")
@@ -68,9 +68,9 @@ def date_precision(value: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class AliasTable:
-    """Folded surface form -> canonical name, one mapping per kind."""
+    """Folded surface form -> canonical name, one mapping per kind; an agency's canonical name is its value."""
 
-    agencies: dict[str, str] = field(default_factory=dict)
+    agencies: dict[str, AgencyName] = field(default_factory=dict)
     officials: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
@@ -82,9 +82,10 @@ class AliasTable:
         def index(kind: str) -> dict[str, str]:
             return {fold(surface): canonical for canonical, surface in _surfaces(raw.get(kind, {}))}
 
-        return cls(index("agencies"), index("officials"), index("titles"), index("units"))
+        agencies = {surface: AgencyName(canonical) for surface, canonical in index("agencies").items()}
+        return cls(agencies, index("officials"), index("titles"), index("units"))
 
-    def agency(self, surface: str) -> str | None:
+    def agency(self, surface: str) -> AgencyName | None:
         return self.agencies.get(fold(surface))
 
     def official(self, surface: str) -> str | None:
@@ -107,7 +108,7 @@ class AliasTable:
         if isinstance(value, Official):
             return Official(self.official(value.name) or fold(value.name), self.title(value.title) or fold(value.title))
         if fact_type == "agency":
-            return self.agency(value) or fold(value)
+            return self.agency(value) or AgencyName(fold(value))
         return value
 
 

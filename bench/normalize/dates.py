@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import re
 
+from bench.facts import DateValue
 from bench.normalize.patterns import literal_first
 
 MONTH_NAMES = {
@@ -176,7 +177,7 @@ def _calendar(tokens: list[str], published: dt.date | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=8192)  # the same few expressions recur on every page of a day's news
-def normalize_date(expression: str, published: dt.date | None = None) -> str | None:
+def normalize_date(expression: str, published: dt.date | None = None) -> DateValue | None:
     """The ISO value of a date expression at the precision the text gives, or None.
 
     Relative forms resolve against ``published``: a weekday is the most recent
@@ -190,6 +191,11 @@ def normalize_date(expression: str, published: dt.date | None = None) -> str | N
     >>> normalize_date("twenty years", published), normalize_date("Monday", None)
     (None, None)
     """
+    value = _iso_value(expression, published)
+    return None if value is None else DateValue(value)
+
+
+def _iso_value(expression: str, published: dt.date | None) -> str | None:
     iso = _ISO_DAY.fullmatch(expression)
     if iso:
         try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bench.data.documents import Document
 from bench.data.gold import Gold
 from bench.extraction.runner import RunOptions, run_for_gold
-from bench.facts import COUNT_TYPES, Count, Fact, Official, Value, count_of, official_of, string_of
+from bench.facts import AgencyName, Count, Fact, GoldMention, Official, Value
 from bench.normalize.aliases import AliasTable, fold
 
 
@@ -60,25 +60,25 @@ class _GrowingAliases:
 
     def value(self, fact: Fact, surface: str) -> Value:
         """``fact``'s value with every name in its canonical form."""
-        if fact.type in COUNT_TYPES:
-            count = count_of(fact.value)
-            return Count(count.count, count.qualifier, self.canonical("units", count.unit))
-        if fact.type == "official":
-            official = official_of(fact.value)
-            return Official(self.canonical("officials", official.name, surface), self.canonical("titles", official.title))
-        if fact.type == "agency":
-            return self.canonical("agencies", string_of(fact.value), surface)
-        return fact.value
+        value = fact.value
+        match value:
+            case Count(count, qualifier, unit):
+                return Count(count, qualifier, self.canonical("units", unit))
+            case Official(name, title):
+                return Official(self.canonical("officials", name, surface), self.canonical("titles", title))
+            case str() if fact.type == "agency":
+                return AgencyName(self.canonical("agencies", value, surface))
+        return value
 
 
 def _records_of(document: Document, number: int, facts: Iterable[Fact], aliases: _GrowingAliases) -> list[dict]:
     """One gold record per distinct span and type, in text order, ids ``NNN-KK`` (document number, mention number)."""
-    spans = sorted({(fact.start, fact.end, fact.type): fact for fact in reversed(list(facts))}.items())
+    spans = sorted({(*fact.span, fact.type): fact for fact in reversed(list(facts))}.items())
     records = []
     for k, ((start, end, fact_type), fact) in enumerate(spans, 1):
         surface = document.text[start:end]
         value = aliases.value(fact, surface)
-        labelled = Fact(document.id, fact_type, value, surface, start, end, f"{number:03d}-{k:02d}")
+        labelled = GoldMention(document.id, fact_type, value, surface, start, end, f"{number:03d}-{k:02d}")
         records.append({**labelled.to_dict(), "reviewed": False})
     return records
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bench.facts import FACT_TYPES, Fact
+from bench.facts import FACT_TYPES, GoldMention
 from bench.presentation.review_page import value_text
 from bench.presentation.tables import fmt_metric, format_table
 from bench.presentation.terminal import safe
 from bench.scoring.agreement import Agreement, Disagreement
 
 
-def _side(fact: Fact | None) -> str:
+def _side(fact: GoldMention | None) -> str:
     if fact is None:
         return "—"
     return f"{fact.id} {fact.type} {fact.text!r} {fact.start}:{fact.end} = {value_text(fact.value)}"

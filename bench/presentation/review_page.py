@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bench.data.gold import Gold
-from bench.facts import FACT_TYPES, Count, Fact, Official, Value
+from bench.facts import FACT_TYPES, Count, GoldMention, Official, Value
 
 
 def value_text(value: Value) -> str:
     """A normalized value for people.
 
-    >>> value_text(Count(50, "lt", "employees")), value_text(Official("A. Bee", "Minister")), value_text("2024-07")
+    >>> from bench.facts import DateValue
+    >>> value_text(Count(50, "lt", "employees")), value_text(Official("A. Bee", "Minister")), value_text(DateValue("2024-07"))
     ('lt 50 employees', 'A. Bee (Minister)', '2024-07')
     """
     if isinstance(value, Count):
@@ -59,10 +60,12 @@ class Article:
     stretches: tuple[Stretch, ...]
 
 
-def stretches(text: str, facts: Sequence[Fact], unreviewed: set[str]) -> list[Stretch]:
+def stretches(text: str, facts: Sequence[GoldMention], unreviewed: set[str]) -> list[Stretch]:
     """``text`` cut at every mention boundary; a mention's label follows the stretch where it ends.
 
-    >>> before, mention, after = stretches("On May 2.", [Fact("d", "date", "2024-05-02", "May 2", 3, 8, "f1")], set())
+    >>> from bench.facts import DateValue
+    >>> mentions = [GoldMention("d", "date", DateValue("2024-05-02"), "May 2", 3, 8, "f1")]
+    >>> before, mention, after = stretches("On May 2.", mentions, set())
     >>> before.text, mention.text, mention.covering, after.text
     ('On ', 'May 2', ('date',), '.')
     >>> mention.labels
@@ -73,7 +76,7 @@ def stretches(text: str, facts: Sequence[Fact], unreviewed: set[str]) -> list[St
     found = []
     for start, end in pairwise(cuts):
         covering = [(f, e) for f, s, e in placed if s <= start and end <= e]
-        labels = tuple(Label(f.id or "", f.type, value_text(f.value), f.id in unreviewed) for f, e in covering if e == end)
+        labels = tuple(Label(f.id, f.type, value_text(f.value), f.id in unreviewed) for f, e in covering if e == end)
         found.append(Stretch(text[start:end], tuple(f.type for f, _ in covering), labels))
     return found
 

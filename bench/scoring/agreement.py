@@ -27,7 +27,7 @@ from typing import Any
 from bench.data.documents import MANIFEST, manifest_lines
 from bench.data.gold import Gold, documents_dir
 from bench.errors import MismatchError
-from bench.facts import FACT_TYPES, Fact
+from bench.facts import FACT_TYPES, GoldMention
 from bench.scoring.fact_level import PRF, key_set, score_keys
 from bench.scoring.mention_counts import ValueAccuracy
 from bench.scoring.mention_level import mention_outcomes
@@ -42,8 +42,8 @@ class Disagreement:
 
     doc_id: str
     kind: str
-    a: Fact | None
-    b: Fact | None
+    a: GoldMention | None
+    b: GoldMention | None
     context: tuple[str, str, str]  # text before, the stretch both mentions cover, text after
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,24 +98,24 @@ def check_same_documents(a: Gold, b: Gold, name_a: str, name_b: str) -> None:
                                 *_manifest_line(name_b, doc_id), "sha256")
 
 
-def _context(text: str, a: Fact | None, b: Fact | None) -> tuple[str, str, str]:
+def _context(text: str, a: GoldMention | None, b: GoldMention | None) -> tuple[str, str, str]:
     start = min(f.span[0] for f in (a, b) if f is not None)
     end = max(f.span[1] for f in (a, b) if f is not None)
     before = text[max(0, start - CONTEXT):start]
     return ("…" if start > CONTEXT else "") + before, text[start:end], text[end:end + CONTEXT] + ("…" if end + CONTEXT < len(text) else "")
 
 
-def _pair_kind(pair: Pair[Fact]) -> str | None:
+def _pair_kind(pair: Pair[GoldMention, GoldMention]) -> str | None:
     """The disagreement of a pair, from its error kind: type, span, value, span and value (None: they agree)."""
     if pair.kind == "wrong_value":
-        same_span = (pair.gold.start, pair.gold.end) == (pair.predicted.start, pair.predicted.end)
+        same_span = pair.gold.span == pair.predicted.span
         return "value" if same_span else "span and value"
     if pair.kind == "wrong_type":
         return "type"
     return "span" if pair.kind == "wrong_boundary" else None
 
 
-def _disagreements(a: Gold, alignment: Alignment[Fact]) -> tuple[Disagreement, ...]:
+def _disagreements(a: Gold, alignment: Alignment[GoldMention, GoldMention]) -> tuple[Disagreement, ...]:
     texts, order = {doc.id: doc.text for doc in a.documents}, {doc.id: n for n, doc in enumerate(a.documents)}
     found = []
     for pair in alignment.pairs:
@@ -128,7 +128,7 @@ def _disagreements(a: Gold, alignment: Alignment[Fact]) -> tuple[Disagreement, .
     return tuple(sorted(found, key=lambda d: (order[d.doc_id], min(f.span[0] for f in (d.a, d.b) if f), d.kind)))
 
 
-def _values(pairs: tuple[Pair[Fact], ...]) -> dict[str, ValueAccuracy]:
+def _values(pairs: tuple[Pair[GoldMention, GoldMention], ...]) -> dict[str, ValueAccuracy]:
     """Per type, the same-type pairs and those whose canonical values agree."""
     matched: Counter[str] = Counter()
     same: Counter[str] = Counter()
@@ -149,9 +149,10 @@ def agreement(a: Gold, b: Gold, name_a: str = "A", name_b: str = "B") -> Agreeme
     >>> from bench.data.documents import Document
     >>> from bench.normalize.aliases import AliasTable
     >>> doc = (Document("d", "On May 2 and May 3."),)
-    >>> one = Fact("d", "date", "2024-05-02", "May 2", 3, 8, "1")
-    >>> a = Gold("1", "h", doc, (one, Fact("d", "date", "2024-05-03", "May 3", 13, 18, "2")), AliasTable())
-    >>> b = Gold("1", "h", doc, (one, Fact("d", "date", "2024-05-04", "May", 13, 16, "2")), AliasTable())
+    >>> from bench.facts import DateValue as D
+    >>> one = GoldMention("d", "date", D("2024-05-02"), "May 2", 3, 8, "1")
+    >>> a = Gold("1", "h", doc, (one, GoldMention("d", "date", D("2024-05-03"), "May 3", 13, 18, "2")), AliasTable())
+    >>> b = Gold("1", "h", doc, (one, GoldMention("d", "date", D("2024-05-04"), "May", 13, 16, "2")), AliasTable())
     >>> result = agreement(a, b)
     >>> result.exact["date"].f1, result.overlap["date"].f1, result.values["date"].accuracy, result.facts["date"].f1
     (0.5, 1.0, 0.5, 0.5)

@@ -10,7 +10,7 @@ from bench.data.gold import Gold
 from bench.data.results import Results, odd_one_out
 from bench.data.scored_on import refuse_other_sets
 from bench.errors import MismatchError
-from bench.facts import Fact
+from bench.facts import Fact, GoldMention
 from bench.scoring.outcomes import Alignment, FactOutcomes
 
 PARTIAL_FACTS = ("not computed at the partial level: a partial match earns half a unit, which the test over single "
@@ -29,7 +29,7 @@ def same_setting(results: Sequence[Results], names: Sequence[str]) -> None:
                                 names[odd], field=name)
 
 
-def mention_units(alignment: Alignment[Fact], scheme: str, mode: str) -> FactOutcomes:
+def mention_units(alignment: Alignment[GoldMention, Fact], scheme: str, mode: str) -> FactOutcomes:
     """A mention-level alignment under ``scheme`` as the units the paired test swaps, in the shape of fact outcomes.
 
     Each gold mention is a unit of its type, a true positive when its pair
@@ -43,8 +43,9 @@ def mention_units(alignment: Alignment[Fact], scheme: str, mode: str) -> FactOut
     per type, micro and macro are the scorer's.
 
     >>> from bench.scoring.mention_level import mention_outcomes
-    >>> gold = [Fact("d", "date", "2024-05-02", "May 2", 0, 5)]
-    >>> half = mention_outcomes(gold, [Fact("d", "date", "2024-05", "May", 0, 3)]).schemes["partial"]
+    >>> from bench.facts import DateValue as D
+    >>> gold = [GoldMention("d", "date", D("2024-05-02"), "May 2", 0, 5, "1")]
+    >>> half = mention_outcomes(gold, [Fact("d", "date", D("2024-05"), "May", 0, 3)]).schemes["partial"]
     >>> mention_units(half, "partial", "strict").counts()
     {('d', 'date'): (1, 1, 1)}
     """
@@ -65,8 +66,8 @@ def mention_units(alignment: Alignment[Fact], scheme: str, mode: str) -> FactOut
         credited.update(gold_keys[:earned])
         gold.update(gold_keys)
         predicted.update(gold_keys[:earned] + predicted_keys[earned:])
-    for fact in alignment.missed:
-        gold.update(keys(fact, fact.type, "gold"))
+    for mention in alignment.missed:
+        gold.update(keys(mention, mention.type, "gold"))
     for fact in alignment.spurious:
         predicted.update(keys(fact, fact.type, "predicted"))
     return FactOutcomes(mode, gold, predicted, credited)

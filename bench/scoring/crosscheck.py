@@ -31,7 +31,7 @@ from pathlib import Path
 from bench.data.gum import ENTITIES_FILE
 from bench.data.jsonl import iter_jsonl, read_json
 from bench.errors import InputError
-from bench.facts import Fact
+from bench.facts import GoldMention
 
 CROSSCHECK_FILE = "crosscheck.json"
 _CALENDAR = re.compile(
@@ -102,14 +102,13 @@ def in_population(mention: GumMention, bodies: Iterable[str], officials: Iterabl
     return False
 
 
-def crosscheck(mentions: Iterable[GumMention], facts: Iterable[Fact], config: dict) -> dict[str, Coverage]:
+def crosscheck(mentions: Iterable[GumMention], facts: Iterable[GoldMention], config: dict) -> dict[str, Coverage]:
     """Coverage of each population by the gold facts of its type; ``config`` is the set's ``crosscheck.json``."""
     bodies, officials = set(config["government_bodies"]), set(config["officials"])
     rules = {(item["doc_id"], item["start"], item["end"]): item["rule"] for item in config["excluded"]}
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for fact in facts:
-        if fact.start is not None and fact.end is not None:
-            spans.setdefault((fact.doc_id, fact.type), []).append((fact.start, fact.end))
+        spans.setdefault((fact.doc_id, fact.type), []).append(fact.span)
     found: dict[str, tuple[list, list, list]] = {etype: ([], [], []) for etype in POPULATIONS}
     for mention in mentions:
         if not in_population(mention, bodies, officials):

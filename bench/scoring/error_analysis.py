@@ -29,10 +29,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bench.facts import Fact, Value, value_to_json
+from bench.facts import Fact, GoldMention, Value, value_to_json
 from bench.normalize.aliases import AliasTable
 from bench.scoring.fact_level import check_mode, fact_outcomes
-from bench.scoring.outcomes import KINDS, Alignment, FactOutcomes, Key
+from bench.scoring.outcomes import KINDS, Alignment, F, FactOutcomes, Key
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +84,7 @@ def context_window(text: str, start: int, end: int, width: int = 60) -> str:
     return " ".join((line + ("…" if end + width < len(text) else "")).split())
 
 
-def _record(kind: str, level: str, gold: Fact | None, predicted: Fact | None,
+def _record(kind: str, level: str, gold: GoldMention | None, predicted: Fact | None,
             gold_value: Value | None, predicted_value: Value | None, texts: Mapping[str, str]) -> ErrorRecord:
     anchor = gold if gold is not None else predicted
     if anchor is None:
@@ -107,7 +107,8 @@ def _sorted(records: list[ErrorRecord]) -> list[ErrorRecord]:
                                           e.type, repr(e.gold_value), repr(e.predicted_value)))
 
 
-def mention_errors(alignment: Alignment[Fact], texts: Mapping[str, str], aliases: AliasTable) -> list[ErrorRecord]:
+def mention_errors(alignment: Alignment[GoldMention, Fact], texts: Mapping[str, str],
+                   aliases: AliasTable) -> list[ErrorRecord]:
     """The errors of a mention-level alignment (the type scheme's, for error analysis), sorted; values canonical."""
     def value(fact: Fact | None) -> Value | None:
         return None if fact is None else aliases.canonical_value(fact.type, fact.value)
@@ -116,15 +117,15 @@ def mention_errors(alignment: Alignment[Fact], texts: Mapping[str, str], aliases
                     for kind, gold, predicted in alignment.errors()])
 
 
-def first_mentions(facts: Iterable[Fact], aliases: AliasTable) -> dict[Key, Fact]:
-    """Each distinct fact key with its earliest mention (the one quoted in the listing)."""
-    first: dict[Key, Fact] = {}
+def first_mentions(facts: Iterable[F], aliases: AliasTable) -> dict[Key, F]:
+    """Each distinct fact key with its earliest mention (the one quoted in the listing): gold mentions or predictions."""
+    first: dict[Key, F] = {}
     for fact in sorted(facts, key=lambda f: (f.start is None, f.start or 0, f.end or 0, f.text or "", repr(f.value))):
         first.setdefault((fact.doc_id, fact.type, aliases.canonical_value(fact.type, fact.value)), fact)
     return first
 
 
-def fact_errors(outcomes: FactOutcomes, gold: Mapping[Key, Fact], predicted: Mapping[Key, Fact],
+def fact_errors(outcomes: FactOutcomes, gold: Mapping[Key, GoldMention], predicted: Mapping[Key, Fact],
                 texts: Mapping[str, str]) -> list[ErrorRecord]:
     """The errors of fact-level outcomes, sorted, each quoted at its key's first mention (:func:`first_mentions`)."""
     return _sorted([_record(kind, "fact", None if g is None else gold[g], None if p is None else predicted[p],
@@ -133,7 +134,7 @@ def fact_errors(outcomes: FactOutcomes, gold: Mapping[Key, Fact], predicted: Map
 
 
 def analyze(
-    gold: Iterable[Fact], predicted: Iterable[Fact], texts: Mapping[str, str],
+    gold: Iterable[GoldMention], predicted: Iterable[Fact], texts: Mapping[str, str],
     aliases: AliasTable | None = None, mode: str = "strict", level: str = "auto",
 ) -> list[ErrorRecord]:
     """Every error of a run, sorted by document, position and kind.
@@ -144,8 +145,9 @@ def analyze(
         level: "mention", "fact", or "auto" (mention level when every prediction has offsets).
 
     >>> text = "Staff fell to 40 on 3 May."
-    >>> gold = [Fact("d", "date", "2024-05-03", "3 May", 20, 25)]
-    >>> [e.kind for e in analyze(gold, [Fact("d", "date", "2024-05-04", "3 May", 20, 25)], {"d": text})]
+    >>> from bench.facts import DateValue as D
+    >>> gold = [GoldMention("d", "date", D("2024-05-03"), "3 May", 20, 25, "1")]
+    >>> [e.kind for e in analyze(gold, [Fact("d", "date", D("2024-05-04"), "3 May", 20, 25)], {"d": text})]
     ['wrong_value']
     >>> [(e.kind, e.context) for e in analyze(gold, [], {"d": text})]
     [('missed', 'Staff fell to 40 on [[3 May]].')]

@@ -41,7 +41,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from bench.facts import FACT_TYPES, Count, Fact, Official, Value, string_of
+from bench.facts import FACT_TYPES, Count, Fact, Official, Value
 from bench.normalize.aliases import AliasTable, date_precision, fact_key
 from bench.scoring.outcomes import FactOutcomes, Key, greedy_pairs
 
@@ -203,7 +203,7 @@ def lenient_distance(fact_type: str, gold: Value, predicted: Value) -> int | Non
     0
     """
     if fact_type == "date":
-        return _date_distance(string_of(gold), string_of(predicted))
+        return _date_distance(gold, predicted) if isinstance(gold, str) and isinstance(predicted, str) else None
     if isinstance(gold, Count) and isinstance(predicted, Count):
         return 0 if (gold.count, gold.unit) == (predicted.count, predicted.unit) else None
     if isinstance(gold, Official) and isinstance(predicted, Official):

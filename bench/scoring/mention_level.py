@@ -63,11 +63,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from operator import itemgetter
 
-from bench.facts import FACT_TYPES, Fact, Value
+from bench.facts import FACT_TYPES, Fact, GoldMention, Value
 from bench.normalize.aliases import AliasTable
 from bench.scoring.fact_level import check_mode, lenient_distance
 from bench.scoring.mention_counts import MentionCounts, MentionScore, ValueAccuracy
-from bench.scoring.outcomes import FULL, NONE, PARTIAL, Alignment, MentionOutcomes, Pair, greedy_pairs
+from bench.scoring.outcomes import FULL, NONE, PARTIAL, Alignment, F, MentionOutcomes, Pair, greedy_pairs
 
 SCHEMES = ("strict", "exact", "partial", "type")
 # Which walk each scheme takes, and which candidates that walk takes first (full credit).
@@ -114,7 +114,7 @@ class _Canonical:
         return value[0]
 
 
-def _candidates(gold: Sequence[Fact], predicted: Sequence[Fact]) -> list[tuple]:
+def _candidates(gold: Sequence[GoldMention], predicted: Sequence[Fact]) -> list[tuple]:
     """Every overlapping pair as (gold index, prediction index, same span, same type, overlap), by a sweep over starts."""
     if not gold or not predicted:
         return []
@@ -134,7 +134,7 @@ def _candidates(gold: Sequence[Fact], predicted: Sequence[Fact]) -> list[tuple]:
     return found
 
 
-def _walks(gold: Sequence[Fact], predicted: Sequence[Fact], canon_gold: _Canonical, canon_pred: _Canonical,
+def _walks(gold: Sequence[GoldMention], predicted: Sequence[Fact], canon_gold: _Canonical, canon_pred: _Canonical,
            lenient: bool) -> dict:
     """The pairs each walk takes (strict, span for exact and partial, type), as candidate tuples.
 
@@ -165,17 +165,19 @@ def _walks(gold: Sequence[Fact], predicted: Sequence[Fact], canon_gold: _Canonic
     return {walk: greedy_pairs(ordered, first=first) for walk, first in FIRST.items()}
 
 
-def _by_document(gold: Iterable[Fact], predicted: Iterable[Fact]) -> dict[str, tuple[list[Fact], list[Fact]]]:
-    by_doc: dict[str, tuple[list[Fact], list[Fact]]] = defaultdict(lambda: ([], []))
-    for side, facts in enumerate((gold, predicted)):
-        for fact in facts:
-            if fact.has_span:
-                by_doc[fact.doc_id][side].append(fact)
+def _by_document(gold: Iterable[GoldMention], predicted: Iterable[F]) -> dict[str, tuple[list[GoldMention], list[F]]]:
+    """The gold mentions and the predictions with offsets of each document."""
+    by_doc: dict[str, tuple[list[GoldMention], list[F]]] = defaultdict(lambda: ([], []))
+    for mention in gold:
+        by_doc[mention.doc_id][0].append(mention)
+    for fact in predicted:
+        if fact.has_span:
+            by_doc[fact.doc_id][1].append(fact)
     return by_doc
 
 
-def _aligned(gold: Sequence[Fact], predicted: Sequence[Fact], aliases: AliasTable,
-             lenient: bool) -> dict[str, tuple[list[Pair[Fact]], list[Fact], list[Fact]]]:
+def _aligned(gold: Sequence[GoldMention], predicted: Sequence[F], aliases: AliasTable,
+             lenient: bool) -> dict[str, tuple[list[Pair[GoldMention, F]], list[GoldMention], list[F]]]:
     """One document's pairs, missed and spurious under every scheme, in position order.
 
     A pair with the same credit under two schemes is one object: most pairs are alike under all four.
@@ -193,7 +195,7 @@ def _aligned(gold: Sequence[Fact], predicted: Sequence[Fact], aliases: AliasTabl
         placed[walk] = (sorted(taken, key=lambda c: (gold_at[c[0]], pred_at[c[1]])),
                         [gold[i] for i in sorted(alone_gold, key=gold_at.__getitem__)],
                         [predicted[i] for i in sorted(alone_pred, key=pred_at.__getitem__)])
-    made: dict[tuple, Pair[Fact]] = {}
+    made: dict[tuple, Pair[GoldMention, F]] = {}
     aligned = {}
     for scheme in SCHEMES:
         taken, missed, spurious = placed[WALK_OF[scheme]]
@@ -209,12 +211,16 @@ def _aligned(gold: Sequence[Fact], predicted: Sequence[Fact], aliases: AliasTabl
 
 
 def mention_outcomes(
-    gold: Iterable[Fact], predicted: Iterable[Fact], aliases: AliasTable | None = None, mode: str = "strict"
-) -> MentionOutcomes:
+    gold: Iterable[GoldMention], predicted: Iterable[F], aliases: AliasTable | None = None, mode: str = "strict"
+) -> MentionOutcomes[F]:
     """Align gold mentions and predictions with offsets under every scheme; ``mode`` judges values (wrong_value).
 
-    >>> gold = [Fact("d", "date", "2024-05", start=0, end=3), Fact("d", "date", "2024-06", start=4, end=7)]
-    >>> by_type = mention_outcomes(gold, [Fact("d", "date", "2024-06", start=2, end=7)]).schemes["type"]
+    The predictions may be another annotator's gold mentions (:mod:`bench.scoring.agreement`).
+
+    >>> from bench.facts import DateValue as D
+    >>> gold = [GoldMention("d", "date", D("2024-05"), "May", 0, 3, "1"),
+    ...         GoldMention("d", "date", D("2024-06"), "Jun", 4, 7, "2")]
+    >>> by_type = mention_outcomes(gold, [Fact("d", "date", D("2024-06"), start=2, end=7)]).schemes["type"]
     >>> [(p.gold.start, p.outcome, p.kind) for p in by_type.pairs], [m.start for m in by_type.missed]
     ([(4, 'correct', 'wrong_boundary')], [0])
     """
@@ -237,7 +243,7 @@ _PRED_COLUMN = {FULL: 4, NONE: 5, PARTIAL: 6}
 _MISSED, _SPURIOUS = 3, 7
 
 
-def _count(outcomes: MentionOutcomes, group: Callable[[Fact], str],
+def _count(outcomes: MentionOutcomes[F], group: Callable[[Fact], str],
            groups: Iterable[str] = ()) -> dict[str, MentionScore]:
     """Per group of mentions (``group`` names a mention's), the counts of every scheme and type, and value accuracy.
 
@@ -255,8 +261,8 @@ def _count(outcomes: MentionOutcomes, group: Callable[[Fact], str],
             gold_type, cells = pair.gold.type, counts[group(pair.gold)]
             cells[scheme, gold_type][_GOLD_COLUMN[pair.credit]] += 1
             cells[scheme, pair.predicted.type if type_judged else gold_type][_PRED_COLUMN[pair.credit]] += 1
-        for fact in alignment.missed:
-            counts[group(fact)][scheme, fact.type][_MISSED] += 1
+        for mention in alignment.missed:
+            counts[group(mention)][scheme, mention.type][_MISSED] += 1
         for fact in alignment.spurious:
             counts[group(fact)][scheme, fact.type][_SPURIOUS] += 1
     for pair in outcomes.schemes["type"].pairs:
@@ -269,23 +275,24 @@ def _count(outcomes: MentionOutcomes, group: Callable[[Fact], str],
             for name, cells in counts.items()}
 
 
-def document_scores(outcomes: MentionOutcomes) -> dict[str, MentionScore]:
+def document_scores(outcomes: MentionOutcomes[F]) -> dict[str, MentionScore]:
     """The mention score of each document holding a mention or a prediction with offsets (``unscored`` left 0)."""
     return _count(outcomes, lambda fact: fact.doc_id)
 
 
-def mention_score(outcomes: MentionOutcomes) -> MentionScore:
+def mention_score(outcomes: MentionOutcomes[F]) -> MentionScore:
     """The mention score of all the outcomes: every scheme's counts per type, value accuracy, the unscored."""
     return replace(_count(outcomes, lambda fact: "", [""])[""], unscored=outcomes.unscored)
 
 
 def score_mentions(
-    gold: Iterable[Fact], predicted: Iterable[Fact], aliases: AliasTable | None = None, value_mode: str = "strict"
+    gold: Iterable[GoldMention], predicted: Iterable[Fact], aliases: AliasTable | None = None, value_mode: str = "strict"
 ) -> MentionScore:
     """Score predictions with offsets under all four schemes, plus value accuracy.
 
-    >>> gold = [Fact("d", "date", "2024-05-02", start=10, end=20)]
-    >>> score = score_mentions(gold, [Fact("d", "date", "2024-05", start=10, end=15)])
+    >>> from bench.facts import DateValue as D
+    >>> gold = [GoldMention("d", "date", D("2024-05-02"), "2 May 2024", 10, 20, "1")]
+    >>> score = score_mentions(gold, [Fact("d", "date", D("2024-05"), start=10, end=15)])
     >>> [score.overall(s).f1 for s in SCHEMES], score.value_overall.accuracy
     ([0.0, 0.0, 0.5, 1.0], 0.0)
     """

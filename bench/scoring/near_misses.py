@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from bench.facts import Count, Official, Value, string_of
+from bench.facts import Count, DateValue, Official, Value
 from bench.normalize.aliases import date_precision, fold
 from bench.scoring.fact_level import lenient_distance
 from bench.scoring.outcomes import NONE, Key, Pair, greedy_pairs
@@ -24,7 +24,12 @@ def _tokens(value: str | Official) -> set[str]:
     return set(fold(name).split()) - _FILLER
 
 
-def _date_similarity(gold: str, predicted: str) -> float:
+def _as_date(value: Value) -> DateValue | None:
+    """A value that reads as a date, as one; else None (similarity sees values, not their facts' types)."""
+    return DateValue(value) if isinstance(value, str) and date_precision(value) is not None else None
+
+
+def _date_similarity(gold: DateValue, predicted: DateValue) -> float:
     if lenient_distance("date", gold, predicted) is not None:
         return 0.9
     return 0.6 if gold[:7] == predicted[:7] and "W" not in gold + predicted else 0.3 if gold[:4] == predicted[:4] else 0.0
@@ -45,11 +50,11 @@ def similarity(gold: Value, predicted: Value) -> float:
             return 0.9
         close = abs(gold.count - predicted.count) <= 0.1 * max(gold.count, predicted.count)
         return 0.5 if close and (gold.qualifier, gold.unit) == (predicted.qualifier, predicted.unit) else 0.0
-    dates = [isinstance(v, str) and date_precision(v) is not None for v in (gold, predicted)]
-    if any(dates):
-        if not all(dates):
+    gold_date, predicted_date = _as_date(gold), _as_date(predicted)
+    if gold_date is not None or predicted_date is not None:
+        if gold_date is None or predicted_date is None:
             return 0.0
-        return _date_similarity(string_of(gold), string_of(predicted))
+        return _date_similarity(gold_date, predicted_date)
     if isinstance(gold, Official) and isinstance(predicted, Official) and gold.name == predicted.name:
         return 0.9
     left, right = _tokens(gold), _tokens(predicted)
@@ -59,7 +64,7 @@ def similarity(gold: Value, predicted: Value) -> float:
     return max(shared, 0.7) if shared and (left <= right or right <= left) else shared
 
 
-def near_misses(gold: Iterable[Key], predicted: Iterable[Key]) -> list[Pair[Key]]:
+def near_misses(gold: Iterable[Key], predicted: Iterable[Key]) -> list[Pair[Key, Key]]:
     """Pair the gold and predicted keys nothing credits, document by document, as wrong_value or wrong_type.
 
     >>> [(p.gold[2], p.predicted[2], p.kind) for p in near_misses(

@@ -7,7 +7,8 @@ scorer returns the indices it matched and spaCy's ``Example`` carries the
 alignment that its scorer and displaCy both read.
 
 Units: at fact level a fact key (doc id, type, canonical value), at mention
-level a mention (a :class:`~bench.facts.Fact` with offsets). A unit is either
+level a mention: a :class:`~bench.facts.GoldMention` on the gold side, a
+:class:`~bench.facts.Fact` with offsets on the predicted side. A unit is either
 paired with one unit of the other side or left alone.
 
 Credit of a pair: full (1.0), partial (0.5: the partial scheme's overlap) or
@@ -35,14 +36,16 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
-from bench.facts import Fact, Value
+from bench.facts import Fact, GoldMention, Value
 
 KINDS = ("missed", "spurious", "wrong_value", "wrong_boundary", "wrong_type")
 FULL, PARTIAL, NONE = 1.0, 0.5, 0.0
 OUTCOME = {FULL: "correct", PARTIAL: "partial", NONE: "incorrect"}  # nervaluate's names for a pair's credit
 
 Key = tuple[str, str, Value]  # a fact-level unit: doc id, type, canonical value
-U = TypeVar("U")  # a unit: a fact key or a mention
+G = TypeVar("G")  # a gold unit: a fact key or a gold mention
+P = TypeVar("P")  # a predicted unit: a fact key or a prediction with offsets
+F = TypeVar("F", bound=Fact)  # what plays the predictions at mention level: predictions, or another annotator's gold
 C = TypeVar("C", bound=tuple)
 _DOC_TYPE = itemgetter(0, 1)
 
@@ -74,11 +77,11 @@ def greedy_pairs(candidates: Iterable[C], order: Callable[[C], Any] | None = Non
 
 
 @dataclass(frozen=True, slots=True)
-class Pair(Generic[U]):
+class Pair(Generic[G, P]):
     """A gold unit and the prediction paired with it: its credit, and what is wrong with it (None: nothing)."""
 
-    gold: U
-    predicted: U
+    gold: G
+    predicted: P
     credit: float
     kind: str | None = None
 
@@ -88,12 +91,12 @@ class Pair(Generic[U]):
 
 
 @dataclass(frozen=True, slots=True)
-class Alignment(Generic[U]):
+class Alignment(Generic[G, P]):
     """One alignment: the pairs, the gold units left alone (missed) and the predictions left alone (spurious)."""
 
-    pairs: tuple[Pair[U], ...] = ()
-    missed: tuple[U, ...] = ()
-    spurious: tuple[U, ...] = ()
+    pairs: tuple[Pair[G, P], ...] = ()
+    missed: tuple[G, ...] = ()
+    spurious: tuple[P, ...] = ()
 
     @property
     def credit(self) -> float:
@@ -108,7 +111,7 @@ class Alignment(Generic[U]):
     def false_negatives(self) -> float:
         return len(self.pairs) - self.credit + len(self.missed)
 
-    def errors(self) -> list[tuple[str, U | None, U | None]]:
+    def errors(self) -> list[tuple[str, G | None, P | None]]:
         """Every error as (kind, gold unit, prediction): the missed, the spurious, then the pairs with a kind."""
         return ([("missed", gold, None) for gold in self.missed]
                 + [("spurious", None, predicted) for predicted in self.spurious]
@@ -159,13 +162,13 @@ class FactOutcomes:
                 for cell in sorted(gold_n.keys() | predicted_n.keys())}
 
     @property
-    def alignment(self) -> Alignment[Key]:
+    def alignment(self) -> Alignment[Key, Key]:
         """Every unit: the credited pairs, the near misses, the missed and the spurious, in key order."""
         if not self._alignment:
             self._alignment.append(self._align())
         return self._alignment[0]
 
-    def _align(self) -> Alignment[Key]:
+    def _align(self) -> Alignment[Key, Key]:
         # imported here: near misses build on fact_level, which builds on this module; a score never needs them
         from bench.scoring.near_misses import near_misses
 
@@ -180,12 +183,12 @@ class FactOutcomes:
 
 
 @dataclass(frozen=True, slots=True)
-class MentionOutcomes:
+class MentionOutcomes(Generic[F]):
     """Mention level: per scheme (strict, exact, partial, type), the alignment of gold mentions and predictions.
 
     Predictions without offsets take no part; ``unscored`` counts them.
     """
 
     mode: str
-    schemes: dict[str, Alignment[Fact]]
+    schemes: dict[str, Alignment[GoldMention, F]]
     unscored: int = 0

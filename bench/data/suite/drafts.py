@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Union
 
 from bench.data.suite.lexicons import AP_MONTHS, MONTHS, WEEKDAYS
-from bench.facts import Count, Fact, Official, Value
+from bench.facts import AgencyName, Count, DateValue, Fact, Official, Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ class Relative:
     type: str = "date"
 
     def render(self, published: dt.date) -> tuple[str, Value]:
-        return self.text, resolve_relative(self.kind, published)
+        return self.text, DateValue(resolve_relative(self.kind, published))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,7 @@ class Yearless:
 
     def render(self, published: dt.date) -> tuple[str, Value]:
         year = year_of(self.month, self.day, published, self.tense)
-        return self.text, f"{year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        return self.text, DateValue(f"{year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else ""))
 
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -228,8 +228,8 @@ def official(name: str, surface: str, title: str) -> Fixed:
 
 
 def agency(surface: str, canonical: str) -> Fixed:
-    return Fixed("agency", surface, canonical)
+    return Fixed("agency", surface, AgencyName(canonical))
 
 
 def date(surface: str, value: str) -> Fixed:
-    return Fixed("date", surface, value)
+    return Fixed("date", surface, DateValue(value))

@@ -31,7 +31,7 @@ from bench.data.twins.pools import faker_version
 from bench.data.twins.substitution import Substitution
 from bench.data.twins.timeline import Dates, choose_weeks, dates_of
 from bench.data.twins.write import check_target, write_files
-from bench.facts import COUNT_TYPES, Count, Fact
+from bench.facts import COUNT_TYPES, Count, Fact, GoldMention
 
 GENERATOR = "1.0.0"
 CARRIED = ("ATTRIBUTION.md",)
@@ -133,7 +133,7 @@ def build_twin(source: Path | None, seed: int) -> Twin:
     taken = _words([*texts.values(), json.dumps(aliases_raw, ensure_ascii=False)])
     substitution = _substitution(gold, seed, everyone, taken, dates)
     files: dict[str, bytes] = {}
-    facts: list[Fact] = []
+    facts: list[GoldMention] = []
     manifest = []
     for doc in gold.documents:
         gold_facts = gold.facts_of(doc.id)

@@ -12,7 +12,7 @@ from bench.data.twins.people import PersonName
 from bench.data.twins.substitution import Substitution
 from bench.data.twins.timeline import Dates
 from bench.errors import InputError
-from bench.facts import COUNT_TYPES, Count, Fact
+from bench.facts import Count, GoldMention
 from bench.normalize.numbers import non_count_reason, number_spans, parse_number, qualifier_start
 
 
@@ -27,21 +27,21 @@ class Scene:
     common: frozenset[str] = frozenset()
 
 
-def _gold_count_edits(gold: Sequence[Fact], substitution: Substitution) -> list[Edit]:
+def _gold_count_edits(gold: Sequence[GoldMention], substitution: Substitution) -> list[Edit]:
     edits = []
     for fact in gold:
-        if fact.type in COUNT_TYPES and isinstance(fact.value, Count) and fact.text and fact.start is not None:
+        if isinstance(fact.value, Count):
             start, end, qualified = number_part(fact.text)
             new = written(substitution.counts.numbers[fact.value.count], fact.text[start:end], qualified)
             edits.append(Edit(fact.start + start, fact.start + end, new, "count"))
     return edits
 
 
-def _gold_name_edits(gold: Sequence[Fact], scene: Scene, substitution: Substitution) -> list[Edit]:
+def _gold_name_edits(gold: Sequence[GoldMention], scene: Scene, substitution: Substitution) -> list[Edit]:
     """The names of the gold's officials, renamed whatever else they spell ("Santorum" where "santorum" is a word)."""
     edits = []
     for fact in gold:
-        if fact.type == "official" and fact.text and fact.start is not None:
+        if fact.type == "official":
             edits += [replace(edit, start=edit.start + fact.start, end=edit.end + fact.start)
                       for edit in substitution.cast.edits(fact.text, scene.people)]
     return edits
@@ -61,20 +61,20 @@ def _same_quantity_edits(text: str, scene: Scene, substitution: Substitution, da
     return edits
 
 
-def _unwritten(before: Fact, after: Fact, dates: Dates) -> bool:
+def _unwritten(before: GoldMention, after: GoldMention, dates: Dates) -> bool:
     """A mention whose value changes while its words could not: the twin would contradict its own gold."""
     relative = before.type == "date" and not any(m.parts for m in dates.mentions if m.fact_id == before.id)
     return before.value != after.value and before.text == after.text and not relative
 
 
-def rewrite_text(text: str, gold: Sequence[Fact], dates: Dates, scene: Scene, substitution: Substitution,
-                 where: str = "") -> tuple[str, list[Fact]]:
+def rewrite_text(text: str, gold: Sequence[GoldMention], dates: Dates, scene: Scene, substitution: Substitution,
+                 where: str = "") -> tuple[str, list[GoldMention]]:
     """``text`` as the twin writes it, and its gold mentions with new offsets, texts and values.
 
     Layers in order, each edit kept when it fits: the gold's dates, counts and
     officials, then names, then unlabelled dates, then other numbers stating a count.
     """
-    spans = [Span(f.start, f.end, SPAN_KINDS.get(f.type, "")) for f in gold if f.start is not None and f.end is not None]
+    spans = [Span(f.start, f.end, SPAN_KINDS.get(f.type, "")) for f in gold]
     layers = (
         [*dates.edits(scene.shift, True, where), *_gold_count_edits(gold, substitution),
          *_gold_name_edits(gold, scene, substitution)],
@@ -85,7 +85,7 @@ def rewrite_text(text: str, gold: Sequence[Fact], dates: Dates, scene: Scene, su
     new_text, moved = apply(text, combine(layers, spans))
     facts = []
     for fact in gold:
-        start, end = moved(fact.start or 0), moved(fact.end or 0)
+        start, end = moved(fact.start), moved(fact.end)
         twin = replace(fact, value=substitution.value(fact.doc_id, fact.type, fact.value), text=new_text[start:end],
                        start=start, end=end)
         if _unwritten(fact, twin, dates):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bench.data.twins.cast import Cast
 from bench.data.twins.counts import CountMap
 from bench.data.twins.dates import DateShift
-from bench.facts import Count, Official, Value
+from bench.facts import Count, DateValue, Official, Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,7 @@ class Substitution:
     def value(self, doc_id: str, fact_type: str, value: Value) -> Value:
         """A gold value of document ``doc_id`` as the twin has it; agencies and titles stay."""
         if fact_type == "date":
-            return self.shifts[doc_id].value(str(value))
+            return DateValue(self.shifts[doc_id].value(str(value)))
         if isinstance(value, Count):
             return Count(self.counts.numbers[value.count], value.qualifier, value.unit)
         if isinstance(value, Official):

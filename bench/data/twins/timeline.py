@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from bench.data.twins.dates import FALLBACK_ANCHOR, DateShift, Part, has_year, parts_of, rewrite, written
 from bench.data.twins.edits import Edit
 from bench.errors import InputError
-from bench.facts import Fact
+from bench.facts import GoldMention
 from bench.normalize.aliases import date_precision
 from bench.normalize.dates import date_candidates, is_relative, normalize_date
 from bench.normalize.numbers import classify_unit, non_count_reason
@@ -101,19 +101,14 @@ def _looks_like_date(text: str, start: int, end: int, names: frozenset[str]) -> 
     return True
 
 
-def _spans(gold: Sequence[Fact]) -> list[tuple[int, int, Fact]]:
-    """The gold mentions with their offsets (every gold mention has them)."""
-    return [(f.start, f.end, f) for f in gold if f.start is not None and f.end is not None]
-
-
-def _found(text: str, gold: Sequence[Fact], names: frozenset[str]) -> list[tuple[int, int, tuple[Part, ...]]]:
+def _found(text: str, gold: Sequence[GoldMention], names: frozenset[str]) -> list[tuple[int, int, tuple[Part, ...]]]:
     """Unlabelled date expressions with their parts outside every gold mention."""
     found = []
-    spans = _spans(gold)
+    spans = [f.span for f in gold]
     for start, end in date_candidates(text):
         if not _looks_like_date(text, start, end, names) or is_relative(text[start:end]):
             continue
-        parts = tuple(p for p in parts_of(text, start, end) if all(p.end <= s or p.start >= e for s, e, _ in spans))
+        parts = tuple(p for p in parts_of(text, start, end) if all(p.end <= s or p.start >= e for s, e in spans))
         if parts:
             found.append((start, end, parts))
     return found
@@ -130,13 +125,13 @@ def _anchor_of(text: str, published: dt.date | None, spans: Sequence[tuple[int, 
     return FALLBACK_ANCHOR
 
 
-def dates_of(text: str, published: dt.date | None, gold: Sequence[Fact], names: frozenset[str] = frozenset(),
+def dates_of(text: str, published: dt.date | None, gold: Sequence[GoldMention], names: frozenset[str] = frozenset(),
              anchor: dt.date | None = None) -> Dates:
     """The dates of ``text``: its gold date mentions and the unlabelled ones found around them.
 
     A month name alone that is one of ``names`` (the words of its people's names) is a name, not a date.
     """
-    labelled = [DateMention(s, e, str(f.value), parts_of(text, s, e), f.id or "") for s, e, f in _spans(gold)
+    labelled = [DateMention(f.start, f.end, str(f.value), parts_of(text, f.start, f.end), f.id) for f in gold
                 if f.type == "date"]
     found = _found(text, gold, names)
     anchor = anchor or _anchor_of(text, published, sorted([*((m.start, m.end, m.parts) for m in labelled), *found]))

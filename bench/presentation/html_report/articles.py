@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from bench.data.documents import Document
 from bench.data.gold import Gold
-from bench.facts import Fact
+from bench.facts import GoldMention
 from bench.presentation.html_report.outcomes import ArticleView, FactRow, Note
 from bench.presentation.html_report.runs import ArticleName, Run
 from bench.presentation.palette import type_class
@@ -158,14 +158,15 @@ def chips(notes: Sequence[Note], runs: Sequence[Run]) -> tuple[Chip, ...]:
     return tuple(found)
 
 
-def pieces(text: str, gold: Sequence[Fact], view: ArticleView, runs: Sequence[Run]) -> tuple[list[Piece], list[Chip]]:
+def pieces(text: str, gold: Sequence[GoldMention], view: ArticleView,
+           runs: Sequence[Run]) -> tuple[list[Piece], list[Chip]]:
     """The text cut at every mention boundary, and the chips it had no place for.
 
     Gold mentions are marked with their type label after them (as displaCy
     does), then the chips of the runs that got them wrong; text only a run
     predicted is underlined, with its chips after it.
     """
-    mentions = [(*f.span, f.type) for f in gold if f.has_span]  # (start, end, type)
+    mentions = [(*f.span, f.type) for f in gold]  # (start, end, type)
     spans = sorted({(s, e) for s, e, _ in view.predicted_spans if 0 <= s < e <= len(text)})
     cuts = sorted({0, len(text), *(m[0] for m in mentions), *(m[1] for m in mentions), *(p for s in spans for p in s)})
     by_place: dict[tuple[int | None, int | None, bool], list[Note]] = {}

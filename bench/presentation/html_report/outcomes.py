@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bench.data.gold import Gold
-from bench.facts import Count, Fact, Official, Value, value_from_json, value_to_json
+from bench.facts import Count, Fact, GoldMention, Official, Value, value_from_json, value_to_json
 from bench.presentation.html_report.runs import Run
 from bench.scoring.error_analysis import ErrorRecord, fact_errors, first_mentions
 from bench.scoring.fact_level import fact_outcomes
@@ -150,14 +150,14 @@ def _detail(error: ErrorRecord, first: dict[Key, Fact]) -> str:
     return shown if error.kind == "wrong_value" else f"{error.predicted_type}: {shown}"
 
 
-def _gold_mentions(gold: Gold, doc_id: str) -> dict[tuple[str, str], list[Fact]]:
-    by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for fact in sorted(gold.facts_of(doc_id), key=lambda f: (f.start is None, f.start or 0, f.end or 0)):
+def _gold_mentions(gold: Gold, doc_id: str) -> dict[tuple[str, str], list[GoldMention]]:
+    by_key: dict[tuple[str, str], list[GoldMention]] = defaultdict(list)
+    for fact in sorted(gold.facts_of(doc_id), key=lambda f: f.span):
         by_key[_key(fact.type, gold.aliases.canonical_value(fact.type, fact.value))].append(fact)
     return by_key
 
 
-def _anchor(mentions: Sequence[Fact], error: ErrorRecord) -> Fact | None:
+def _anchor(mentions: Sequence[GoldMention], error: ErrorRecord) -> GoldMention | None:
     return next((m for m in mentions if m.start == error.start), mentions[0] if mentions else None)
 
 
@@ -185,19 +185,19 @@ def _fact_level(view: ArticleView, gold: Gold, fact_runs: Sequence[_FactRun],
                                  if f.has_span and _key(f.type, gold.aliases.canonical_value(f.type, f.value)) in wrong]
         view.tallies[index] = run.tallies.get(view.doc_id, Tally(0, 0, 0))
     for key, facts in mentions.items():
-        view.facts.append(FactRow(key[0], show_value(facts[0].value), facts[0].text or "", True,
+        view.facts.append(FactRow(key[0], show_value(facts[0].value), facts[0].text, True,
                                   tuple(gold_notes.get(key, ()))))
     extra = sorted(spurious.items(), key=lambda item: (item[1][1][0].start is None, item[1][1][0].start or 0, item[0]))
     for (fact_type, _), (fact, spurious_notes) in extra:
         view.facts.append(FactRow(fact_type, show_value(fact.value), fact.text or "", False, tuple(spurious_notes)))
 
 
-def _values_differ(pair: Pair[Fact], gold: Gold) -> bool:
+def _values_differ(pair: Pair[GoldMention, Fact], gold: Gold) -> bool:
     g, p = pair.gold, pair.predicted
     return gold.aliases.canonical_value(g.type, g.value) != gold.aliases.canonical_value(p.type, p.value)
 
 
-def _pair_note(index: int, pair: Pair[Fact], gold: Gold) -> Note | None:
+def _pair_note(index: int, pair: Pair[GoldMention, Fact], gold: Gold) -> Note | None:
     g, p = pair.gold, pair.predicted
     if pair.outcome == "correct":
         kind = "value_differs" if g.type == p.type and _values_differ(pair, gold) else None
@@ -210,7 +210,7 @@ def _pair_note(index: int, pair: Pair[Fact], gold: Gold) -> Note | None:
     return Note(index, kind, g.type, detail, g.start, g.end)
 
 
-def _by_document(alignment: Alignment[Fact]) -> dict[str, Alignment[Fact]]:
+def _by_document(alignment: Alignment[GoldMention, Fact]) -> dict[str, Alignment[GoldMention, Fact]]:
     """One run's alignment cut into its documents' (alignment never crosses documents)."""
     parts: dict[str, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
     for pair in alignment.pairs:
@@ -230,7 +230,8 @@ def _mention_runs(gold: Gold, predictions: Sequence[dict[str, list[Fact]]], runs
             for run, predicted in zip(runs, predictions)]
 
 
-def _mention_level(view: ArticleView, gold: Gold, alignments: Sequence[dict[str, Alignment[Fact]]]) -> None:
+def _mention_level(view: ArticleView, gold: Gold,
+                   alignments: Sequence[dict[str, Alignment[GoldMention, Fact]]]) -> None:
     for index, by_document in enumerate(alignments):
         alignment = by_document.get(view.doc_id, Alignment())
         view.notes += [Note(index, "missed", g.type, "", g.start, g.end) for g in alignment.missed]
