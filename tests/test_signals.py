@@ -18,10 +18,10 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+from marked_processes import left_behind, marker  # noqa: F401  (marker: a fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="finds processes through /proc"),
@@ -40,39 +40,10 @@ C_CALL = textwrap.dedent(
 KILLED = 128 + signal.SIGKILL  # 137: what a shell reports for a process killed by SIGKILL
 
 
-def _carrying(mark: str) -> list[int]:
-    """The live processes whose environment holds the marker."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            environ = (entry / "environ").read_bytes()
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if f"BENCH_TEST_MARK={mark}".encode() in environ.split(b"\0") and state != "Z":
-            found.append(int(entry.name))
-    return found
 
 
-@pytest.fixture()
-def marker():
-    """A marker for the processes of one test; whatever still carries it at the end is killed."""
-    mark = uuid.uuid4().hex
-    yield mark
-    for pid in _carrying(mark):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
 
 
-def _left_behind(mark: str) -> list[int]:
-    deadline = time.monotonic() + 2  # a killed process takes a moment to go
-    while (alive := _carrying(mark)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return alive
 
 
 @pytest.mark.parametrize(("options", "status"), [
@@ -100,7 +71,7 @@ def test_sigterm_in_a_c_call_ends_eval_within_2_s_writing_nothing(tmp_path, mark
         proc.kill()
     assert (proc.returncode, out, err.splitlines()[-1]) == (status, "", "interrupted: nothing was written"), err
     assert took < 2.5  # 2 s promised; a little for a loaded machine
-    assert _left_behind(marker) == []
+    assert left_behind(marker) == []
     written = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("started-", "__pycache__")))
     assert written == ["ccall.py"]  # no results file, no temporary file
 

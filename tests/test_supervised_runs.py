@@ -15,10 +15,10 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+from marked_processes import left_behind, marker  # noqa: F401  (marker: a fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="finds processes through /proc"),
@@ -99,40 +99,10 @@ BAD_NAME = textwrap.dedent(
 )
 
 
-@pytest.fixture()
-def marker():
-    """A marker for the processes of one test; whatever still carries it at the end is killed."""
-    mark = uuid.uuid4().hex
-    yield mark
-    for pid in _carrying(mark):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
 
 
-def _carrying(mark: str) -> list[int]:
-    """The live processes whose environment holds the marker."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            environ = (entry / "environ").read_bytes()
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if f"BENCH_TEST_MARK={mark}".encode() in environ.split(b"\0") and state != "Z":
-            found.append(int(entry.name))
-    return found
 
 
-def _left_behind(mark: str) -> list[int]:
-    """What still runs a short while after bench ended (a killed process takes a moment to go)."""
-    deadline = time.monotonic() + 2
-    while (alive := _carrying(mark)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return alive
 
 
 def _env(mark: str, how: str, victim: str = "") -> dict:
@@ -167,7 +137,7 @@ def test_a_document_past_the_time_limit_fails_whatever_the_extractor_does(tmp_pa
     assert finished - began < 4  # killed 1.5 s after the document began, by design; the rest is start-up
     predicted = [json.loads(line)["doc_id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert predicted == ["first", "last"]  # the other documents ran, on the worker that replaced the killed one
-    assert _left_behind(marker) == []
+    assert left_behind(marker) == []
 
 
 @pytest.mark.parametrize(("options", "signum", "status"), [
@@ -194,7 +164,7 @@ def test_a_signal_ends_a_run_held_in_a_c_call_within_2_s_leaving_nothing(tmp_pat
         proc.kill()
     assert (proc.returncode, err.splitlines()[-1]) == (status, "interrupted: nothing was written"), err
     assert took < 2.5  # 2 s promised; a little for a loaded machine
-    assert _left_behind(marker) == []
+    assert left_behind(marker) == []
     written = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("started-", "__pycache__")))
     assert written == ["docs.jsonl", "elsewhere", "misbehaving.py"]  # no output, no temporary file
 
@@ -206,7 +176,7 @@ def test_a_fork_inside_extract_gives_one_json_document(tmp_path, marker, options
                   *options)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["extractor"] == "misbehaving"  # one document: a second would be "extra data"
-    assert _left_behind(marker) == []
+    assert left_behind(marker) == []
 
 
 @pytest.mark.parametrize("options", [["--timeout", "30"], ["-j", "2"]])
@@ -216,7 +186,7 @@ def test_a_thread_left_running_keeps_neither_the_run_nor_its_output(tmp_path, ma
                   *options, timeout=30)  # the threads sleep 60 s
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["extractor"] == "misbehaving"
-    assert _left_behind(marker) == []
+    assert left_behind(marker) == []
 
 
 @pytest.mark.parametrize("options", [["--timeout", "30"], ["-j", "2"]])
