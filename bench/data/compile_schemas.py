@@ -20,9 +20,9 @@ from typing import Any
 
 from bench.data.jsonl import read_json
 from bench.data.resources import schema_dir
+from bench.data.schema import SCHEMA_BASE
 
 COMPILED_DIR = Path(__file__).resolve().parent / "compiled"
-_BASE = "https://factbench.example/schema/"
 _NO_DRAFT7_EQUIVALENT = frozenset({
     "unevaluatedProperties", "unevaluatedItems", "prefixItems", "dependentSchemas", "minContains", "maxContains",
     "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "contentSchema",
@@ -46,9 +46,9 @@ def as_draft7(schema: Any) -> Any:
 
 
 def _schema(uri: str) -> Any:
-    if not uri.startswith(_BASE):
+    if not uri.startswith(SCHEMA_BASE):
         raise ValueError(f"{uri}: only our own schemas are resolved")
-    return as_draft7(read_json(schema_dir() / uri.removeprefix(_BASE)))
+    return as_draft7(read_json(schema_dir() / uri.removeprefix(SCHEMA_BASE)))
 
 
 def record_schemas() -> list[str]:
@@ -61,7 +61,7 @@ def module_source(name: str) -> str:
     """The Python source of ``bench.data.compiled.NAME``, whose ``validate(record)`` raises on a refused record."""
     import fastjsonschema
 
-    uri = f"{_BASE}{name}.schema.json"
+    uri = f"{SCHEMA_BASE}{name}.schema.json"
     code = fastjsonschema.compile_to_code(_schema(uri), handlers={"https": _schema}, use_default=False,
                                           use_formats=False)
     function = "validate_" + "".join(c if c.isalnum() else "_" for c in uri)

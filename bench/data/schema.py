@@ -18,7 +18,7 @@ from bench.data.resources import schema_dir
 from bench.data.shapes import record_ok
 from bench.errors import InputError
 
-_BASE = "https://factbench.example/schema/"
+SCHEMA_BASE = "https://factbench.example/schema/"  # the $id prefix of every schema in gold/schema/
 
 
 @cache
@@ -53,7 +53,7 @@ def _validator_class():
 @cache
 def validator(name: str):
     """The jsonschema validator of ``gold/schema/NAME.schema.json``."""
-    schema = _registry().contents(f"{_BASE}{name}.schema.json")
+    schema = _registry().contents(f"{SCHEMA_BASE}{name}.schema.json")
     return _validator_class()(schema, registry=_registry())
 
 
